@@ -1,0 +1,121 @@
+// The one document model every extractor produces and every renderer consumes.
+// It is plain data (structured-clone safe) so it can cross thread and process boundaries.
+
+export type DocumentKind = 'pdf' | 'docx' | 'xlsx' | 'image';
+
+export interface SourceInfo {
+  /** Absolute path of the input file. */
+  path: string;
+  kind: DocumentKind;
+  /** Detected from magic bytes, e.g. `application/pdf`, `image/png`. */
+  mime: string;
+  size: number;
+  sha256: string;
+}
+
+/** Where a block came from, so a reviewer can find it in the original. */
+export interface Provenance {
+  /** 1-based PDF page or image frame. */
+  page?: number;
+  /** XLSX sheet name. */
+  sheet?: string;
+  /** XLSX cell range in A1 notation, e.g. `A1:D20`. */
+  range?: string;
+  /** 0-based paragraph index in a DOCX body. */
+  paragraph?: number;
+  /** True when the text came from OCR rather than a text layer. */
+  ocr?: boolean;
+}
+
+export type Block =
+  | { type: 'heading'; level: 1 | 2 | 3 | 4 | 5 | 6; text: string; prov: Provenance }
+  | { type: 'paragraph'; text: string; prov: Provenance }
+  | { type: 'listItem'; text: string; ordered: boolean; depth: number; prov: Provenance }
+  | {
+      type: 'table';
+      /** Cell text, row-major; the first row is the header when `header` is true. */
+      rows: string[][];
+      header: boolean;
+      caption?: string;
+      prov: Provenance;
+    }
+  | { type: 'pageBreak'; page: number; prov: Provenance }
+  | {
+      type: 'sheet';
+      name: string;
+      /** Used range after trimming empty trailing rows and columns, e.g. `A1:F120`. */
+      range: string;
+      hidden: boolean;
+      prov: Provenance;
+    };
+
+export type BlockType = Block['type'];
+
+export interface DocumentMetadata {
+  title?: string;
+  author?: string;
+  subject?: string;
+  created?: string;
+  modified?: string;
+  pageCount?: number;
+  sheetNames?: string[];
+  /** Running headers detected by repetition across pages: moved out of the body, kept here. */
+  runningHeaders?: string[];
+  /** Running footers detected by repetition across pages. */
+  runningFooters?: string[];
+}
+
+export interface PageQuality {
+  page: number;
+  /** Characters of text found on the page (after OCR where used). */
+  chars: number;
+  ocr: boolean;
+  /** Mean word confidence 0–100, for OCR'd pages. */
+  confidence?: number;
+  /** Degrees the page was rotated before recognition (OCR only). */
+  rotation?: number;
+}
+
+export interface DocumentQuality {
+  pages: number;
+  textChars: number;
+  ocrPages: number;
+  /** Mean of the OCR'd pages' confidences (0–100); absent when nothing was OCR'd. */
+  ocrConfidence?: number;
+  /** The OCR'd page with the lowest confidence. */
+  ocrWorstPage?: { page: number; confidence: number };
+  perPage?: PageQuality[];
+}
+
+export type WarningCode =
+  | 'OCR_LOW_CONFIDENCE'
+  | 'OCR_SKIPPED'
+  | 'OCR_FAILED'
+  | 'PAGE_FAILED'
+  | 'CONTENT_OMITTED'
+  | 'CONVERSION_WARNING'
+  | 'HIDDEN_SHEET'
+  | 'MERGED_CELLS'
+  | 'TRUNCATED'
+  | 'INVISIBLE_TEXT';
+
+export interface ExtractionWarning {
+  code: WarningCode;
+  /** A sentence a reviewer understands. */
+  message: string;
+  /**
+   * True when content is missing from the output because of this (a page not OCR'd, a page that
+   * failed): the file is then reported `partial` rather than `ok`.
+   */
+  lossy: boolean;
+  page?: number;
+  sheet?: string;
+}
+
+export interface ExtractedDocument {
+  source: SourceInfo;
+  blocks: Block[];
+  metadata: DocumentMetadata;
+  quality: DocumentQuality;
+  warnings: ExtractionWarning[];
+}

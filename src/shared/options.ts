@@ -1,0 +1,77 @@
+// Settings that change what the engine produces or how a batch runs. Shared by the CLI, the
+// child process and the extension so that all three speak the same names and defaults.
+
+export interface OcrOptions {
+  enabled: boolean;
+  /** Tesseract language codes, e.g. ['eng'] or ['eng', 'deu']; loaded from packaged data only. */
+  languages: string[];
+  /** Pages whose mean word confidence is below this get an OCR_LOW_CONFIDENCE warning. */
+  minConfidence: number;
+}
+
+export interface ExtractOptions {
+  ocr: OcrOptions;
+  /** Password for an encrypted document, when the reviewer supplied one. */
+  password?: string;
+  pdf: {
+    /** PDFs with more pages than this are processed strictly page by page (streamed). */
+    streamingPageThreshold: number;
+    /** Only these 1-based pages, inclusive (used to split long scans across workers). */
+    pageRange?: { from: number; to: number };
+  };
+  excel: {
+    /** Workbooks with more rows than this are read with the streaming reader. */
+    streamingRowThreshold: number;
+  };
+  limits: {
+    /** Largest input file accepted, in bytes. */
+    maxFileBytes: number;
+    /** Largest total uncompressed size of an Office zip package, in bytes (zip-bomb guard). */
+    maxUnzippedBytes: number;
+    /** Largest image accepted for OCR, in pixels (width × height). */
+    maxImagePixels: number;
+  };
+}
+
+export const defaultExtractOptions: ExtractOptions = {
+  ocr: { enabled: true, languages: ['eng'], minConfidence: 80 },
+  pdf: { streamingPageThreshold: 50 },
+  excel: { streamingRowThreshold: 1000 },
+  limits: {
+    maxFileBytes: 512 * 1024 * 1024,
+    maxUnzippedBytes: 1024 * 1024 * 1024,
+    maxImagePixels: 100_000_000,
+  },
+};
+
+export interface BatchOptions {
+  /** Worker threads; 1 means sequential. Default min(cores, 4). */
+  workers?: number;
+  memoryLimitMb: number;
+  /** A file that makes no progress for this long is aborted. */
+  fileTimeoutSeconds: number;
+  /** Hard cap on a single file's total time, however much progress it makes. */
+  fileTotalCapSeconds: number;
+  cache: boolean;
+  /** Where outputs are written (mirrors the input tree); a cache folder when not given. */
+  outDir?: string;
+  format: 'md' | 'json';
+  /** Glob patterns relative to the input folder. */
+  include: string[];
+  exclude: string[];
+  followSymlinks: boolean;
+  /** Relative path (or file name) → password. */
+  passwords: Record<string, string>;
+}
+
+export const defaultBatchOptions: BatchOptions = {
+  memoryLimitMb: 1024,
+  fileTimeoutSeconds: 60,
+  fileTotalCapSeconds: 600,
+  cache: true,
+  format: 'md',
+  include: ['**/*'],
+  exclude: [],
+  followSymlinks: false,
+  passwords: {},
+};

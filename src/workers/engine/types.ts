@@ -1,0 +1,68 @@
+// Contracts between the engine's orchestrator (extract-file.ts), the per-format extractors and OCR.
+import type { PDFPageProxy } from 'pdfjs-dist/types/src/display/api';
+import type { Block, DocumentKind, ExtractedDocument } from '../../shared/model';
+import type { ExtractOptions } from '../../shared/options';
+
+export interface DetectedType {
+  kind: DocumentKind;
+  mime: string;
+}
+
+/** What an extractor is handed: the file on disk, its detected type and size. */
+export interface InputFile {
+  path: string;
+  size: number;
+  type: DetectedType;
+}
+
+export interface ProgressUpdate {
+  page?: number;
+  pages?: number;
+  /** Rows read so far, for workbooks. */
+  rows?: number;
+}
+
+export interface ExtractContext {
+  options: ExtractOptions;
+  signal?: AbortSignal;
+  /** Called as work advances; the pool treats each call as a heartbeat for the no-progress timeout. */
+  onProgress?: (update: ProgressUpdate) => void;
+  /** Present when OCR is enabled. */
+  ocr?: OcrService;
+}
+
+/** Everything of the document model except the source, which the orchestrator fills in. */
+export type ExtractedBody = Omit<ExtractedDocument, 'source'>;
+
+export type Extractor = (file: InputFile, ctx: ExtractContext) => Promise<ExtractedBody>;
+
+/** 8-bit pixels, row-major; `channels` 1 is grayscale, 4 is RGBA. */
+export interface RasterImage {
+  width: number;
+  height: number;
+  channels: 1 | 4;
+  data: Uint8Array | Uint8ClampedArray;
+}
+
+export interface OcrPageResult {
+  /** Paragraph blocks in reading order, each with `prov.ocr = true` and the page number. */
+  blocks: Block[];
+  /** Mean word confidence 0–100 (0 for a blank page). */
+  confidence: number;
+  words: number;
+  /** Degrees the page was rotated (clockwise) before recognition. */
+  rotation: 0 | 90 | 180 | 270;
+}
+
+export interface OcrService {
+  /** Recognizes one image (a photo, a scan, a TIFF frame). `page` labels the provenance. */
+  recognizeImage(image: RasterImage, page: number, signal?: AbortSignal): Promise<OcrPageResult>;
+  /** Renders a PDF page that has no usable text layer and recognizes it. */
+  recognizePdfPage(
+    page: PDFPageProxy,
+    pageNumber: number,
+    signal?: AbortSignal,
+  ): Promise<OcrPageResult>;
+  /** Releases the tesseract worker(s). */
+  terminate(): Promise<void>;
+}

@@ -1,0 +1,2 @@
+// Placeholder: the child process host lands with the pool issue.
+export {};
