@@ -2,6 +2,7 @@
 // image, a DOCX named `.xlsx` is a DOCX, an encrypted Office file is an OLE container.
 import { open } from 'node:fs/promises';
 import { folioError } from '../../shared/errors';
+import { type OfficePackageKind, ZipPackage } from '../extractors/zip/zip-package';
 import type { DetectedType } from './types';
 
 const HEAD_BYTES = 8192;
@@ -104,6 +105,38 @@ export const SUPPORTED_EXTENSIONS = new Set([
   'bmp',
 ]);
 
+const OFFICE_TYPES: Record<OfficePackageKind, DetectedType> = {
+  docx: {
+    kind: 'docx',
+    mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  },
+  xlsx: {
+    kind: 'xlsx',
+    mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  },
+};
+
+/**
+ * The package kind from the zip's central directory (its part names), or undefined when the
+ * directory cannot be read (a truncated file: the extractor then reports it as CORRUPT).
+ */
+async function officeKindFromDirectory(path: string): Promise<OfficePackageKind | undefined> {
+  try {
+    const pkg = await ZipPackage.open(path);
+    pkg.close();
+    return pkg.kind;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function detectType(path: string, fileName: string): Promise<DetectedType> {
-  return detectTypeFromHead(await readHead(path), fileName);
+  const head = await readHead(path);
+  // A zip's first local headers need not name the main part; the central directory always does,
+  // so a DOCX named .xlsx is a DOCX whatever order its parts were written in.
+  if (startsWith(head, [0x50, 0x4b, 0x03, 0x04])) {
+    const kind = await officeKindFromDirectory(path);
+    if (kind !== undefined) return OFFICE_TYPES[kind];
+  }
+  return detectTypeFromHead(head, fileName);
 }

@@ -1,0 +1,210 @@
+// Turns the HTML mammoth writes for a DOCX into model blocks. Pure: HTML string in, blocks out.
+// mammoth's HTML is small and regular (h1–h6, p, ul/ol/li, table/tr/td/th, inline runs, and a
+// closing footnote/endnote list); anything else is walked through for its text.
+import type { ChildNode, Element } from 'domhandler';
+import { parseDocument } from 'htmlparser2';
+import type { Block } from '../../../shared/model';
+
+export interface HtmlBlocksResult {
+  blocks: Block[];
+  /** `<img>` elements met (their pixels are not text, so nothing is emitted for them). */
+  images: number;
+  footnotes: number;
+}
+
+const HEADING = /^h([1-6])$/;
+/** mammoth ids its note list items `footnote-3` / `endnote-3`, and back-links `footnote-ref-3`. */
+const NOTE_ID = /^(footnote|endnote)-(\d+)$/;
+const NOTE_BACKLINK = /^#(footnote|endnote)-ref-/;
+
+function isElement(node: ChildNode): node is Element {
+  return node.type === 'tag' || node.type === 'script' || node.type === 'style';
+}
+
+function tidy(text: string): string {
+  return text
+    .replace(/[^\S\n]+/g, ' ')
+    .replace(/ *\n */g, '\n')
+    .trim();
+}
+
+/**
+ * Text of an inline run. `<br>` becomes a line break; `<img>` is counted, not written; the
+ * "↑" back-links of notes are dropped. Block children (a `<p>` in a cell) are joined by `blockSep`.
+ */
+function inlineText(
+  node: ChildNode,
+  counts: { images: number },
+  blockSep: string,
+  skipLists = false,
+): string {
+  if (node.type === 'text') return node.data;
+  if (!isElement(node)) return '';
+  const name = node.name;
+  if (name === 'br') return '\n';
+  if (name === 'img') {
+    counts.images++;
+    return '';
+  }
+  if (name === 'a' && NOTE_BACKLINK.test(node.attribs.href ?? '')) return '';
+  if (skipLists && (name === 'ul' || name === 'ol')) return '';
+  const parts = node.children.map((child) => inlineText(child, counts, blockSep, skipLists));
+  const isBlock = name === 'p' || HEADING.test(name) || name === 'li' || name === 'tr';
+  const joined = name === 'tr' ? parts.join(' ') : parts.join('');
+  return isBlock ? `${blockSep}${joined}${blockSep}` : joined;
+}
+
+function childrenText(el: Element, counts: { images: number }, sep: string, skipLists = false) {
+  return tidy(el.children.map((c) => inlineText(c, counts, sep, skipLists)).join(''));
+}
+
+/** True when every non-blank text inside `cell` sits in a `<strong>`: a bold header cell. */
+function isAllBold(node: ChildNode, insideStrong = false): boolean {
+  if (node.type === 'text') return insideStrong || node.data.trim() === '';
+  if (!isElement(node)) return true;
+  const strong = insideStrong || node.name === 'strong' || node.name === 'b';
+  return node.children.every((child) => isAllBold(child, strong));
+}
+
+function directChildren(el: Element, names: string[]): Element[] {
+  return el.children.filter((c): c is Element => isElement(c) && names.includes(c.name));
+}
+
+function tableRows(table: Element): Element[] {
+  const rows: Element[] = [];
+  for (const child of table.children) {
+    if (!isElement(child)) continue;
+    if (child.name === 'tr') rows.push(child);
+    else if (['thead', 'tbody', 'tfoot'].includes(child.name))
+      rows.push(...directChildren(child, ['tr']));
+  }
+  return rows;
+}
+
+function span(value: string | undefined): number {
+  const n = Number.parseInt(value ?? '1', 10);
+  // A DOCX grid cannot exceed 63 columns; clamp so a hostile span cannot allocate much.
+  return Number.isFinite(n) && n >= 1 ? Math.min(n, 1000) : 1;
+}
+
+/**
+ * Lays cells on a grid honouring colspan/rowspan. The text stays in the top-left cell of a span
+ * and the covered cells are empty: the text appears once, as the reader sees it in Word.
+ */
+function tableBlock(table: Element, counts: { images: number }, paragraph: number): Block {
+  const grid: string[][] = [];
+  const carried = new Map<number, number>(); // column → rows still covered by a rowspan above
+  const rows = tableRows(table);
+  let header = rows.length > 1;
+  rows.forEach((row, r) => {
+    const out: string[] = [];
+    const cells = directChildren(row, ['td', 'th']);
+    const takeCarried = () => {
+      while ((carried.get(out.length) ?? 0) > 0) {
+        carried.set(out.length, (carried.get(out.length) ?? 1) - 1);
+        out.push('');
+      }
+    };
+    for (const cell of cells) {
+      takeCarried();
+      const colspan = span(cell.attribs.colspan);
+      const rowspan = span(cell.attribs.rowspan);
+      const text = childrenText(cell, counts, ' ').replace(/\n/g, ' ');
+      if (r === 0 && header) {
+        header = cell.name === 'th' || (text !== '' && isAllBold(cell)) || text === '';
+      }
+      for (let i = 0; i < colspan; i++) {
+        if (rowspan > 1) carried.set(out.length, rowspan - 1);
+        out.push(i === 0 ? text : '');
+      }
+    }
+    takeCarried();
+    grid.push(out);
+  });
+  const width = Math.max(0, ...grid.map((r) => r.length));
+  for (const row of grid) while (row.length < width) row.push('');
+  // A first row of empty cells is no header.
+  if (header && (grid[0] ?? []).every((c) => c === '')) header = false;
+  return { type: 'table', rows: grid, header, prov: { paragraph } };
+}
+
+export function htmlToBlocks(html: string): HtmlBlocksResult {
+  const doc = parseDocument(html, { decodeEntities: true });
+  const blocks: Block[] = [];
+  const counts = { images: 0 };
+  let footnotes = 0;
+  let paragraph = 0;
+
+  const pushText = (text: string, make: (text: string, paragraph: number) => Block) => {
+    if (text !== '') blocks.push(make(text, paragraph));
+    paragraph++;
+  };
+
+  const visitList = (list: Element, depth: number) => {
+    const ordered = list.name === 'ol';
+    for (const item of directChildren(list, ['li'])) {
+      const note = NOTE_ID.exec(item.attribs.id ?? '');
+      const text = childrenText(item, counts, '\n', true);
+      if (note !== null) {
+        footnotes++;
+        const label = note[1] === 'footnote' ? 'Footnote' : 'Endnote';
+        pushText(text, (t, p) => ({
+          type: 'paragraph',
+          text: `${label} ${note[2]}: ${t}`,
+          prov: { paragraph: p },
+        }));
+      } else {
+        pushText(text, (t, p) => ({
+          type: 'listItem',
+          text: t,
+          ordered,
+          depth,
+          prov: { paragraph: p },
+        }));
+      }
+      for (const nested of directChildren(item, ['ul', 'ol'])) visitList(nested, depth + 1);
+    }
+  };
+
+  const visit = (nodes: ChildNode[]) => {
+    for (const node of nodes) {
+      if (node.type === 'text') {
+        pushText(tidy(node.data), (t, p) => ({
+          type: 'paragraph',
+          text: t,
+          prov: { paragraph: p },
+        }));
+        continue;
+      }
+      if (!isElement(node)) continue;
+      const heading = HEADING.exec(node.name);
+      if (heading !== null) {
+        const level = Number(heading[1]) as 1 | 2 | 3 | 4 | 5 | 6;
+        pushText(childrenText(node, counts, '\n').replace(/\n/g, ' '), (t, p) => ({
+          type: 'heading',
+          level,
+          text: t,
+          prov: { paragraph: p },
+        }));
+      } else if (node.name === 'p') {
+        pushText(childrenText(node, counts, '\n'), (t, p) => ({
+          type: 'paragraph',
+          text: t,
+          prov: { paragraph: p },
+        }));
+      } else if (node.name === 'ul' || node.name === 'ol') {
+        visitList(node, 0);
+      } else if (node.name === 'table') {
+        blocks.push(tableBlock(node, counts, paragraph));
+        paragraph++;
+      } else if (node.name === 'img') {
+        counts.images++;
+      } else {
+        visit(node.children);
+      }
+    }
+  };
+
+  visit(doc.children);
+  return { blocks, images: counts.images, footnotes };
+}

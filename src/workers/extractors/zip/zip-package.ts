@@ -1,0 +1,163 @@
+// A thin adapter over yauzl for Office (OOXML) packages: lists the central directory without
+// inflating anything, and reads single parts with a byte cap. Office libraries (mammoth's JSZip,
+// exceljs's unzipper) inflate whatever a package declares, so every size check happens here
+// first, from the central directory alone.
+import type { Readable } from 'node:stream';
+import yauzl from 'yauzl';
+import { folioError } from '../../../shared/errors';
+
+export interface ZipEntryInfo {
+  name: string;
+  compressedSize: number;
+  /** As declared by the central directory (checked by yauzl while inflating). */
+  uncompressedSize: number;
+  /** 0 stored, 8 deflate. */
+  method: number;
+  encrypted: boolean;
+}
+
+/** What the package claims to be, from its part names (not its file name). */
+export type OfficePackageKind = 'docx' | 'xlsx';
+
+/** A plain label for messages, e.g. "DOCX", "XLSX" or "zip package". */
+export function packageLabel(kind: OfficePackageKind | undefined): string {
+  return kind === undefined ? 'zip package' : kind.toUpperCase();
+}
+
+export function officeKindOf(names: Iterable<string>): OfficePackageKind | undefined {
+  let xlsx = false;
+  for (const name of names) {
+    if (name === 'word/document.xml' || name === 'word/document2.xml') return 'docx';
+    if (name === 'xl/workbook.xml') xlsx = true;
+  }
+  return xlsx ? 'xlsx' : undefined;
+}
+
+function corrupt(label: string, cause?: unknown): Error {
+  return folioError(
+    'CORRUPT',
+    `The ${label} is damaged or truncated: its zip structure cannot be read.`,
+    cause,
+  );
+}
+
+/** An open package: the central directory is read once, parts are inflated on demand. */
+export class ZipPackage {
+  readonly entries: ReadonlyMap<string, ZipEntryInfo>;
+  readonly kind: OfficePackageKind | undefined;
+
+  private constructor(
+    private readonly zip: yauzl.ZipFile,
+    private readonly raw: Map<string, yauzl.Entry>,
+    entries: Map<string, ZipEntryInfo>,
+    private readonly labelHint: string | undefined,
+  ) {
+    this.entries = entries;
+    this.kind = officeKindOf(entries.keys());
+  }
+
+  /** Opens the package and lists its central directory; CORRUPT when that is unreadable. */
+  static async open(path: string, labelHint?: string): Promise<ZipPackage> {
+    const label = labelHint ?? 'zip package';
+    let zip: yauzl.ZipFile;
+    try {
+      zip = await yauzl.openPromise(path, {
+        lazyEntries: true,
+        autoClose: false,
+        decodeStrings: true,
+        validateEntrySizes: true,
+      });
+    } catch (error) {
+      throw corrupt(label, error);
+    }
+    const raw = new Map<string, yauzl.Entry>();
+    const entries = new Map<string, ZipEntryInfo>();
+    try {
+      for await (const entry of zip.eachEntry()) {
+        raw.set(entry.fileName, entry);
+        entries.set(entry.fileName, {
+          name: entry.fileName,
+          compressedSize: entry.compressedSize,
+          uncompressedSize: entry.uncompressedSize,
+          method: entry.compressionMethod,
+          encrypted: entry.isEncrypted(),
+        });
+      }
+    } catch (error) {
+      zip.close();
+      throw corrupt(label, error);
+    }
+    return new ZipPackage(zip, raw, entries, labelHint);
+  }
+
+  get label(): string {
+    return this.labelHint ?? packageLabel(this.kind);
+  }
+
+  has(name: string): boolean {
+    return this.raw.has(name);
+  }
+
+  names(): string[] {
+    return [...this.raw.keys()];
+  }
+
+  /**
+   * Inflates one part, stopping after `maxBytes` (the result is then cut there). Undefined when
+   * the part does not exist. A damaged part is CORRUPT.
+   */
+  async readText(name: string, maxBytes = 16 * 1024 * 1024): Promise<string | undefined> {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const found = await this.scan(name, (chunk) => {
+      const room = maxBytes - total;
+      chunks.push(chunk.length > room ? chunk.subarray(0, room) : chunk);
+      total += Math.min(chunk.length, room);
+      return total < maxBytes;
+    });
+    return found ? Buffer.concat(chunks).toString('utf8') : undefined;
+  }
+
+  /**
+   * Streams one part's inflated bytes to `onChunk` until it returns false. Returns false when
+   * the part does not exist. Memory stays at one chunk whatever the part's size.
+   */
+  async scan(name: string, onChunk: (chunk: Buffer) => boolean): Promise<boolean> {
+    const entry = this.raw.get(name);
+    if (entry === undefined) return false;
+    let stream: Readable;
+    try {
+      stream = await this.zip.openReadStreamPromise(entry);
+    } catch (error) {
+      throw corrupt(this.label, error);
+    }
+    try {
+      for await (const chunk of stream) {
+        if (!onChunk(chunk as Buffer)) break;
+      }
+    } catch (error) {
+      throw corrupt(this.label, error);
+    } finally {
+      stream.destroy();
+    }
+    return true;
+  }
+
+  close(): void {
+    this.zip.close();
+  }
+}
+
+/** Opens a package, runs `use`, and always closes it. */
+export async function withZipPackage<T>(
+  path: string,
+  labelHint: string | undefined,
+  use: (pkg: ZipPackage) => Promise<T>,
+): Promise<T> {
+  const pkg = await ZipPackage.open(path, labelHint);
+  try {
+    return await use(pkg);
+  } finally {
+    pkg.close();
+  }
+}
