@@ -1,0 +1,120 @@
+// Character error rate of each extracted output against its expected text, grouped by kind of
+// work. Expected text is found next to the input folder (the generated batch's `expected/`
+// folder) or in a `groundtruth/` folder inside it (the real-document corpus's layout).
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { FileReport, RunReport } from '../../src/shared/report';
+import { characterErrorRate, textForCompare, wordRecall } from '../../tests/support/text-compare';
+import { workKindOf, type WorkKind } from './analyze-report';
+
+/** Ground-truth files that hold notes, not the document's content (see the corpus's SOURCES.md). */
+const NOT_CONTENT = new Set(['docling__2206.01062_pg3.pdf']);
+
+/**
+ * Edit distance is quadratic-ish even bit-parallel: above this many characters (a 50,000-row
+ * sheet) only word recall is computed.
+ */
+export const MAX_CER_CHARS = 120_000;
+
+export type ExpectedTextFinder = (rel: string) => string | undefined;
+
+/** Looks for `<rel>.txt`/`.md` under the given expected-text folders, then `groundtruth/`. */
+export function expectedTextFinder(
+  inputDir: string,
+  expectedDirs: string[] = [],
+): ExpectedTextFinder {
+  const dirs = [
+    ...expectedDirs,
+    path.join(inputDir, '..', 'expected'),
+    path.join(inputDir, 'expected'),
+  ].filter((d) => existsSync(d));
+  const groundTruthDir = path.join(inputDir, 'groundtruth');
+  const groundTruth = existsSync(groundTruthDir) ? readdirSync(groundTruthDir) : [];
+  return (rel) => {
+    for (const dir of dirs) {
+      for (const ext of ['.txt', '.md']) {
+        const candidate = path.join(dir, rel + ext);
+        if (existsSync(candidate)) return readFileSync(candidate, 'utf8');
+      }
+    }
+    const base = path.basename(rel);
+    if (NOT_CONTENT.has(base)) return undefined;
+    const gt = groundTruth.find((name) => name.startsWith(base + '.gt.'));
+    return gt ? readFileSync(path.join(groundTruthDir, gt), 'utf8') : undefined;
+  };
+}
+
+export interface FileAccuracy {
+  path: string;
+  kind: WorkKind;
+  expectedChars: number;
+  /** Undefined when the text is too long for edit distance (see MAX_CER_CHARS). */
+  cer?: number;
+  wordRecall: number;
+}
+
+export function outputPathOf(file: FileReport, cwd = process.cwd()): string | undefined {
+  return file.output ? path.resolve(cwd, file.output) : undefined;
+}
+
+export function measureFile(file: FileReport, expected: string, cwd?: string): FileAccuracy {
+  const outputPath = outputPathOf(file, cwd);
+  const actual = outputPath && existsSync(outputPath) ? readFileSync(outputPath, 'utf8') : '';
+  const expectedChars = textForCompare(expected).length;
+  return {
+    path: file.path,
+    kind: workKindOf(file),
+    expectedChars,
+    ...(expectedChars + actual.length <= 2 * MAX_CER_CHARS
+      ? { cer: characterErrorRate(expected, actual) }
+      : {}),
+    wordRecall: wordRecall(expected, actual),
+  };
+}
+
+export interface KindAccuracy {
+  files: number;
+  /** Σ errors / Σ expected characters over files where CER was computed. */
+  cer?: number;
+  worstCer?: number;
+  meanWordRecall: number;
+}
+
+export function accuracyByKind(files: FileAccuracy[]): Partial<Record<WorkKind, KindAccuracy>> {
+  const out: Partial<Record<WorkKind, KindAccuracy>> = {};
+  for (const kind of new Set(files.map((f) => f.kind))) {
+    const group = files.filter((f) => f.kind === kind);
+    const withCer = group.filter((f) => f.cer !== undefined);
+    const chars = withCer.reduce((n, f) => n + f.expectedChars, 0);
+    out[kind] = {
+      files: group.length,
+      ...(withCer.length > 0
+        ? {
+            cer:
+              chars === 0
+                ? 0
+                : withCer.reduce((s, f) => s + (f.cer ?? 0) * f.expectedChars, 0) / chars,
+            worstCer: Math.max(...withCer.map((f) => f.cer ?? 0)),
+          }
+        : {}),
+      meanWordRecall: group.reduce((s, f) => s + f.wordRecall, 0) / group.length,
+    };
+  }
+  return out;
+}
+
+/** Measures every extracted file of a report that has expected text. */
+export function measureReport(
+  report: RunReport,
+  find: ExpectedTextFinder,
+  cwd?: string,
+): FileAccuracy[] {
+  const out: FileAccuracy[] = [];
+  for (const file of report.files) {
+    if (file.status !== 'ok' && file.status !== 'partial') continue;
+    const expected = find(file.path);
+    if (expected === undefined) continue;
+    out.push(measureFile(file, expected, cwd));
+  }
+  return out;
+}
