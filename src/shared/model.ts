@@ -30,7 +30,15 @@ export interface Provenance {
 export type Block =
   | { type: 'heading'; level: 1 | 2 | 3 | 4 | 5 | 6; text: string; prov: Provenance }
   | { type: 'paragraph'; text: string; prov: Provenance }
-  | { type: 'listItem'; text: string; ordered: boolean; depth: number; prov: Provenance }
+  | {
+      type: 'listItem';
+      text: string;
+      ordered: boolean;
+      depth: number;
+      /** The source's own marker when known ('3.', '(a)', '•'), so numbering is not lost. */
+      marker?: string;
+      prov: Provenance;
+    }
   | {
       type: 'table';
       /** Cell text, row-major; the first row is the header when `header` is true. */
