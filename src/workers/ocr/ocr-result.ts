@@ -1,0 +1,85 @@
+// Turns tesseract's block/paragraph/line/word tree into Folio paragraphs, a page confidence
+// and the orientation tesseract corrected for. Pure functions over plain data.
+import type { Block } from '../../shared/model';
+import type { OcrPageResult } from '../engine/types';
+
+/** The subset of tesseract.js's result tree this module reads. */
+export interface OcrTreeWord {
+  text: string;
+  confidence: number;
+}
+export interface OcrTreeLine {
+  text: string;
+  words: OcrTreeWord[];
+  baseline: { x0: number; y0: number; x1: number; y1: number };
+}
+export interface OcrTreeParagraph {
+  lines: OcrTreeLine[];
+}
+export interface OcrTreeBlock {
+  paragraphs: OcrTreeParagraph[];
+}
+
+/** Words tesseract reports that carry no letter or digit (speckle read as `.` or `|`). */
+const hasContent = (text: string): boolean => /[\p{L}\p{N}]/u.test(text);
+
+/**
+ * Mean confidence of the words with content. Tesseract's page-level MeanTextConf weights by
+ * character and counts noise; the per-word mean is what a reviewer expects "confidence" to mean.
+ */
+export function meanWordConfidence(words: OcrTreeWord[]): number {
+  const scored = words.filter((w) => hasContent(w.text));
+  if (scored.length === 0) return 0;
+  return scored.reduce((sum, w) => sum + w.confidence, 0) / scored.length;
+}
+
+/**
+ * The clockwise rotation that made the page upright, read from the direction of the recognized
+ * baselines (tesseract reports them in the original image's coordinates): left-to-right text
+ * upright has baselines pointing +x; a page turned 90° counter-clockwise has them pointing -y.
+ */
+export function rotationFromBaselines(lines: OcrTreeLine[]): 0 | 90 | 180 | 270 {
+  const votes = [0, 0, 0, 0];
+  for (const line of lines) {
+    const dx = line.baseline.x1 - line.baseline.x0;
+    const dy = line.baseline.y1 - line.baseline.y0;
+    const length = Math.hypot(dx, dy);
+    if (length === 0) continue;
+    const direction = Math.abs(dx) >= Math.abs(dy) ? (dx > 0 ? 0 : 2) : dy < 0 ? 1 : 3;
+    votes[direction] += length;
+  }
+  const best = votes.indexOf(Math.max(...votes));
+  return votes[best] === 0 ? 0 : ([0, 90, 180, 270] as const)[best];
+}
+
+/** Lines of a paragraph, trimmed, joined with newlines so normalization can de-hyphenate. */
+function paragraphText(paragraph: OcrTreeParagraph): string {
+  return paragraph.lines
+    .map((line) => line.text.replace(/\s+/g, ' ').trim())
+    .filter((line) => line.length > 0)
+    .join('\n');
+}
+
+/** Converts tesseract's tree (already in reading order) into one page's OCR result. */
+export function toOcrPageResult(tree: OcrTreeBlock[] | null, page: number): OcrPageResult {
+  const blocks: Block[] = [];
+  const words: OcrTreeWord[] = [];
+  const lines: OcrTreeLine[] = [];
+  for (const block of tree ?? []) {
+    for (const paragraph of block.paragraphs) {
+      for (const line of paragraph.lines) {
+        lines.push(line);
+        words.push(...line.words);
+      }
+      const text = paragraphText(paragraph);
+      if (hasContent(text)) blocks.push({ type: 'paragraph', text, prov: { page, ocr: true } });
+    }
+  }
+  const scored = words.filter((w) => hasContent(w.text));
+  return {
+    blocks,
+    confidence: Math.round(meanWordConfidence(scored) * 10) / 10,
+    words: scored.length,
+    rotation: rotationFromBaselines(lines),
+  };
+}

@@ -1,0 +1,46 @@
+// Per-document OCR quality from per-page results: shared by the image and PDF extractors so
+// both report `ocrPages`, `ocrConfidence`, `ocrWorstPage` and OCR_LOW_CONFIDENCE the same way.
+import type { DocumentQuality, ExtractionWarning, PageQuality } from '../../shared/model';
+
+export interface OcrSummary {
+  quality: Pick<DocumentQuality, 'ocrPages' | 'ocrConfidence' | 'ocrWorstPage'>;
+  warnings: ExtractionWarning[];
+}
+
+/** A page with no recognized words: nothing to be unsure about, so no confidence and no warning. */
+const isBlank = (page: PageQuality): boolean => page.chars === 0;
+
+/**
+ * Summarizes the OCR'd pages of one document. Blank pages count as OCR'd pages but do not pull
+ * the mean down nor get a warning; pages below `minConfidence` get OCR_LOW_CONFIDENCE (not lossy:
+ * the text is there, it needs checking).
+ */
+export function summarizeOcrPages(perPage: PageQuality[], minConfidence: number): OcrSummary {
+  const ocrPages = perPage.filter((p) => p.ocr);
+  const scored = ocrPages.filter((p) => !isBlank(p) && p.confidence !== undefined);
+  const quality: OcrSummary['quality'] = { ocrPages: ocrPages.length };
+  if (scored.length > 0) {
+    const mean = scored.reduce((sum, p) => sum + (p.confidence ?? 0), 0) / scored.length;
+    quality.ocrConfidence = Math.round(mean * 10) / 10;
+    const worst = scored.reduce((a, b) => ((b.confidence ?? 0) < (a.confidence ?? 0) ? b : a));
+    quality.ocrWorstPage = { page: worst.page, confidence: worst.confidence ?? 0 };
+  }
+  const warnings: ExtractionWarning[] = scored
+    .filter((p) => (p.confidence ?? 0) < minConfidence)
+    .map((p) => ({
+      code: 'OCR_LOW_CONFIDENCE',
+      message: `Page ${p.page}: OCR confidence ${Math.round(p.confidence ?? 0)}% — check the text against the original.`,
+      lossy: false,
+      page: p.page,
+    }));
+  return { quality, warnings };
+}
+
+/** The per-page quality entry for one OCR result. */
+export function ocrPageQuality(
+  page: number,
+  result: { blocks: { type: string; text?: string }[]; confidence: number; rotation: number },
+): PageQuality {
+  const chars = result.blocks.reduce((n, b) => n + (b.text?.length ?? 0), 0);
+  return { page, chars, ocr: true, confidence: result.confidence, rotation: result.rotation };
+}

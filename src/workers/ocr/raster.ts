@@ -1,0 +1,79 @@
+// Pixel helpers for OCR input: grayscale conversion, a bounded downscale, and a PGM wrapper.
+// Tesseract's image reader (Leptonica) reads binary PGM natively, so wrapping raw gray pixels in
+// a 15-byte header replaces a PNG encode (about 0.5 s per 300-dpi page) with a memcpy.
+import type { RasterImage } from '../engine/types';
+
+export interface GrayImage {
+  width: number;
+  height: number;
+  /** One byte per pixel, row-major, 0 = black. */
+  data: Uint8Array;
+}
+
+/** Converts RGBA (alpha composited onto white) or already-gray pixels to 8-bit gray. */
+export function toGray(image: RasterImage): GrayImage {
+  const { width, height, channels, data } = image;
+  if (data.length < width * height * channels) {
+    throw new RangeError(`raster has ${data.length} bytes, expected ${width * height * channels}`);
+  }
+  if (channels === 1) {
+    const gray = data instanceof Uint8Array ? data : new Uint8Array(data.buffer, data.byteOffset);
+    return { width, height, data: gray.subarray(0, width * height) };
+  }
+  const gray = new Uint8Array(width * height);
+  for (let i = 0, j = 0; j < gray.length; i += 4, j++) {
+    // ITU-R BT.601 luma in fixed point; transparent pixels become white, as on paper.
+    const luma = (data[i] * 77 + data[i + 1] * 150 + data[i + 2] * 29) >> 8;
+    const alpha = data[i + 3];
+    gray[j] = alpha === 255 ? luma : (luma * alpha + 255 * (255 - alpha)) / 255;
+  }
+  return { width, height, data: gray };
+}
+
+/**
+ * Shrinks a gray image (area averaging) so that it has at most `maxPixels` pixels.
+ * Returns the input unchanged when it is already small enough.
+ */
+export function limitPixels(image: GrayImage, maxPixels: number): GrayImage {
+  const pixels = image.width * image.height;
+  if (pixels <= maxPixels) return image;
+  const scale = Math.sqrt(maxPixels / pixels);
+  return resizeGray(image, scale);
+}
+
+/** Area-averaging resize (scale < 1): every source pixel contributes to exactly one target. */
+export function resizeGray(image: GrayImage, scale: number): GrayImage {
+  const width = Math.max(1, Math.floor(image.width * scale));
+  const height = Math.max(1, Math.floor(image.height * scale));
+  const sums = new Uint32Array(width * height);
+  const counts = new Uint32Array(width * height);
+  const xMap = new Uint32Array(image.width);
+  for (let x = 0; x < image.width; x++) xMap[x] = Math.min(width - 1, Math.floor(x * scale));
+  for (let y = 0; y < image.height; y++) {
+    const row = Math.min(height - 1, Math.floor(y * scale)) * width;
+    const src = y * image.width;
+    for (let x = 0; x < image.width; x++) {
+      const k = row + xMap[x];
+      sums[k] += image.data[src + x];
+      counts[k]++;
+    }
+  }
+  const data = new Uint8Array(width * height);
+  for (let k = 0; k < data.length; k++) data[k] = Math.round(sums[k] / counts[k]);
+  return { width, height, data };
+}
+
+/** Wraps gray pixels in a binary PGM (P5) header: the cheapest format tesseract.js accepts. */
+export function encodePgm(image: GrayImage): Uint8Array {
+  const header = new TextEncoder().encode(`P5\n${image.width} ${image.height}\n255\n`);
+  const out = new Uint8Array(header.length + image.width * image.height);
+  out.set(header, 0);
+  out.set(image.data.subarray(0, image.width * image.height), header.length);
+  return out;
+}
+
+/** The image turned upside down (a 180° rotation is a reversal of the pixel order). */
+export function rotateGray180(image: GrayImage): GrayImage {
+  const data = image.data.slice(0, image.width * image.height).reverse();
+  return { width: image.width, height: image.height, data };
+}
