@@ -24,11 +24,15 @@ export function packageLabel(kind: OfficePackageKind | undefined): string {
   return kind === undefined ? 'zip package' : kind.toUpperCase();
 }
 
+/**
+ * DOCX when the package has its main document part; XLSX when it has a workbook part, or at
+ * least worksheet parts (a damaged or hand-made workbook is still read as far as it goes).
+ */
 export function officeKindOf(names: Iterable<string>): OfficePackageKind | undefined {
   let xlsx = false;
   for (const name of names) {
     if (name === 'word/document.xml' || name === 'word/document2.xml') return 'docx';
-    if (name === 'xl/workbook.xml') xlsx = true;
+    if (name === 'xl/workbook.xml' || /^xl\/worksheets\/[^/]+\.xml$/.test(name)) xlsx = true;
   }
   return xlsx ? 'xlsx' : undefined;
 }

@@ -1,0 +1,106 @@
+// The only module that talks to exceljs: the full in-memory reader for ordinary workbooks and
+// the streaming WorkbookReader for long ones. Both hand rows to the same sink with the same
+// cell-text rules, so they give identical output (a test checks it on the same workbook).
+import ExcelJS from 'exceljs';
+import type { ExtractContext } from '../../engine/types';
+import { cellText } from './cell-text';
+import { PROGRESS_EVERY, type SheetRowSink, throwIfCancelled } from './sheet-sink';
+
+/** exceljs's Cell, reduced to what is read here (the typings differ between the readers). */
+interface CellLike {
+  value: unknown;
+  numFmt?: string;
+  type?: number;
+}
+interface RowLike {
+  number: number;
+  eachCell(options: { includeEmpty: boolean }, fn: (cell: CellLike, column: number) => void): void;
+}
+
+/** ValueType.Merge: a cell covered by a merge, whose value getter returns the master's value. */
+const MERGE_CELL_TYPE = 1;
+
+function rowCells(row: RowLike, date1904: boolean): Array<[number, string]> {
+  const cells: Array<[number, string]> = [];
+  row.eachCell({ includeEmpty: false }, (cell, column) => {
+    // The merged text stays in the range's top-left cell only, as Excel shows it.
+    if (cell.type === MERGE_CELL_TYPE) return;
+    cells.push([column, cellText(cell.value, { numFmt: cell.numFmt, date1904 })]);
+  });
+  return cells;
+}
+
+/** Parts the engine never uses: skipping them saves time and avoids their parse errors. */
+const IGNORED_NODES = [
+  'dataValidations',
+  'conditionalFormatting',
+  'extLst',
+  'sheetProtection',
+  'pageSetup',
+  'headerFooter',
+  'rowBreaks',
+  'colBreaks',
+  'picture',
+  'drawing',
+];
+
+export async function readFull(
+  path: string,
+  date1904: boolean,
+  sink: SheetRowSink,
+  ctx: ExtractContext,
+): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(path, { ignoreNodes: IGNORED_NODES });
+  ctx.onProgress?.({ rows: 0 });
+  let rows = 0;
+  for (const worksheet of workbook.worksheets) {
+    const ref = { name: worksheet.name, path: undefined };
+    if (!sink.accepts(ref)) continue;
+    worksheet.eachRow({ includeEmpty: false }, (row) => {
+      sink.row(ref, row.number, rowCells(row as unknown as RowLike, date1904));
+      if (++rows % PROGRESS_EVERY === 0) {
+        throwIfCancelled(ctx.signal);
+        ctx.onProgress?.({ rows });
+      }
+    });
+  }
+}
+
+/** A WorksheetReader's fields that its typings leave out. */
+interface StreamedSheet extends AsyncIterable<unknown> {
+  id?: string | number;
+  name?: string;
+}
+
+export async function readStreaming(
+  path: string,
+  date1904: boolean,
+  sink: SheetRowSink,
+  ctx: ExtractContext,
+): Promise<void> {
+  // styles 'cache' is required: without it date cells arrive as serial numbers.
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
+  let rows = 0;
+  for await (const sheet of reader as AsyncIterable<StreamedSheet>) {
+    // Before the workbook part is matched the reader's id is the part's number (sheetN.xml).
+    const ref = {
+      name: sheet.name,
+      path: sheet.name === undefined ? `xl/worksheets/sheet${String(sheet.id)}.xml` : undefined,
+    };
+    const wanted = sink.accepts(ref);
+    for await (const row of sheet) {
+      if (wanted) sink.row(ref, (row as RowLike).number, rowCells(row as RowLike, date1904));
+      if (++rows % PROGRESS_EVERY === 0) {
+        throwIfCancelled(ctx.signal);
+        ctx.onProgress?.({ rows });
+      }
+    }
+  }
+}

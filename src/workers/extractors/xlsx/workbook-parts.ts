@@ -1,0 +1,117 @@
+// The workbook's structure read straight from the zip, independent of exceljs: the sheet list
+// in tab order (name, hidden state, part path), the 1904 date flag, each sheet's declared
+// dimension (from the first few KB only) and its merged ranges (one streaming scan).
+import { findStartTags, parseAttributes } from '../zip/xml-text';
+import type { ZipPackage } from '../zip/zip-package';
+
+export interface WorkbookSheet {
+  name: string;
+  hidden: boolean;
+  /** Zip path of the part, e.g. `xl/worksheets/sheet1.xml`; undefined when unresolvable. */
+  path: string | undefined;
+  /** A chart sheet holds a chart, no cells. */
+  chart: boolean;
+}
+
+export interface WorkbookStructure {
+  sheets: WorkbookSheet[];
+  date1904: boolean;
+  /** False when xl/workbook.xml is missing (a damaged or hand-made package). */
+  hasWorkbookPart: boolean;
+}
+
+const SMALL_PART_MAX_BYTES = 8 * 1024 * 1024;
+/** `<dimension>` sits before `<sheetData>`, within the first KB of a sheet part. */
+const SHEET_HEAD_BYTES = 4096;
+
+function resolveTarget(target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  const parts = ['xl'];
+  for (const piece of target.split('/')) {
+    if (piece === '..') parts.pop();
+    else if (piece !== '.' && piece !== '') parts.push(piece);
+  }
+  return parts.join('/');
+}
+
+function sheetPartNumber(path: string): number {
+  return Number(/(\d+)\.xml$/.exec(path)?.[1] ?? 0);
+}
+
+export async function readWorkbookStructure(pkg: ZipPackage): Promise<WorkbookStructure> {
+  const workbookXml = await pkg.readText('xl/workbook.xml', SMALL_PART_MAX_BYTES);
+  if (workbookXml === undefined) {
+    // No workbook part: take the worksheet parts in number order, named as Excel would.
+    const paths = pkg
+      .names()
+      .filter((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n))
+      .sort((a, b) => sheetPartNumber(a) - sheetPartNumber(b));
+    return {
+      sheets: paths.map((path, i) => ({
+        name: `Sheet${i + 1}`,
+        hidden: false,
+        path,
+        chart: false,
+      })),
+      date1904: false,
+      hasWorkbookPart: false,
+    };
+  }
+  const relsXml = (await pkg.readText('xl/_rels/workbook.xml.rels', SMALL_PART_MAX_BYTES)) ?? '';
+  const targets = new Map<string, string>();
+  for (const tag of findStartTags(relsXml, 'Relationship')) {
+    const { Id: id, Target: target } = parseAttributes(tag);
+    if (id !== undefined && target !== undefined) targets.set(id, resolveTarget(target));
+  }
+  const workbookPr = parseAttributes(findStartTags(workbookXml, 'workbookPr')[0] ?? '');
+  const date1904 = workbookPr.date1904 === '1' || workbookPr.date1904 === 'true';
+  const sheets = findStartTags(workbookXml, 'sheet').map((tag): WorkbookSheet => {
+    const attributes = parseAttributes(tag);
+    const relId =
+      attributes['r:id'] ?? Object.entries(attributes).find(([k]) => k.endsWith(':id'))?.[1];
+    const path = relId === undefined ? undefined : targets.get(relId);
+    return {
+      name: attributes.name ?? '',
+      hidden: attributes.state === 'hidden' || attributes.state === 'veryHidden',
+      path: path !== undefined && pkg.has(path) ? path : undefined,
+      chart: path?.includes('chartsheets/') ?? false,
+    };
+  });
+  return { sheets, date1904, hasWorkbookPart: true };
+}
+
+/** Rows declared by `<dimension ref="A1:K2000">` (2000), or undefined when absent. */
+export function declaredRows(sheetHead: string): number | undefined {
+  const tag = findStartTags(sheetHead, 'dimension')[0];
+  const ref = tag === undefined ? undefined : parseAttributes(tag).ref;
+  const rows = ref?.match(/\d+/g)?.map(Number);
+  return rows === undefined || rows.length === 0 ? undefined : Math.max(...rows);
+}
+
+export async function readDeclaredRows(
+  pkg: ZipPackage,
+  sheetPath: string,
+): Promise<number | undefined> {
+  return declaredRows((await pkg.readText(sheetPath, SHEET_HEAD_BYTES)) ?? '');
+}
+
+const MERGE_CELL = /<(?:\w+:)?mergeCell\s[^>]*ref\s*=\s*["']([A-Z]+\d+:[A-Z]+\d+)["']/g;
+const MERGE_CARRY_CHARS = 128;
+
+/**
+ * Merged ranges of one sheet, e.g. ['A1:C1']. Streams the part: `<mergeCells>` follows the cell
+ * data, so a big sheet is scanned once, one chunk in memory at a time.
+ */
+export async function readMergedRanges(pkg: ZipPackage, sheetPath: string): Promise<string[]> {
+  const ranges: string[] = [];
+  let carry = '';
+  await pkg.scan(sheetPath, (chunk) => {
+    const text = carry + chunk.toString('latin1');
+    for (const match of text.matchAll(MERGE_CELL)) {
+      if (match.index + match[0].length > carry.length) ranges.push(match[1] as string);
+    }
+    carry = text.slice(-MERGE_CARRY_CHARS);
+    return true;
+  });
+  return ranges;
+}
