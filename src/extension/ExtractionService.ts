@@ -1,0 +1,276 @@
+// Runs one extraction (one or more folders) through the out-of-process runner and feeds every
+// view: one cancellable progress notification, the status bar, Problems, `folio:` documents, the
+// store behind the report, and one summary notification at the end (never a toast per file).
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { FileReport, RunReport } from '../shared/report';
+import type { ContentProvider } from './ContentProvider';
+import type { Diagnostics } from './Diagnostics';
+import { folioUriFor } from './folioUri';
+import type { Log } from './Log';
+import { sumTotals, type FolderRun } from './mergeRuns';
+import { parsePasswordFile, toBatchOptions, toExtractOptions } from './requestOptions';
+import type { RunnerHost } from './RunnerHost';
+import type { RunStore } from './RunStore';
+import type { Settings } from './Settings';
+import type { StatusBar } from './StatusBar';
+import { emptyLiveStats, type LiveStats } from './statusText';
+
+export interface ExtractTarget {
+  /** Absolute folder to extract. */
+  folder: string;
+  /** Extract only this file of the folder (a name relative to it). */
+  only?: string;
+}
+
+export interface ExtractRunOptions {
+  /** Open the first extracted document when the run ends (default true). */
+  openResult?: boolean;
+  /** Show the end-of-run summary notification (default true). */
+  notify?: boolean;
+  /** Write outputs here in this format instead of the extension's storage (used by Export). */
+  exportTo?: { outDir: string; format: 'md' | 'json' };
+  /** With `exportTo` over several folders: one sub-folder per input folder. */
+  exportPerFolder?: boolean;
+}
+
+export interface ExtractResult {
+  runs: FolderRun[];
+  cancelled: boolean;
+}
+
+export interface ExtractionDeps {
+  runner: RunnerHost;
+  settings: Settings;
+  store: RunStore;
+  diagnostics: Diagnostics;
+  statusBar: StatusBar;
+  content: ContentProvider;
+  log: Log;
+  /** The extension's private storage folder (outputs live here, not in the user's folder). */
+  storageDir: string;
+}
+
+export function outputsDirFor(storageDir: string, folder: string): string {
+  const id = createHash('sha256').update(folder).digest('hex').slice(0, 16);
+  return path.join(storageDir, 'outputs', `${path.basename(folder) || 'root'}-${id}`);
+}
+
+function escapeGlob(name: string): string {
+  return name.replace(/[*?[\]{}()!+@\\]/g, '\\$&');
+}
+
+export class ExtractionService {
+  private running: { cancelled: boolean; live: LiveStats } | undefined;
+
+  constructor(private readonly deps: ExtractionDeps) {}
+
+  get isRunning(): boolean {
+    return this.running !== undefined;
+  }
+
+  cancel(): boolean {
+    if (!this.running) return false;
+    this.running.cancelled = true;
+    this.deps.log.info('cancelling the extraction');
+    this.deps.runner.cancel();
+    return true;
+  }
+
+  /** Resolves with the run's results, or undefined when another run is already going. */
+  async extract(
+    targets: ExtractTarget[],
+    options: ExtractRunOptions = {},
+  ): Promise<ExtractResult | undefined> {
+    if (this.running) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Folio is already extracting.'));
+      return undefined;
+    }
+    const state = { cancelled: false, live: emptyLiveStats() };
+    this.running = state;
+    void vscode.commands.executeCommand('setContext', 'folio.running', true);
+    try {
+      const runs = await vscode.window.withProgress(
+        {
+          location: vscode.ProgressLocation.Notification,
+          title: vscode.l10n.t('Folio'),
+          cancellable: true,
+        },
+        (progress, token) => {
+          token.onCancellationRequested(() => this.cancel());
+          return this.runAll(targets, options, state, progress);
+        },
+      );
+      if (!options.exportTo) {
+        // A single file extracted on its own joins the last run instead of replacing it.
+        const partial = targets.some((t) => t.only !== undefined);
+        await this.deps.store.save(partial ? [...this.deps.store.lastRuns, ...runs] : runs);
+      }
+      const totals = sumTotals(runs);
+      this.deps.statusBar.showFinished(totals, state.live, state.cancelled);
+      this.deps.log.info(
+        `run finished: ${totals.files} files, ${totals.failed} failed, ${Math.round(totals.filesPerMin)} files/min, peak ${Math.round(totals.peakRssMb)} MB`,
+      );
+      if (options.openResult !== false && !options.exportTo) await this.openFirst(runs);
+      if (options.notify !== false) this.notifySummary(runs, state.cancelled);
+      return { runs, cancelled: state.cancelled };
+    } catch (error) {
+      this.deps.statusBar.hide();
+      this.deps.log.error(
+        `extraction failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
+      void vscode.window.showErrorMessage(
+        vscode.l10n.t(
+          'Folio could not run the extraction: {0}',
+          error instanceof Error ? error.message : String(error),
+        ),
+      );
+      throw error;
+    } finally {
+      this.running = undefined;
+      void vscode.commands.executeCommand('setContext', 'folio.running', false);
+    }
+  }
+
+  private async runAll(
+    targets: ExtractTarget[],
+    options: ExtractRunOptions,
+    state: { cancelled: boolean; live: LiveStats },
+    progress: vscode.Progress<{ message?: string; increment?: number }>,
+  ): Promise<FolderRun[]> {
+    const runs: FolderRun[] = [];
+    const live = state.live;
+    this.deps.statusBar.showRunning(live);
+    for (const target of targets) {
+      if (state.cancelled) break;
+      const scope = vscode.Uri.file(target.folder);
+      const settings = this.deps.settings.read(scope);
+      const outDir = options.exportTo
+        ? options.exportPerFolder
+          ? path.join(options.exportTo.outDir, path.basename(target.folder))
+          : options.exportTo.outDir
+        : outputsDirFor(this.deps.storageDir, target.folder);
+      const passwords = await this.readPasswords(settings.passwordFile, target.folder);
+      const run: FolderRun = {
+        input: target.folder,
+        outDir,
+        report: undefined as unknown as RunReport,
+      };
+      const doneBefore = live.done;
+      let current = '';
+      const showProgress = (increment?: number) =>
+        progress.report({
+          message: vscode.l10n.t('{0}/{1} · {2}', live.done, live.total, current),
+          increment,
+        });
+      this.deps.log.info(`extracting ${target.folder} → ${outDir}`);
+      const batch = toBatchOptions(settings, {
+        outDir,
+        format: options.exportTo?.format,
+        passwords,
+      });
+      if (target.only !== undefined) batch.include = [escapeGlob(target.only)];
+      run.report = await this.deps.runner.run(
+        { input: target.folder, batch, extract: toExtractOptions(settings) },
+        {
+          onPlanned: (files) => {
+            live.total += files.length;
+            this.deps.statusBar.showRunning(live);
+            showProgress();
+          },
+          onFileStarted: (file) => {
+            current = path.basename(file);
+            showProgress();
+          },
+          onFileDone: (report) => {
+            live.done++;
+            live.fileMs.push(report.ms);
+            if (!options.exportTo) this.fileDone(run, report);
+            this.deps.statusBar.showRunning(live);
+            showProgress(live.total > 0 ? 100 / live.total : undefined);
+          },
+          onStats: (sample) => {
+            live.filesPerMin = sample.filesPerMin;
+            live.treeRssMb = sample.treeRssMb;
+            live.peakRssMb = Math.max(live.peakRssMb, sample.treeRssMb);
+            live.workers = sample.workers;
+            live.queued = sample.queued;
+            live.active = sample.active;
+            this.deps.statusBar.showRunning(live);
+          },
+          onLog: (level, message) => this.deps.log[level](message),
+        },
+      );
+      // Files the runner reported without a fileDone event (e.g. cancelled) still count.
+      live.done =
+        doneBefore +
+        run.report.files.filter((f) => f.status !== 'skipped' || f.code !== 'CANCELLED').length;
+      live.peakRssMb = Math.max(live.peakRssMb, run.report.totals.peakRssMb);
+      runs.push(run);
+    }
+    return runs;
+  }
+
+  private fileDone(run: FolderRun, report: FileReport): void {
+    const entry = this.deps.store.recordFile(run, report);
+    this.deps.diagnostics.setFor(entry.sourcePath, report);
+    this.deps.content.refresh(entry.sourcePath);
+  }
+
+  private async readPasswords(
+    passwordFile: string,
+    folder: string,
+  ): Promise<Record<string, string>> {
+    if (!passwordFile) return {};
+    const file = path.isAbsolute(passwordFile) ? passwordFile : path.join(folder, passwordFile);
+    try {
+      return parsePasswordFile(await fs.readFile(file, 'utf8'));
+    } catch (error) {
+      this.deps.log.warn(`password file ${file} not used: ${String(error)}`);
+      return {};
+    }
+  }
+
+  /** Opens one document (never one tab per file): the first file that produced text. */
+  private async openFirst(runs: FolderRun[]): Promise<void> {
+    for (const entry of this.deps.store.files()) {
+      if (entry.outputPath && runs.includes(entry.run)) {
+        const doc = await vscode.workspace.openTextDocument(folioUriFor(entry.sourcePath));
+        await vscode.window.showTextDocument(doc, { preview: true });
+        return;
+      }
+    }
+  }
+
+  private notifySummary(runs: FolderRun[], cancelled: boolean): void {
+    const totals = sumTotals(runs);
+    const showProblems = vscode.l10n.t('Show Problems');
+    const openReport = vscode.l10n.t('Open Report');
+    const message = cancelled
+      ? vscode.l10n.t(
+          'Folio: extraction cancelled after {0} of {1} files.',
+          totals.ok + totals.partial + totals.failed,
+          totals.files,
+        )
+      : vscode.l10n.t(
+          'Folio extracted {0} files: {1} ok, {2} partial, {3} failed.',
+          totals.files,
+          totals.ok,
+          totals.partial,
+          totals.failed,
+        );
+    const actions = totals.failed + totals.partial > 0 ? [showProblems, openReport] : [openReport];
+    const shown =
+      totals.failed > 0
+        ? vscode.window.showWarningMessage(message, ...actions)
+        : vscode.window.showInformationMessage(message, ...actions);
+    // Not awaited: the command must not wait for the user to dismiss the notification.
+    void shown.then((choice) => {
+      if (choice === showProblems)
+        void vscode.commands.executeCommand('workbench.actions.view.problems');
+      if (choice === openReport) void vscode.commands.executeCommand('folio.showRunReport');
+    });
+  }
+}

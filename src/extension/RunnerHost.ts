@@ -1,0 +1,64 @@
+// Owns the out-of-process BatchRunner: started lazily on the first run, shut down on deactivate,
+// and replaced transparently when its child process died in a way it could not recover from.
+import type { BatchHandlers, BatchRequest, BatchRunner } from '../workers/client/types';
+import type { RunReport } from '../shared/report';
+import type { Log } from './Log';
+
+export type RunnerFactory = () => BatchRunner;
+
+export class RunnerHost {
+  private runner: BatchRunner | undefined;
+
+  constructor(
+    private readonly createRunner: RunnerFactory,
+    private readonly log: Pick<Log, 'info' | 'warn'>,
+  ) {}
+
+  get started(): boolean {
+    return this.runner !== undefined;
+  }
+
+  async run(request: BatchRequest, handlers: BatchHandlers): Promise<RunReport> {
+    let filesDone = 0;
+    const counting: BatchHandlers = {
+      ...handlers,
+      onFileDone: (report) => {
+        filesDone++;
+        handlers.onFileDone?.(report);
+      },
+    };
+    try {
+      return await this.current().run(request, counting);
+    } catch (error) {
+      await this.discard(error);
+      // Nothing was lost yet: start a fresh child and run the batch once more.
+      if (filesDone === 0) return this.current().run(request, handlers);
+      throw error;
+    }
+  }
+
+  cancel(): void {
+    this.runner?.cancel();
+  }
+
+  async dispose(): Promise<void> {
+    const runner = this.runner;
+    this.runner = undefined;
+    await runner?.dispose();
+  }
+
+  private current(): BatchRunner {
+    if (!this.runner) {
+      this.log.info('starting the extraction process');
+      this.runner = this.createRunner();
+    }
+    return this.runner;
+  }
+
+  private async discard(error: unknown): Promise<void> {
+    this.log.warn(`extraction process failed, replacing it: ${String(error)}`);
+    const runner = this.runner;
+    this.runner = undefined;
+    await runner?.dispose().catch(() => undefined);
+  }
+}

@@ -1,0 +1,75 @@
+// "Extract Workspace" runs one batch per workspace folder; the report panel and the status bar
+// show them as one run. Pure (no vscode import).
+import path from 'node:path';
+import type { FileReport, RunReport, RunTotals } from '../shared/report';
+
+export interface FolderRun {
+  /** Absolute input folder. */
+  input: string;
+  /** Where this folder's outputs were written. */
+  outDir: string;
+  report: RunReport;
+}
+
+export function sumTotals(runs: readonly FolderRun[]): RunTotals {
+  const totals: RunTotals = {
+    files: 0,
+    ok: 0,
+    partial: 0,
+    failed: 0,
+    skipped: 0,
+    wallMs: 0,
+    filesPerMin: 0,
+    peakRssMb: 0,
+  };
+  for (const { report } of runs) {
+    const t = report.totals;
+    totals.files += t.files;
+    totals.ok += t.ok;
+    totals.partial += t.partial;
+    totals.failed += t.failed;
+    totals.skipped += t.skipped;
+    totals.wallMs += t.wallMs;
+    totals.peakRssMb = Math.max(totals.peakRssMb, t.peakRssMb);
+  }
+  totals.filesPerMin = totals.wallMs > 0 ? (totals.files * 60_000) / totals.wallMs : 0;
+  return totals;
+}
+
+/** One report over several folders: paths get the folder's name when there is more than one. */
+export function mergeRuns(runs: readonly FolderRun[]): RunReport | undefined {
+  if (runs.length === 0) return undefined;
+  if (runs.length === 1) return runs[0]!.report;
+  const files: FileReport[] = [];
+  const timeline: NonNullable<RunReport['timeline']> = [];
+  let offset = 0;
+  for (const run of runs) {
+    const name = path.basename(run.input);
+    for (const f of run.report.files) files.push({ ...f, path: `${name}/${f.path}` });
+    for (const s of run.report.timeline ?? []) timeline.push({ ...s, t: s.t + offset });
+    offset += run.report.totals.wallMs;
+  }
+  const first = runs[0]!.report;
+  const last = runs[runs.length - 1]!.report;
+  return {
+    tool: first.tool,
+    startedAt: first.startedAt,
+    finishedAt: last.finishedAt,
+    input: runs.map((r) => r.input).join(', '),
+    totals: sumTotals(runs),
+    files,
+    timeline,
+    workers: Math.max(...runs.map((r) => r.report.workers ?? 0)) || undefined,
+  };
+}
+
+/** Absolute path of a report entry's source file. */
+export function sourcePathOf(run: FolderRun, file: FileReport): string {
+  return path.join(run.input, ...file.path.split('/'));
+}
+
+/** Absolute path of a report entry's output, when one was written. */
+export function outputPathOf(run: FolderRun, file: FileReport): string | undefined {
+  if (!file.output) return undefined;
+  return path.isAbsolute(file.output) ? file.output : path.join(run.outDir, file.output);
+}

@@ -1,0 +1,102 @@
+// Maps the user's `folio.*` settings onto the engine's option contracts. Pure (no vscode import).
+import {
+  defaultBatchOptions,
+  defaultExtractOptions,
+  type BatchOptions,
+  type ExtractOptions,
+} from '../shared/options';
+
+/** The `folio.*` settings as read from the configuration (see package.json `contributes`). */
+export interface FolioSettings {
+  workers: number | null;
+  memoryLimitMb: number;
+  fileTimeoutSeconds: number;
+  ocrEnabled: boolean;
+  ocrLanguages: string[];
+  ocrMinConfidence: number;
+  include: string[];
+  exclude: string[];
+  pdfStreamingPageThreshold: number;
+  excelStreamingRowThreshold: number;
+  passwordFile: string;
+}
+
+export const defaultSettings: FolioSettings = {
+  workers: null,
+  memoryLimitMb: defaultBatchOptions.memoryLimitMb,
+  fileTimeoutSeconds: defaultBatchOptions.fileTimeoutSeconds,
+  ocrEnabled: defaultExtractOptions.ocr.enabled,
+  ocrLanguages: defaultExtractOptions.ocr.languages,
+  ocrMinConfidence: defaultExtractOptions.ocr.minConfidence,
+  include: defaultBatchOptions.include,
+  exclude: ['**/.git/**', '**/node_modules/**'],
+  pdfStreamingPageThreshold: defaultExtractOptions.pdf.streamingPageThreshold,
+  excelStreamingRowThreshold: defaultExtractOptions.excel.streamingRowThreshold,
+  passwordFile: '',
+};
+
+function positiveInt(value: number | null | undefined, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 1
+    ? Math.floor(value)
+    : fallback;
+}
+
+export function toExtractOptions(s: FolioSettings): ExtractOptions {
+  return {
+    ...defaultExtractOptions,
+    ocr: {
+      enabled: s.ocrEnabled,
+      languages: s.ocrLanguages.length > 0 ? s.ocrLanguages : defaultExtractOptions.ocr.languages,
+      minConfidence: Math.min(100, Math.max(0, s.ocrMinConfidence)),
+    },
+    pdf: {
+      streamingPageThreshold: positiveInt(
+        s.pdfStreamingPageThreshold,
+        defaultExtractOptions.pdf.streamingPageThreshold,
+      ),
+    },
+    excel: {
+      streamingRowThreshold: positiveInt(
+        s.excelStreamingRowThreshold,
+        defaultExtractOptions.excel.streamingRowThreshold,
+      ),
+    },
+  };
+}
+
+export function toBatchOptions(
+  s: FolioSettings,
+  where: {
+    outDir: string;
+    format?: 'md' | 'json';
+    passwords?: Record<string, string>;
+    cache?: boolean;
+  },
+): BatchOptions {
+  const workers = s.workers === null ? undefined : positiveInt(s.workers, 1);
+  return {
+    ...defaultBatchOptions,
+    ...(workers === undefined ? {} : { workers }),
+    memoryLimitMb: positiveInt(s.memoryLimitMb, defaultBatchOptions.memoryLimitMb),
+    fileTimeoutSeconds: positiveInt(s.fileTimeoutSeconds, defaultBatchOptions.fileTimeoutSeconds),
+    include: s.include.length > 0 ? s.include : defaultBatchOptions.include,
+    exclude: s.exclude,
+    outDir: where.outDir,
+    format: where.format ?? 'md',
+    passwords: where.passwords ?? {},
+    cache: where.cache ?? true,
+  };
+}
+
+/** A password file is a JSON object of file path (or name) → password, as for the CLI. */
+export function parsePasswordFile(text: string): Record<string, string> {
+  const parsed: unknown = JSON.parse(text);
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new Error('the password file must hold a JSON object of file → password');
+  }
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(parsed)) {
+    if (typeof value === 'string') out[key] = value;
+  }
+  return out;
+}

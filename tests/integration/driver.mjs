@@ -1,0 +1,233 @@
+// Offline VS Code integration driver (run with the harness's Node 24):
+//   code-server (the real VS Code server and Node extension host) <- headless Debian chromium
+// The tests run INSIDE the extension host (test-runner-ext requires the compiled suite) through the
+// real `vscode` API; afterwards this driver checks the workbench page itself (status bar DOM,
+// explorer context menu) and saves a screenshot. Prints "N passed, N failed"; exit 0 only if all
+// passed.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { clearTimeout, setTimeout } from 'node:timers';
+
+const HERE = import.meta.dirname;
+const ROOT = path.resolve(HERE, '../..');
+const HARNESS = process.env.FOLIO_VSCODE_HARNESS_DIR;
+if (!HARNESS) throw new Error('FOLIO_VSCODE_HARNESS_DIR is not set (run tests/integration/run.sh)');
+const { chromium } = createRequire(path.join(HARNESS, 'package.json'))('playwright-core');
+
+const OUT = path.join(ROOT, 'test-output', 'integration');
+const WORKSPACE = path.join(OUT, 'workspace');
+const TEST_ENTRY = path.join(OUT, 'suite', 'index.js');
+const SCREENSHOT = path.join(OUT, 'workbench.png');
+const CODE_SERVER = path.join(HARNESS, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const TIMEOUT_MS = Number(process.env.FOLIO_TEST_TIMEOUT_MS || 15 * 60_000);
+const SUMMARY = /5 files · 2 failed/;
+
+const t0 = Date.now();
+const stamp = (m) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
+
+// Throw-away state: user data, extensions, XDG folders (nothing lands in $HOME); a short TMPDIR
+// because it holds unix sockets.
+const runDir = fs.mkdtempSync(path.join(OUT, 'run-'));
+const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-vsc-'));
+const isolatedEnv = {
+  XDG_CONFIG_HOME: path.join(runDir, 'xdg-config'),
+  XDG_DATA_HOME: path.join(runDir, 'xdg-data'),
+  XDG_CACHE_HOME: path.join(runDir, 'xdg-cache'),
+  TMPDIR: tmpDir,
+};
+const userDataDir = path.join(runDir, 'user-data');
+const extensionsDir = path.join(runDir, 'extensions');
+const resultFile = path.join(runDir, 'result.json');
+fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
+fs.mkdirSync(extensionsDir, { recursive: true });
+fs.writeFileSync(
+  path.join(userDataDir, 'User', 'settings.json'),
+  JSON.stringify(
+    {
+      'workbench.startupEditor': 'none',
+      'security.workspace.trust.enabled': false,
+      'extensions.autoCheckUpdates': false,
+      'extensions.autoUpdate': false,
+      'extensions.ignoreRecommendations': true,
+      'telemetry.telemetryLevel': 'off',
+      'update.mode': 'none',
+      'workbench.enableExperiments': false,
+      'workbench.tips.enabled': false,
+      'chat.disableAIFeatures': true,
+      'git.enabled': false,
+      'git.autoRepositoryDetection': false,
+      'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    },
+    null,
+    2,
+  ),
+);
+// Extensions are installed as plain folders named <publisher>.<name>-<version>.
+const linkExtension = (src) => {
+  const pkg = JSON.parse(fs.readFileSync(path.join(src, 'package.json'), 'utf8'));
+  fs.symlinkSync(
+    src,
+    path.join(extensionsDir, `${pkg.publisher}.${pkg.name}-${pkg.version}`),
+    'dir',
+  );
+};
+linkExtension(ROOT);
+linkExtension(path.join(HERE, 'test-runner-ext'));
+
+let server;
+let browser;
+let exitCode = 1;
+let passed = 0;
+let failed = 0;
+const uiCheck = async (name, fn) => {
+  try {
+    await fn();
+    passed++;
+    stamp(`ui ✔ ${name}`);
+  } catch (e) {
+    failed++;
+    stamp(`ui ✘ ${name}: ${e?.message ?? e}`);
+  }
+};
+
+try {
+  server = spawn(
+    process.execPath,
+    [
+      CODE_SERVER,
+      '--bind-addr',
+      '127.0.0.1:0',
+      '--auth',
+      'none',
+      '--user-data-dir',
+      userDataDir,
+      '--extensions-dir',
+      extensionsDir,
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      '--ignore-last-opened',
+    ],
+    {
+      detached: true, // its own process group: code-server and the extension host go together
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...process.env,
+        ...isolatedEnv,
+        FOLIO_TEST_ENTRY: TEST_ENTRY,
+        FOLIO_TEST_RESULT: resultFile,
+      },
+    },
+  );
+  let serverLog = '';
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`code-server did not start:\n${serverLog}`)),
+      60_000,
+    );
+    const onData = (d) => {
+      serverLog += d;
+      const m = /HTTP server listening on (http:\/\/[^\s]+)/.exec(serverLog);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1].replace(/\/$/, ''));
+      }
+    };
+    server.stdout.on('data', onData);
+    server.stderr.on('data', onData);
+    server.on('exit', (c) => reject(new Error(`code-server exited ${c}:\n${serverLog}`)));
+  });
+  stamp(`code-server up at ${url}`);
+
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    env: { ...process.env, ...isolatedEnv },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 850 } });
+  await page.goto(`${url}/?folder=${encodeURIComponent(WORKSPACE)}`);
+  stamp('workbench loaded; the suite runs in the extension host');
+
+  const deadline = Date.now() + TIMEOUT_MS;
+  while (!fs.existsSync(resultFile)) {
+    if (Date.now() > deadline) {
+      throw new Error(
+        `timed out after ${TIMEOUT_MS} ms waiting for the suite\n--- code-server log ---\n${serverLog}`,
+      );
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  const result = JSON.parse(fs.readFileSync(resultFile, 'utf8'));
+  stamp('suite finished in the extension host');
+  console.log(result.log);
+  passed += Number((/(\d+) passing/.exec(result.log) ?? [0, 0])[1]);
+  failed += Number((/(\d+) failing/.exec(result.log) ?? [0, 0])[1]);
+  if (!result.ok && failed === 0) failed++; // the suite could not run at all
+
+  await uiCheck('the status-bar item in the page shows the run summary', async () => {
+    const item = page.locator('.statusbar-item', { hasText: SUMMARY });
+    await item.first().waitFor({ timeout: 15_000 });
+    stamp(`status bar DOM: "${(await item.first().innerText()).trim()}"`);
+  });
+  await uiCheck('the explorer context menu on a folder offers "Extract Folder"', async () => {
+    await page
+      .locator('.explorer-folders-view .monaco-list-row', { hasText: 'docs' })
+      .first()
+      .click({ button: 'right' });
+    await page
+      .locator('.monaco-menu .action-item', { hasText: 'Extract Folder' })
+      .first()
+      .waitFor({ timeout: 15_000 });
+    await page.keyboard.press('Escape');
+  });
+  await uiCheck('the Problems panel lists the two failures', async () => {
+    await page.keyboard.press('Control+Shift+M');
+    const panel = page.locator('.markers-panel');
+    await panel.first().waitFor({ timeout: 15_000 });
+    await page
+      .locator('.markers-panel .monaco-list-row', { hasText: 'Password-protected PDF' })
+      .first()
+      .waitFor({ timeout: 15_000 });
+  });
+  await page.waitForTimeout(1000);
+  await page.screenshot({ path: SCREENSHOT });
+  stamp(`screenshot saved to ${path.relative(ROOT, SCREENSHOT)}`);
+  exitCode = failed === 0 && passed > 0 ? 0 : 1;
+} catch (e) {
+  console.error(e?.stack ?? e);
+  failed++;
+  exitCode = 1;
+} finally {
+  try {
+    await browser?.close();
+  } catch {
+    // already gone
+  }
+  if (server && server.exitCode === null) {
+    try {
+      process.kill(-server.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
+  if (!process.env.FOLIO_KEEP_RUN_DIR) fs.rmSync(runDir, { recursive: true, force: true });
+  fs.rmSync(tmpDir, { recursive: true, force: true });
+  console.log(
+    `vscode integration: ${passed} passed, ${failed} failed (${((Date.now() - t0) / 1000).toFixed(0)} s)`,
+  );
+  process.exit(exitCode);
+}

@@ -1,0 +1,239 @@
+// Runs INSIDE a real VS Code extension host (code-server offline, or @vscode/test-electron):
+// every assertion goes through the real `vscode` API against the generated fixtures workspace.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { suite, suiteSetup, test } from 'mocha';
+import * as vscode from 'vscode';
+import type { ExtractResult } from '../../../src/extension/ExtractionService';
+import type { FolioApi } from '../../../src/extension/extension';
+import { EXPECTED } from '../fixtures/expected';
+
+const EXTENSION_ID = 'folio-team.folio';
+
+function workspaceDir(): string {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the fixtures workspace is open');
+  return folder.uri.fsPath;
+}
+
+const docsDir = () => path.join(workspaceDir(), 'docs');
+const fileUri = (...parts: string[]) => vscode.Uri.file(path.join(workspaceDir(), ...parts));
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function waitFor(what: string, condition: () => boolean, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(100);
+  }
+}
+
+function folded(text: string): string {
+  return text
+    .replace(/[|*#_`>-]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+suite('Folio in a real VS Code extension host', () => {
+  let api: FolioApi;
+  let firstRun: ExtractResult;
+
+  suiteSetup(async () => {
+    const ext = vscode.extensions.getExtension<FolioApi>(EXTENSION_ID);
+    assert.ok(ext, `${EXTENSION_ID} is installed`);
+    // Nothing activates Folio at startup: only its commands do.
+    assert.equal(ext.isActive, false, 'Folio is not activated at startup');
+    api = await ext.activate();
+    await vscode.commands.executeCommand('folio.clearCache');
+  });
+
+  test('the manifest contributes the commands and the explorer menus', async () => {
+    const pkg = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON;
+    assert.deepEqual(pkg.activationEvents, []);
+    const commands = await vscode.commands.getCommands(true);
+    for (const id of [
+      'folio.extractFolder',
+      'folio.extractWorkspace',
+      'folio.cancelExtraction',
+      'folio.openExtractedText',
+      'folio.showRunReport',
+      'folio.exportExtractedText',
+      'folio.clearCache',
+    ]) {
+      assert.ok(commands.includes(id), `${id} is registered`);
+    }
+    const explorer = pkg.contributes.menus['explorer/context'];
+    assert.ok(
+      explorer.some(
+        (m: { command: string; when: string }) =>
+          m.command === 'folio.extractFolder' && m.when === 'explorerResourceIsFolder',
+      ),
+    );
+    // Manifest strings live in package.nls.json (`%key%`); VS Code resolves them.
+    assert.equal(
+      pkg.contributes.commands.find((c: { command: string }) => c.command === 'folio.extractFolder')
+        .title,
+      'Extract Folder',
+    );
+  });
+
+  test('Extract Folder opens a folio: document with the extracted text', async () => {
+    assert.equal(api.runner.started, false, 'the child process starts lazily, on the first run');
+    const result = await vscode.commands.executeCommand<ExtractResult>(
+      'folio.extractFolder',
+      vscode.Uri.file(docsDir()),
+    );
+    assert.ok(result, 'the run returned its result');
+    firstRun = result;
+    assert.equal(api.runner.started, true);
+    const report = result.runs[0]!.report;
+    assert.equal(report.files.length, EXPECTED.docsFiles, 'every file is reported');
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor, 'a document was opened after the run');
+    assert.equal(editor.document.uri.scheme, 'folio');
+    assert.equal(editor.document.languageId, 'markdown');
+    // One document, not one tab per file.
+    const folioTabs = vscode.window.tabGroups.all
+      .flatMap((g) => g.tabs)
+      .filter((t) => t.input instanceof vscode.TabInputText && t.input.uri.scheme === 'folio');
+    assert.equal(folioTabs.length, 1);
+
+    const memo = await vscode.commands.executeCommand<vscode.Uri>(
+      'folio.openExtractedText',
+      fileUri('docs', 'memo.pdf'),
+    );
+    assert.equal(memo?.scheme, 'folio');
+    const memoText = folded((await vscode.workspace.openTextDocument(memo)).getText());
+    for (const line of EXPECTED.memoPdf)
+      assert.ok(memoText.includes(line), `memo.pdf has "${line}"`);
+
+    const notes = await vscode.commands.executeCommand<vscode.Uri>(
+      'folio.openExtractedText',
+      fileUri('docs', 'notes.docx'),
+    );
+    const notesText = folded((await vscode.workspace.openTextDocument(notes)).getText());
+    for (const line of EXPECTED.notesDocx)
+      assert.ok(notesText.includes(line), `notes.docx has "${line}"`);
+
+    const totals = await vscode.commands.executeCommand<vscode.Uri>(
+      'folio.openExtractedText',
+      fileUri('docs', 'totals.xlsx'),
+    );
+    const totalsText = folded((await vscode.workspace.openTextDocument(totals)).getText());
+    for (const cell of EXPECTED.totalsXlsx.flat()) {
+      assert.ok(totalsText.includes(String(cell)), `totals.xlsx has "${cell}"`);
+    }
+  });
+
+  test('the corrupt and the encrypted PDF get diagnostics with their codes', () => {
+    const broken = vscode.languages.getDiagnostics(fileUri('docs', 'broken.pdf'));
+    assert.equal(broken.length, 1, 'one diagnostic for broken.pdf');
+    assert.equal(broken[0]!.code, 'CORRUPT');
+    assert.equal(broken[0]!.severity, vscode.DiagnosticSeverity.Error);
+    assert.match(broken[0]!.message, /^Damaged PDF/);
+
+    const locked = vscode.languages.getDiagnostics(fileUri('docs', 'locked.pdf'));
+    assert.equal(locked.length, 1, 'one diagnostic for locked.pdf');
+    assert.equal(locked[0]!.code, 'ENCRYPTED');
+    assert.equal(locked[0]!.severity, vscode.DiagnosticSeverity.Error);
+    assert.match(locked[0]!.message, /^Password-protected PDF: supply the password/);
+
+    assert.equal(vscode.languages.getDiagnostics(fileUri('docs', 'memo.pdf')).length, 0);
+  });
+
+  test('the status bar shows the summary, with the warning background because files failed', () => {
+    const item = api.statusBarItem;
+    assert.equal(item.text, `$(check) ${EXPECTED.docsFiles} files · ${EXPECTED.docsFailed} failed`);
+    assert.ok(item.backgroundColor instanceof vscode.ThemeColor);
+    assert.equal(item.backgroundColor.id, 'statusBarItem.warningBackground');
+    assert.equal(item.command, 'folio.showRunReport');
+    assert.match(String(item.tooltip), /Peak memory: \d+ MB/);
+  });
+
+  test('a second run over the unchanged folder comes from the cache', async () => {
+    const again = await vscode.commands.executeCommand<ExtractResult>(
+      'folio.extractFolder',
+      vscode.Uri.file(docsDir()),
+    );
+    const files = again!.runs[0]!.report.files;
+    const extracted = files.filter((f) => f.status === 'ok' || f.status === 'partial');
+    assert.equal(extracted.length, EXPECTED.docsFiles - EXPECTED.docsFailed);
+    for (const f of extracted) assert.equal(f.cached, true, `${f.path} came from the cache`);
+    const firstMs = firstRun.runs[0]!.report.totals.wallMs;
+    console.log(
+      `      first run ${firstMs} ms, cached run ${again!.runs[0]!.report.totals.wallMs} ms`,
+    );
+    // Re-extracting replaces a file's diagnostics rather than piling them up.
+    assert.equal(vscode.languages.getDiagnostics(fileUri('docs', 'broken.pdf')).length, 1);
+  });
+
+  test('Show Run Report opens the report webview', async () => {
+    assert.equal(await vscode.commands.executeCommand('folio.showRunReport'), true);
+    const webviews = vscode.window.tabGroups.all
+      .flatMap((g) => g.tabs)
+      .filter((t) => t.input instanceof vscode.TabInputWebview);
+    assert.ok(
+      webviews.some((t) => t.label === 'Folio Run Report'),
+      'a "Folio Run Report" tab is open',
+    );
+  });
+
+  test('Export Extracted Text writes Markdown files to the chosen folder', async () => {
+    const target = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-export-'));
+    const written = await vscode.commands.executeCommand<number>('folio.exportExtractedText', {
+      format: 'md',
+      target: vscode.Uri.file(target),
+    });
+    assert.equal(written, EXPECTED.docsFiles - EXPECTED.docsFailed);
+    const memo = folded(fs.readFileSync(path.join(target, 'memo.pdf.md'), 'utf8'));
+    assert.ok(memo.includes(EXPECTED.memoPdf[1]!));
+    fs.rmSync(target, { recursive: true, force: true });
+  });
+
+  test('the editor-title action opens the source file of a folio: document', async () => {
+    const memo = await vscode.commands.executeCommand<vscode.Uri>(
+      'folio.openExtractedText',
+      fileUri('docs', 'memo.pdf'),
+    );
+    const source = await vscode.commands.executeCommand<vscode.Uri>('folio.openSourceFile', memo);
+    assert.equal(source?.fsPath, fileUri('docs', 'memo.pdf').fsPath);
+  });
+
+  test('Cancel Extraction stops a run and the rest is reported cancelled', async () => {
+    const running = vscode.commands.executeCommand<ExtractResult>(
+      'folio.extractFolder',
+      fileUri('scans'),
+      undefined,
+      { openResult: false, notify: false },
+    );
+    // Cancel once the batch is under way (at least one file done), not before it started.
+    await waitFor('the first scanned file', () =>
+      /\$\(loading~spin\) [1-9]\d*\//.test(api.statusBarItem.text),
+    );
+    const cancelledAt = Date.now();
+    assert.equal(await vscode.commands.executeCommand('folio.cancelExtraction'), true);
+    const result = await running;
+    console.log(`      run ended ${Date.now() - cancelledAt} ms after Cancel`);
+    assert.ok(result?.cancelled, 'the run knows it was cancelled');
+    const files = result.runs[0]!.report.files;
+    assert.equal(files.length, EXPECTED.scanCount, 'every file is still in the report');
+    const cancelled = files.filter((f) => f.status === 'skipped' && f.code === 'CANCELLED');
+    assert.ok(cancelled.length > 0, 'files not reached are reported CANCELLED');
+    assert.ok(cancelled.length < EXPECTED.scanCount, 'the run had started');
+    assert.match(api.statusBarItem.text, /cancelled/);
+    assert.equal(api.extraction.isRunning, false);
+  });
+
+  test('final state for the UI checks: the docs summary and its problems', async () => {
+    // Leaves the workbench showing a finished run for the driver's DOM check and screenshot.
+    await vscode.commands.executeCommand('folio.extractFolder', vscode.Uri.file(docsDir()));
+    assert.equal(
+      api.statusBarItem.text,
+      `$(check) ${EXPECTED.docsFiles} files · ${EXPECTED.docsFailed} failed`,
+    );
+    await vscode.commands.executeCommand('workbench.actions.view.problems');
+  });
+});

@@ -1,0 +1,17 @@
+// Standard @vscode/test-electron style entry (a module exporting run()), used both by the
+// offline code-server harness and by run-electron.ts.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import Mocha from 'mocha';
+
+export function run(): Promise<void> {
+  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 180_000 });
+  for (const file of fs.readdirSync(__dirname).sort()) {
+    if (file.endsWith('.test.js')) mocha.addFile(path.join(__dirname, file));
+  }
+  return new Promise((resolve, reject) => {
+    mocha.run((failures) =>
+      failures > 0 ? reject(new Error(`${failures} tests failed.`)) : resolve(),
+    );
+  });
+}
