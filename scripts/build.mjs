@@ -43,6 +43,10 @@ await Promise.all([
     outdir: dist,
     format: 'esm',
     outExtension: { '.js': '.mjs' },
+    // Shared chunks keep lazy imports lazy: a pool thread starts without loading every
+    // extractor's libraries (mammoth, exceljs, tesseract), which cost ~1 s per thread start.
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     packages: 'external',
     banner: { js: '#!/usr/bin/env node' },
   }),

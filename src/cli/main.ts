@@ -1,2 +1,87 @@
-// Placeholder: the CLI lands with the engine issue.
-console.log('folio: not built yet');
+// `folio extract <folder>`: the headless CLI. It runs the same child process and pool as the
+// extension (through ChildProcessRunner), prints a line per file and a summary, and writes the
+// report. Exit codes: 0 the batch ran (even with failed files), 1 it could not run, 2 usage error,
+// 130 cancelled with Ctrl-C (the report is still written).
+import { fileURLToPath } from 'node:url';
+import { ENGINE_VERSION } from '../shared/version';
+import { writeFileAtomic } from '../workers/batch/output-writer';
+import { ChildProcessRunner } from '../workers/client/child-process-runner';
+import { parseCli, UsageError, USAGE, type CliCommand } from './args';
+import { fileLine, summaryLines } from './format';
+
+const childScript = fileURLToPath(new URL('./child.mjs', import.meta.url));
+
+async function extract(command: CliCommand): Promise<number> {
+  const runner = new ChildProcessRunner({ childScript });
+  let interrupted = false;
+  const onSignal = () => {
+    if (interrupted) process.exit(130);
+    interrupted = true;
+    process.stderr.write('cancelling…\n');
+    runner.cancel();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    const report = await runner.run(
+      { input: command.input, batch: command.batch, extract: command.extract },
+      {
+        onFileDone: (file) => {
+          if (!command.quiet) process.stdout.write(fileLine(file) + '\n');
+        },
+        onLog: (level, message) => {
+          if (level === 'warn' || level === 'error') process.stderr.write(`${level}: ${message}\n`);
+        },
+      },
+    );
+    if (command.reportPath) {
+      await writeFileAtomic(command.reportPath, JSON.stringify(report, null, 2) + '\n');
+    }
+    const outDir = command.batch.outDir ?? '';
+    for (const line of summaryLines(report, outDir, command.reportPath)) {
+      process.stdout.write(line + '\n');
+    }
+    return interrupted ? 130 : 0;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    await runner.dispose();
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseCli(argv);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`folio: ${error.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  if (parsed.type === 'help') {
+    process.stdout.write(USAGE + '\n');
+    return 0;
+  }
+  if (parsed.type === 'version') {
+    process.stdout.write(`folio ${ENGINE_VERSION}\n`);
+    return 0;
+  }
+  try {
+    return await extract(parsed.command);
+  } catch (error) {
+    process.stderr.write(`folio: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`folio: ${String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

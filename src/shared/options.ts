@@ -55,6 +55,8 @@ export interface BatchOptions {
   cache: boolean;
   /** Where outputs are written (mirrors the input tree); a cache folder when not given. */
   outDir?: string;
+  /** Where cached outputs live; a per-user folder (XDG cache) when not given. */
+  cacheDir?: string;
   format: 'md' | 'json';
   /** Glob patterns relative to the input folder. */
   include: string[];

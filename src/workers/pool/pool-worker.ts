@@ -1,2 +1,79 @@
-// Placeholder: the pool worker lands with the pool issue.
-export default async function run(): Promise<void> {}
+// The piscina task handler: runs in a pool thread of the child process. One file (or one page
+// range of a long scan) per task: extract → normalize → render → write, reporting heartbeats on
+// the task's port. Extraction errors come back as values; a rejected task therefore always means
+// the thread itself died (crash, abort, out of memory).
+import { BroadcastChannel } from 'node:worker_threads';
+import { toFolioError } from '../../shared/errors';
+import type { ExtractedDocument } from '../../shared/model';
+import { extractFile } from '../engine/extract-file';
+import type { ProgressUpdate } from '../engine/types';
+import { faultKind, faultsEnabled, runFault } from './faults';
+import { finishDocument } from './finish-document';
+import { ocrServiceFor, releaseOcrService } from './ocr-provider';
+import { probePdf } from './probe-pdf';
+import {
+  CONTROL_CHANNEL,
+  type ControlMessage,
+  type ExtractResult,
+  type ExtractTask,
+  type PoolResult,
+  type PoolTask,
+} from './task-types';
+
+let busy = false;
+let releaseRequested = false;
+
+const control = new BroadcastChannel(CONTROL_CHANNEL);
+control.unref();
+control.onmessage = (event) => {
+  if ((event as { data?: ControlMessage }).data?.type !== 'releaseMemory') return;
+  if (busy) releaseRequested = true;
+  else void releaseOcrService();
+};
+
+async function extractOne(task: ExtractTask, onProgress: (u: ProgressUpdate) => void) {
+  if (faultsEnabled() && faultKind(task.filePath) !== undefined) {
+    return runFault(task.filePath, task.attempt, task.childCrashes, onProgress);
+  }
+  const ocr = task.extract.ocr.enabled ? await ocrServiceFor(task.extract.ocr) : undefined;
+  return extractFile(task.filePath, { options: task.extract, onProgress, ocr });
+}
+
+async function runExtract(task: ExtractTask): Promise<ExtractResult> {
+  const onProgress = (update: ProgressUpdate) => task.port.postMessage(update);
+  // The first heartbeat says the thread has picked the task up: the no-progress clock starts.
+  onProgress({});
+  let doc: ExtractedDocument;
+  try {
+    doc = await extractOne(task, onProgress);
+  } catch (error) {
+    const failure = toFolioError(error);
+    return { ok: false, code: failure.code, message: failure.message };
+  }
+  doc.source.path = task.sourcePath;
+  if (!task.write) return { ok: true, doc };
+  try {
+    return { ok: true, outcome: await finishDocument(doc, task.write) };
+  } catch (error) {
+    const failure = toFolioError(error);
+    return { ok: false, code: failure.code, message: failure.message, kind: doc.source.kind };
+  }
+}
+
+export default async function handleTask(task: PoolTask): Promise<PoolResult> {
+  busy = true;
+  try {
+    if (task.type === 'probe') {
+      task.port.postMessage({});
+      return { probe: await probePdf(task.filePath, task.password) };
+    }
+    return await runExtract(task);
+  } finally {
+    task.port.close();
+    busy = false;
+    if (releaseRequested) {
+      releaseRequested = false;
+      await releaseOcrService();
+    }
+  }
+}

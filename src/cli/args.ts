@@ -1,0 +1,181 @@
+// Command-line parsing for `folio extract`, with node:util parseArgs. Usage errors are thrown as
+// UsageError (exit code 2); everything here is pure apart from reading the password file.
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { defaultBatchOptions, defaultExtractOptions } from '../shared/options';
+import type { BatchOptions, ExtractOptions } from '../shared/options';
+import { parsePasswordMap } from '../workers/batch/passwords';
+
+export class UsageError extends Error {}
+
+export const USAGE = `Usage: folio extract <folder> [options]
+
+Turns every document in <folder> (PDF, DOCX, XLSX, PNG, JPEG, TIFF, BMP) into Markdown or JSON,
+offline, one output per input under --out (mirroring the folder tree).
+
+Options:
+  --out DIR              where outputs go (default: <folder>.folio beside the folder)
+  --format md|json       output format (default: md)
+  --report FILE          write the run report as JSON to FILE
+  --workers N            worker threads (default: min(cores, 4); 1 = sequential)
+  --memory-limit-mb N    memory budget of the extraction process (default: 1024)
+  --timeout-s N          abort a file that makes no progress for N seconds (default: 60)
+  --file-cap-s N         abort a file that runs longer than N seconds in all (default: 600)
+  --no-ocr               do not OCR scanned pages and images
+  --ocr-lang L[,L...]    OCR languages from packaged data (default: eng)
+  --no-cache             extract every file even if a cached output exists
+  --cache-dir DIR        cache folder (default: <out>/.folio-cache)
+  --password-file F      JSON map of file (relative path or name) to password
+  --include GLOB         only files matching GLOB (repeatable)
+  --exclude GLOB         skip files matching GLOB (repeatable)
+  --follow-symlinks      also follow symbolic links that lead outside the folder
+  --quiet                no line per file, only the summary
+  -h, --help             this help
+  -v, --version          the version`;
+
+export interface CliCommand {
+  input: string;
+  reportPath?: string;
+  quiet: boolean;
+  batch: BatchOptions;
+  extract: ExtractOptions;
+}
+
+export type ParsedCli =
+  { type: 'help' } | { type: 'version' } | { type: 'extract'; command: CliCommand };
+
+function positiveNumber(
+  name: string,
+  value: string | undefined,
+  integer: boolean,
+): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n))) {
+    throw new UsageError(
+      `--${name} needs a positive ${integer ? 'whole ' : ''}number, got "${value}"`,
+    );
+  }
+  return n;
+}
+
+export function defaultOutDirFor(input: string): string {
+  return path.join(path.dirname(input), `${path.basename(input)}.folio`);
+}
+
+export function parseCli(argv: string[], cwd = process.cwd()): ParsedCli {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        out: { type: 'string' },
+        format: { type: 'string' },
+        report: { type: 'string' },
+        workers: { type: 'string' },
+        'memory-limit-mb': { type: 'string' },
+        'timeout-s': { type: 'string' },
+        'file-cap-s': { type: 'string' },
+        'no-ocr': { type: 'boolean' },
+        'ocr-lang': { type: 'string' },
+        'no-cache': { type: 'boolean' },
+        'cache-dir': { type: 'string' },
+        'password-file': { type: 'string' },
+        include: { type: 'string', multiple: true },
+        exclude: { type: 'string', multiple: true },
+        'follow-symlinks': { type: 'boolean' },
+        quiet: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { type: 'help' };
+  if (values.version) return { type: 'version' };
+  const [command, folder, ...extra] = positionals;
+  if (command !== 'extract') {
+    throw new UsageError(command ? `unknown command "${command}"` : 'missing command "extract"');
+  }
+  if (!folder) throw new UsageError('missing <folder>');
+  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  const input = path.resolve(cwd, folder);
+  let isDir = false;
+  try {
+    isDir = statSync(input).isDirectory();
+  } catch {
+    throw new UsageError(`folder not found: ${folder}`);
+  }
+  if (!isDir) throw new UsageError(`not a folder: ${folder}`);
+
+  const format = values.format ?? 'md';
+  if (format !== 'md' && format !== 'json') {
+    throw new UsageError(`--format must be md or json, got "${format}"`);
+  }
+  let passwords: Record<string, string> = {};
+  if (values['password-file']) {
+    let text: string;
+    try {
+      text = readFileSync(path.resolve(cwd, values['password-file']), 'utf8');
+    } catch {
+      throw new UsageError(`cannot read the password file ${values['password-file']}`);
+    }
+    try {
+      passwords = parsePasswordMap(text);
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+  }
+  const outDir = values.out ? path.resolve(cwd, values.out) : defaultOutDirFor(input);
+  const batch: BatchOptions = {
+    ...defaultBatchOptions,
+    outDir,
+    cacheDir: values['cache-dir']
+      ? path.resolve(cwd, values['cache-dir'])
+      : path.join(outDir, '.folio-cache'),
+    format,
+    cache: !values['no-cache'],
+    followSymlinks: values['follow-symlinks'] ?? false,
+    include: values.include ?? defaultBatchOptions.include,
+    exclude: values.exclude ?? defaultBatchOptions.exclude,
+    passwords,
+    memoryLimitMb:
+      positiveNumber('memory-limit-mb', values['memory-limit-mb'], true) ??
+      defaultBatchOptions.memoryLimitMb,
+    fileTimeoutSeconds:
+      positiveNumber('timeout-s', values['timeout-s'], false) ??
+      defaultBatchOptions.fileTimeoutSeconds,
+    fileTotalCapSeconds:
+      positiveNumber('file-cap-s', values['file-cap-s'], false) ??
+      defaultBatchOptions.fileTotalCapSeconds,
+  };
+  const workers = positiveNumber('workers', values.workers, true);
+  if (workers !== undefined) batch.workers = workers;
+  const languages = values['ocr-lang']
+    ?.split(',')
+    .map((l) => l.trim())
+    .filter(Boolean);
+  const extract: ExtractOptions = {
+    ...defaultExtractOptions,
+    ocr: {
+      ...defaultExtractOptions.ocr,
+      enabled: !values['no-ocr'],
+      ...(languages && languages.length > 0 ? { languages } : {}),
+    },
+  };
+  return {
+    type: 'extract',
+    command: {
+      input,
+      ...(values.report ? { reportPath: path.resolve(cwd, values.report) } : {}),
+      quiet: values.quiet ?? false,
+      batch,
+      extract,
+    },
+  };
+}

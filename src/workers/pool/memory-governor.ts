@@ -1,0 +1,78 @@
+// Decides, from sampled RSS of the child process (its threads included), how many tasks may run.
+// Above the soft limit no new task starts; above the hard limit concurrency drops by one (and idle
+// threads are asked to release their OCR engines); after a calm spell it grows back. A pure state
+// machine: the scheduler feeds it samples and asks it questions.
+
+export interface GovernorDecision {
+  /** Idle threads should drop what they cache (OCR engines). */
+  release: boolean;
+  /** Concurrency changed with this sample. */
+  changed: boolean;
+}
+
+export class MemoryGovernor {
+  private rssMb = 0;
+  private limit: number;
+  private lastShrinkAt = -Infinity;
+  private calmSince: number | undefined;
+
+  constructor(
+    readonly maxWorkers: number,
+    readonly hardLimitMb: number,
+    /** Fraction of the hard limit above which no new task starts. */
+    readonly softRatio = 0.8,
+    /** Minimum time between two shrinks, so one spike does not drop to a single worker. */
+    readonly shrinkCooldownMs = 2000,
+    /** Time below the soft limit (with margin) before one worker is added back. */
+    readonly growAfterMs = 5000,
+  ) {
+    this.limit = maxWorkers;
+  }
+
+  get softLimitMb(): number {
+    return this.hardLimitMb * this.softRatio;
+  }
+
+  /** How many tasks may run at once right now. */
+  get concurrency(): number {
+    return this.limit;
+  }
+
+  get lastRssMb(): number {
+    return this.rssMb;
+  }
+
+  sample(rssMb: number, now: number): GovernorDecision {
+    this.rssMb = rssMb;
+    if (rssMb > this.hardLimitMb) {
+      this.calmSince = undefined;
+      if (now - this.lastShrinkAt >= this.shrinkCooldownMs) {
+        this.lastShrinkAt = now;
+        const changed = this.limit > 1;
+        this.limit = Math.max(1, this.limit - 1);
+        return { release: true, changed };
+      }
+      return { release: false, changed: false };
+    }
+    if (rssMb < this.softLimitMb * 0.85 && this.limit < this.maxWorkers) {
+      this.calmSince ??= now;
+      if (now - this.calmSince >= this.growAfterMs) {
+        this.limit += 1;
+        this.calmSince = now;
+        return { release: false, changed: true };
+      }
+    } else {
+      this.calmSince = undefined;
+    }
+    return { release: false, changed: false };
+  }
+
+  /**
+   * Whether a new task may start with `running` tasks in flight. Nothing running always may:
+   * otherwise a child whose baseline sits above the limit would wait forever.
+   */
+  mayStart(running: number): boolean {
+    if (running === 0) return true;
+    return running < this.limit && this.rssMb < this.softLimitMb;
+  }
+}
