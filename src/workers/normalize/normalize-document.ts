@@ -1,6 +1,93 @@
-// Placeholder until normalization lands: returns the document unchanged.
-import type { ExtractedDocument } from '../../shared/model';
+// Normalization of a whole document: the pure per-string functions applied to every text field,
+// de-hyphenation with the document's own vocabulary, then running headers/footers moved from the
+// body into metadata. Linear in the size of the document.
+import type { Block, ExtractedDocument } from '../../shared/model';
+import { cleanText } from './clean-text';
+import { buildVocabulary, joinHyphenatedLineBreaks, type Vocabulary } from './dehyphenate';
+import { joinLines, splitParagraphs } from './join-lines';
+import { extractRunningText } from './running-headers';
+
+function cleanBlock(block: Block): Block {
+  switch (block.type) {
+    case 'heading':
+    case 'paragraph':
+    case 'listItem':
+      return { ...block, text: cleanText(block.text) };
+    case 'table':
+      return {
+        ...block,
+        rows: block.rows.map((row) => row.map(cleanText)),
+        ...(block.caption === undefined ? {} : { caption: cleanText(block.caption) }),
+      };
+    default:
+      return block;
+  }
+}
+
+function* textsOf(blocks: readonly Block[]): Generator<string> {
+  for (const block of blocks) {
+    if (block.type === 'table') {
+      for (const row of block.rows) yield* row;
+      if (block.caption) yield block.caption;
+    } else if ('text' in block) yield block.text;
+  }
+}
+
+/** One line of flowing text: broken words rejoined, then lines joined. */
+function flow(text: string, vocab: Vocabulary): string {
+  return joinLines(joinHyphenatedLineBreaks(text, vocab));
+}
+
+/** Block-level step: flows text, splits paragraphs at blank lines, drops blocks left empty. */
+function reflowBlock(block: Block, vocab: Vocabulary): Block[] {
+  switch (block.type) {
+    case 'paragraph':
+      return splitParagraphs(block.text).map((p) => ({ ...block, text: flow(p, vocab) }));
+    case 'heading':
+    case 'listItem': {
+      const text = flow(block.text, vocab);
+      return text ? [{ ...block, text }] : [];
+    }
+    case 'table': {
+      // Cells keep their line breaks (a spreadsheet cell's lines are meaningful).
+      const rows = block.rows.map((row) => row.map((c) => joinHyphenatedLineBreaks(c, vocab)));
+      const caption = block.caption === undefined ? undefined : flow(block.caption, vocab);
+      if (!rows.some((row) => row.some((c) => c.length > 0)) && !caption) return [];
+      const { caption: _old, ...rest } = block;
+      return [{ ...rest, rows, ...(caption ? { caption } : {}) }];
+    }
+    default:
+      return [block];
+  }
+}
+
+/** Characters of body text: block texts, table cells and captions. */
+export function countTextChars(blocks: readonly Block[]): number {
+  let n = 0;
+  for (const text of textsOf(blocks)) n += text.length;
+  return n;
+}
+
+function mergeUnique(existing: readonly string[] | undefined, found: readonly string[]): string[] {
+  return [...new Set([...(existing ?? []), ...found])];
+}
 
 export function normalizeDocument(doc: ExtractedDocument): ExtractedDocument {
-  return doc;
+  const cleaned = doc.blocks.map(cleanBlock);
+  const vocab = buildVocabulary(textsOf(cleaned));
+  const reflowed = cleaned.flatMap((block) => reflowBlock(block, vocab));
+  const { blocks, headers, footers } = extractRunningText(reflowed);
+  const metadata = { ...doc.metadata };
+  if (headers.length > 0 || doc.metadata.runningHeaders) {
+    metadata.runningHeaders = mergeUnique(doc.metadata.runningHeaders, headers);
+  }
+  if (footers.length > 0 || doc.metadata.runningFooters) {
+    metadata.runningFooters = mergeUnique(doc.metadata.runningFooters, footers);
+  }
+  return {
+    ...doc,
+    blocks,
+    metadata,
+    quality: { ...doc.quality, textChars: countTextChars(blocks) },
+  };
 }
