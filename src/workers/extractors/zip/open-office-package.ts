@@ -2,7 +2,7 @@
 // refuse bombs before any library inflates a byte.
 import { folioError } from '../../../shared/errors';
 import { checkPackageLimits, type PackageLimits } from './package-limits';
-import { type OfficePackageKind, ZipPackage } from './zip-package';
+import { type OfficePackageKind, verifyDeclaredSizes, ZipPackage } from './zip-package';
 
 export async function openOfficePackage(
   path: string,
@@ -21,6 +21,7 @@ export async function openOfficePackage(
       );
     }
     checkPackageLimits(pkg.entries.values(), limits, label);
+    await verifyDeclaredSizes(pkg, limits.maxUnzippedBytes);
     return pkg;
   } catch (error) {
     pkg.close();

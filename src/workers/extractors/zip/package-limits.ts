@@ -26,17 +26,28 @@ export function checkPackageLimits(
   limits: PackageLimits,
   label: string,
 ): number {
-  let total = 0;
-  let count = 0;
-  for (const entry of entries) {
-    count++;
-    total += entry.uncompressedSize;
-    if (entry.encrypted) {
-      throw folioError(
-        'ENCRYPTED',
-        `The ${label} uses zip encryption (part ${entry.name}): Folio cannot open it.`,
-      );
-    }
+  const list = [...entries];
+  const encrypted = list.find((e) => e.encrypted);
+  if (encrypted !== undefined) {
+    throw folioError(
+      'ENCRYPTED',
+      `The ${label} uses zip encryption (part ${encrypted.name}): Folio cannot open it.`,
+    );
+  }
+  if (list.length > MAX_ENTRIES) {
+    throw folioError(
+      'TOO_LARGE',
+      `The ${label} holds ${list.length.toLocaleString('en-US')} parts, above the ${MAX_ENTRIES.toLocaleString('en-US')} limit; it was not unpacked.`,
+    );
+  }
+  const total = list.reduce((sum, e) => sum + e.uncompressedSize, 0);
+  if (total > limits.maxUnzippedBytes) {
+    throw folioError(
+      'TOO_LARGE',
+      `The ${label} would unpack to ${mb(total)}, above the ${mb(limits.maxUnzippedBytes)} limit; it was not unpacked.`,
+    );
+  }
+  for (const entry of list) {
     const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize);
     if (entry.uncompressedSize >= RATIO_CHECK_MIN_BYTES && ratio > MAX_COMPRESSION_RATIO) {
       throw folioError(
@@ -44,18 +55,6 @@ export function checkPackageLimits(
         `The ${label} looks like a zip bomb: part ${entry.name} would inflate ${Math.round(ratio)}× to ${mb(entry.uncompressedSize)}; it was not unpacked.`,
       );
     }
-  }
-  if (count > MAX_ENTRIES) {
-    throw folioError(
-      'TOO_LARGE',
-      `The ${label} holds ${count.toLocaleString('en-US')} parts, above the ${MAX_ENTRIES.toLocaleString('en-US')} limit; it was not unpacked.`,
-    );
-  }
-  if (total > limits.maxUnzippedBytes) {
-    throw folioError(
-      'TOO_LARGE',
-      `The ${label} would unpack to ${mb(total)}, above the ${mb(limits.maxUnzippedBytes)} limit; it was not unpacked.`,
-    );
   }
   return total;
 }

@@ -140,6 +140,15 @@ export class ZipPackage {
         if (!onChunk(chunk as Buffer)) break;
       }
     } catch (error) {
+      // yauzl stops a part that inflates past its declared size: a bomb hiding behind small
+      // declarations, caught after at most the declared size (plus one chunk) was produced.
+      if (error instanceof Error && /too many bytes in the stream/.test(error.message)) {
+        throw folioError(
+          'TOO_LARGE',
+          `The ${this.label} looks like a zip bomb: part ${name} inflates beyond the size it declares; it was not unpacked.`,
+          error,
+        );
+      }
       throw corrupt(this.label, error);
     } finally {
       stream.destroy();
@@ -163,5 +172,24 @@ export async function withZipPackage<T>(
     return await use(pkg);
   } finally {
     pkg.close();
+  }
+}
+
+/** DEFLATE cannot expand data more than about 1032×, so this bounds what any part can inflate to. */
+export const DEFLATE_MAX_RATIO = 1032;
+
+/**
+ * Office libraries (JSZip, unzipper) trust the sizes a package declares. When the compressed
+ * bytes could hide more than `maxBytes`, every part is inflated once through yauzl, which checks
+ * each part against its declared size and stops at the first that overshoots, so memory stays
+ * at one chunk. Small packages are provably bounded and skip this pass.
+ */
+export async function verifyDeclaredSizes(pkg: ZipPackage, maxBytes: number): Promise<void> {
+  let compressed = 0;
+  for (const entry of pkg.entries.values()) compressed += entry.compressedSize;
+  if (compressed * DEFLATE_MAX_RATIO <= maxBytes) return;
+  for (const entry of pkg.entries.values()) {
+    if (entry.method === 0 || entry.name.endsWith('/')) continue;
+    await pkg.scan(entry.name, () => true);
   }
 }

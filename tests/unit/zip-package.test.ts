@@ -1,0 +1,136 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, test } from 'node:test';
+import { defaultExtractOptions } from '../../src/shared/options';
+import { extractFile } from '../../src/workers/engine/extract-file';
+import { checkPackageLimits } from '../../src/workers/extractors/zip/package-limits';
+import { officeKindOf, ZipPackage } from '../../src/workers/extractors/zip/zip-package';
+import { minimalDocxParts, writeZip, zeroBomb } from './zip-test-builder';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'folio-zip-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+const ctx = { options: defaultExtractOptions };
+const GB = 1024 ** 3;
+
+async function failure(promise: Promise<unknown>): Promise<{ code?: string; message: string }> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as { code?: string; message: string };
+  }
+  assert.fail('expected a failure');
+}
+
+test('the central directory is listed without inflating, and names the package kind', async () => {
+  const file = writeZip(path.join(dir, 'a.docx'), minimalDocxParts(['Hello zip']));
+  const pkg = await ZipPackage.open(file);
+  try {
+    assert.equal(pkg.kind, 'docx');
+    assert.deepEqual(pkg.names(), ['[Content_Types].xml', '_rels/.rels', 'word/document.xml']);
+    const doc = pkg.entries.get('word/document.xml');
+    assert.ok(doc !== undefined && doc.uncompressedSize > doc.compressedSize);
+    assert.match((await pkg.readText('word/document.xml')) ?? '', /Hello zip/);
+    assert.equal((await pkg.readText('word/document.xml', 10))?.length, 10);
+    assert.equal(await pkg.readText('word/missing.xml'), undefined);
+  } finally {
+    pkg.close();
+  }
+});
+
+test('package kind comes from part names', () => {
+  assert.equal(officeKindOf(['[Content_Types].xml', 'word/document.xml']), 'docx');
+  assert.equal(officeKindOf(['xl/workbook.xml', 'xl/worksheets/sheet1.xml']), 'xlsx');
+  assert.equal(officeKindOf(['xl/worksheets/sheet1.xml']), 'xlsx');
+  assert.equal(officeKindOf(['readme.txt', 'word/media/image1.png']), undefined);
+});
+
+test('limits: declared total, degenerate ratio, entry count and zip encryption', () => {
+  const entry = (name: string, compressedSize: number, uncompressedSize: number) => ({
+    name,
+    compressedSize,
+    uncompressedSize,
+    method: 8,
+    encrypted: false,
+  });
+  const limits = { maxUnzippedBytes: 100 * 1024 * 1024 };
+  assert.equal(checkPackageLimits([entry('a.xml', 10, 100)], limits, 'DOCX'), 100);
+  const total = (() => {
+    try {
+      checkPackageLimits([entry('a.xml', 60e6, 60e6), entry('b.xml', 60e6, 60e6)], limits, 'XLSX');
+    } catch (error) {
+      return error as { code: string; message: string };
+    }
+    return undefined;
+  })();
+  assert.equal(total?.code, 'TOO_LARGE');
+  assert.match(total?.message ?? '', /above the 100 MB limit/);
+  assert.throws(
+    () => checkPackageLimits([entry('s.xml', 20_000, 50 * 1024 * 1024)], limits, 'XLSX'),
+    (e: { code: string; message: string }) => e.code === 'TOO_LARGE' && /zip bomb/.test(e.message),
+  );
+  const many = Array.from({ length: 50_001 }, (_, i) => entry(`p${i}`, 1, 1));
+  assert.throws(
+    () => checkPackageLimits(many, limits, 'DOCX'),
+    (e: { code: string }) => e.code === 'TOO_LARGE',
+  );
+  assert.throws(
+    () => checkPackageLimits([{ ...entry('a.xml', 1, 1), encrypted: true }], limits, 'DOCX'),
+    (e: { code: string }) => e.code === 'ENCRYPTED',
+  );
+});
+
+test('a real 2 GB zip bomb named .docx is refused from its directory, without inflating', async () => {
+  const bomb = zeroBomb(2 * GB);
+  assert.equal(bomb.size, 2 * GB);
+  const file = writeZip(
+    path.join(dir, 'bomb.docx'),
+    minimalDocxParts([], []).map((p) =>
+      p.name === 'word/document.xml' ? { name: p.name, deflated: bomb } : p,
+    ),
+  );
+  assert.ok(readFileSync(file).length < 4 * 1024 * 1024, 'the bomb itself is small');
+  const rssBefore = process.memoryUsage().rss;
+  const error = await failure(extractFile(file, ctx));
+  assert.equal(error.code, 'TOO_LARGE');
+  assert.match(error.message, /2,048 MB, above the 1,024 MB limit/);
+  // Inflating even a fraction of it would show up here; listing the directory does not.
+  assert.ok(process.memoryUsage().rss - rssBefore < 200 * 1024 * 1024);
+});
+
+test('a bomb disguised as XLSX is refused the same way', async () => {
+  const file = writeZip(path.join(dir, 'bomb.xlsx'), [
+    { name: '[Content_Types].xml', content: '<Types/>' },
+    { name: 'xl/workbook.xml', content: '<workbook/>' },
+    { name: 'xl/worksheets/sheet1.xml', deflated: zeroBomb(2 * GB) },
+  ]);
+  const error = await failure(extractFile(file, ctx));
+  assert.equal(error.code, 'TOO_LARGE');
+});
+
+test('a bomb that declares a small size is stopped at its declared size', async () => {
+  // Declares 1 KB, really inflates to 2 GB: the directory looks innocent, so the parts are
+  // inflated once through yauzl, which stops the part as soon as it overshoots.
+  const bomb = zeroBomb(2 * GB);
+  const file = writeZip(
+    path.join(dir, 'liar.docx'),
+    minimalDocxParts([]).map((p) =>
+      p.name === 'word/document.xml' ? { name: p.name, deflated: bomb, declaredSize: 1024 } : p,
+    ),
+  );
+  const rssBefore = process.memoryUsage().rss;
+  const error = await failure(extractFile(file, ctx));
+  assert.equal(error.code, 'TOO_LARGE');
+  assert.match(error.message, /inflates beyond the size it declares/);
+  assert.ok(process.memoryUsage().rss - rssBefore < 200 * 1024 * 1024);
+});
+
+test('a zip whose central directory is cut off is CORRUPT', async () => {
+  const whole = readFileSync(writeZip(path.join(dir, 'w.docx'), minimalDocxParts(['x'])));
+  const cut = path.join(dir, 'cut.docx');
+  writeFileSync(cut, whole.subarray(0, whole.length - 30));
+  const error = await failure(ZipPackage.open(cut, 'DOCX'));
+  assert.equal(error.code, 'CORRUPT');
+  assert.match(error.message, /The DOCX is damaged or truncated/);
+});
