@@ -1,0 +1,48 @@
+// GitHub-flavoured Markdown tables. Every row gets the same number of cells (short rows padded),
+// a header row always exists (Markdown requires one), and columns are padded to a capped width so
+// the raw file lines up for a reader without letting one long cell widen a 50,000-row sheet.
+import { columnLetters, firstColumnIndex } from './a1';
+import { escapeTableCell } from './markdown-escape';
+
+const MAX_PAD_WIDTH = 24;
+const MIN_WIDTH = 3;
+
+export interface TableInput {
+  rows: readonly (readonly string[])[];
+  header: boolean;
+  /** A1 range of the table in its sheet: headerless spreadsheet tables are labelled A, B, C… */
+  range?: string;
+}
+
+/**
+ * The header row: the table's own first row when it has one; column letters for a spreadsheet
+ * range; otherwise empty cells (inventing "Column 1" would put words in the text that the document
+ * does not contain).
+ */
+function headerCells(table: TableInput, width: number): string[] {
+  if (table.header && table.rows.length > 0) return table.rows[0]!.map(escapeTableCell);
+  const start = table.range === undefined ? undefined : firstColumnIndex(table.range);
+  if (start !== undefined) return Array.from({ length: width }, (_, i) => columnLetters(start + i));
+  return Array.from({ length: width }, () => '');
+}
+
+/** Renders a table as Markdown lines (no trailing newline); empty tables render as nothing. */
+export function renderTable(table: TableInput): string {
+  const width = table.rows.reduce((w, row) => Math.max(w, row.length), 0);
+  if (width === 0) return '';
+  const head = headerCells(table, width);
+  const bodyRows = (table.header ? table.rows.slice(1) : table.rows).map((row) =>
+    row.map(escapeTableCell),
+  );
+  const all = [head, ...bodyRows];
+  const widths = Array.from({ length: width }, (_, c) =>
+    Math.min(
+      MAX_PAD_WIDTH,
+      all.reduce((w, row) => Math.max(w, (row[c] ?? '').length), MIN_WIDTH),
+    ),
+  );
+  const line = (cells: readonly string[]): string =>
+    '| ' + widths.map((w, c) => (cells[c] ?? '').padEnd(w)).join(' | ') + ' |';
+  const delimiter = '| ' + widths.map((w) => '-'.repeat(w)).join(' | ') + ' |';
+  return [line(head), delimiter, ...bodyRows.map(line)].join('\n');
+}
