@@ -14,8 +14,9 @@ import type { SheetRef, SheetRowSink } from './sheet-sink';
 import { SheetTable } from './sheet-table';
 import {
   readDeclaredRows,
-  readMergedRanges,
   readWorkbookStructure,
+  scanSheetMarks,
+  type SheetMarks,
   type WorkbookSheet,
 } from './workbook-parts';
 
@@ -43,22 +44,30 @@ export function chooseReadMode(
   return sheetXmlBytes > streamingRowThreshold * SHEET_BYTES_PER_ROW ? 'streaming' : 'full';
 }
 
+interface SheetSlot {
+  table: SheetTable;
+  marks: SheetMarks | undefined;
+}
+
 class WorkbookSink implements SheetRowSink {
   readonly tables: SheetTable[];
-  private readonly byName = new Map<string, SheetTable>();
-  private readonly byPath = new Map<string, SheetTable>();
+  private readonly byName = new Map<string, SheetSlot>();
+  private readonly byPath = new Map<string, SheetSlot>();
 
-  constructor(sheets: readonly WorkbookSheet[]) {
+  constructor(sheets: readonly WorkbookSheet[], marks: ReadonlyMap<string, SheetMarks>) {
     this.tables = sheets.map((s) => new SheetTable({ name: s.name, hidden: s.hidden }));
     sheets.forEach((sheet, i) => {
-      const table = this.tables[i] as SheetTable;
       if (sheet.chart) return;
-      this.byName.set(sheet.name, table);
-      if (sheet.path !== undefined) this.byPath.set(sheet.path, table);
+      const slot = {
+        table: this.tables[i] as SheetTable,
+        marks: sheet.path === undefined ? undefined : marks.get(sheet.path),
+      };
+      this.byName.set(sheet.name, slot);
+      if (sheet.path !== undefined) this.byPath.set(sheet.path, slot);
     });
   }
 
-  private find(ref: SheetRef): SheetTable | undefined {
+  private find(ref: SheetRef): SheetSlot | undefined {
     return (
       (ref.name === undefined ? undefined : this.byName.get(ref.name)) ??
       (ref.path === undefined ? undefined : this.byPath.get(ref.path))
@@ -70,7 +79,11 @@ class WorkbookSink implements SheetRowSink {
   }
 
   row(ref: SheetRef, rowNumber: number, cells: Array<[number, string]>): void {
-    this.find(ref)?.addRow(rowNumber, cells);
+    this.find(ref)?.table.addRow(rowNumber, cells);
+  }
+
+  errorText(ref: SheetRef, address: string): string | undefined {
+    return this.find(ref)?.marks?.errors.get(address);
   }
 }
 
@@ -105,11 +118,12 @@ async function readCells(
   date1904: boolean,
   hasWorkbookPart: boolean,
   mode: XlsxReadMode,
+  marks: ReadonlyMap<string, SheetMarks>,
   ctx: ExtractContext,
 ): Promise<ReadOutcome> {
   const warnings: ExtractionWarning[] = [];
   if (hasWorkbookPart) {
-    const sink = new WorkbookSink(sheets);
+    const sink = new WorkbookSink(sheets, marks);
     try {
       await (mode === 'streaming' ? readStreaming : readFull)(filePath, date1904, sink, ctx);
       return { sink, mode, warnings };
@@ -131,7 +145,7 @@ async function readCells(
       lossy: false,
     });
   }
-  const sink = new WorkbookSink(sheets);
+  const sink = new WorkbookSink(sheets, marks);
   const stats = await readTolerant(pkg, sheets, date1904, sink, ctx);
   if (stats.missingStrings > 0) {
     warnings.push({
@@ -160,14 +174,26 @@ export async function extractWorkbook(
     const metadata = await readCoreProperties(pkg);
     const cellSheets = sheets.filter((s) => !s.chart && s.path !== undefined);
     const declared: Array<number | undefined> = [];
+    const marks = new Map<string, SheetMarks>();
     let sheetBytes = 0;
     for (const sheet of cellSheets) {
-      declared.push(await readDeclaredRows(pkg, sheet.path as string));
-      sheetBytes += pkg.entries.get(sheet.path as string)?.uncompressedSize ?? 0;
+      const sheetPath = sheet.path as string;
+      declared.push(await readDeclaredRows(pkg, sheetPath));
+      sheetBytes += pkg.entries.get(sheetPath)?.uncompressedSize ?? 0;
+      marks.set(sheetPath, await scanSheetMarks(pkg, sheetPath));
     }
     const mode =
       forceMode ?? chooseReadMode(declared, sheetBytes, ctx.options.excel.streamingRowThreshold);
-    const read = await readCells(pkg, filePath, sheets, date1904, hasWorkbookPart, mode, ctx);
+    const read = await readCells(
+      pkg,
+      filePath,
+      sheets,
+      date1904,
+      hasWorkbookPart,
+      mode,
+      marks,
+      ctx,
+    );
 
     const blocks: Block[] = [];
     const warnings: ExtractionWarning[] = [...read.warnings];
@@ -202,7 +228,7 @@ export async function extractWorkbook(
           sheet: name,
         });
       else {
-        const merges = await readMergedRanges(pkg, sheet.path);
+        const merges = marks.get(sheet.path)?.merges ?? [];
         if (merges.length > 0) warnings.push(mergedWarning(name, merges));
       }
       if (droppedRows > 0)

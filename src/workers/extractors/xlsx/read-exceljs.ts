@@ -4,6 +4,7 @@
 import ExcelJS from 'exceljs';
 import type { ExtractContext } from '../../engine/types';
 import { cellText } from './cell-text';
+import { columnLetters } from './sheet-table';
 import { PROGRESS_EVERY, type SheetRowSink, throwIfCancelled } from './sheet-sink';
 
 /** exceljs's Cell, reduced to what is read here (the typings differ between the readers). */
@@ -20,12 +21,31 @@ interface RowLike {
 /** ValueType.Merge: a cell covered by a merge, whose value getter returns the master's value. */
 const MERGE_CELL_TYPE = 1;
 
-function rowCells(row: RowLike, date1904: boolean): Array<[number, string]> {
+/**
+ * A formula without a usable cached result. The streaming reader parses a cached error
+ * (`<v>#N/A</v>`) as a number and drops the NaN, so such cells are looked up in the sheet's
+ * error cells; a formula never calculated stays empty either way.
+ */
+function lostFormulaResult(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  if (!('formula' in value || 'sharedFormula' in value)) return false;
+  const result = (value as { result?: unknown }).result;
+  return result === undefined || (typeof result === 'number' && Number.isNaN(result));
+}
+
+function rowCells(
+  row: RowLike,
+  date1904: boolean,
+  errorText: (address: string) => string | undefined,
+): Array<[number, string]> {
   const cells: Array<[number, string]> = [];
   row.eachCell({ includeEmpty: false }, (cell, column) => {
     // The merged text stays in the range's top-left cell only, as Excel shows it.
     if (cell.type === MERGE_CELL_TYPE) return;
-    cells.push([column, cellText(cell.value, { numFmt: cell.numFmt, date1904 })]);
+    const text = lostFormulaResult(cell.value)
+      ? (errorText(`${columnLetters(column)}${row.number}`) ?? '')
+      : cellText(cell.value, { numFmt: cell.numFmt, date1904 });
+    cells.push([column, text]);
   });
   return cells;
 }
@@ -58,7 +78,11 @@ export async function readFull(
     const ref = { name: worksheet.name, path: undefined };
     if (!sink.accepts(ref)) continue;
     worksheet.eachRow({ includeEmpty: false }, (row) => {
-      sink.row(ref, row.number, rowCells(row as unknown as RowLike, date1904));
+      sink.row(
+        ref,
+        row.number,
+        rowCells(row as unknown as RowLike, date1904, (a) => sink.errorText(ref, a)),
+      );
       if (++rows % PROGRESS_EVERY === 0) {
         throwIfCancelled(ctx.signal);
         ctx.onProgress?.({ rows });
@@ -96,7 +120,10 @@ export async function readStreaming(
     };
     const wanted = sink.accepts(ref);
     for await (const row of sheet) {
-      if (wanted) sink.row(ref, (row as RowLike).number, rowCells(row as RowLike, date1904));
+      if (wanted) {
+        const cells = rowCells(row as RowLike, date1904, (a) => sink.errorText(ref, a));
+        sink.row(ref, (row as RowLike).number, cells);
+      }
       if (++rows % PROGRESS_EVERY === 0) {
         throwIfCancelled(ctx.signal);
         ctx.onProgress?.({ rows });

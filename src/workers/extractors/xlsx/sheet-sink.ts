@@ -6,6 +6,8 @@ export interface SheetRowSink {
   /** True when the sheet (by name, else by part path) is one the workbook lists. */
   accepts(sheet: SheetRef): boolean;
   row(sheet: SheetRef, rowNumber: number, cells: Array<[number, string]>): void;
+  /** The cached error text (#N/A…) of a cell, for readers that lose it. */
+  errorText(sheet: SheetRef, address: string): string | undefined;
 }
 
 export interface SheetRef {

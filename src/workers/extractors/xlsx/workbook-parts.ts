@@ -1,7 +1,7 @@
 // The workbook's structure read straight from the zip, independent of exceljs: the sheet list
 // in tab order (name, hidden state, part path), the 1904 date flag, each sheet's declared
 // dimension (from the first few KB only) and its merged ranges (one streaming scan).
-import { findStartTags, parseAttributes } from '../zip/xml-text';
+import { decodeXmlEntities, findStartTags, parseAttributes } from '../zip/xml-text';
 import type { ZipPackage } from '../zip/zip-package';
 
 export interface WorkbookSheet {
@@ -96,22 +96,40 @@ export async function readDeclaredRows(
 }
 
 const MERGE_CELL = /<(?:\w+:)?mergeCell\s[^>]*ref\s*=\s*["']([A-Z]+\d+:[A-Z]+\d+)["']/g;
-const MERGE_CARRY_CHARS = 128;
+/** A cell of type error (`t="e"`) with its cached value; bounded so a scan cannot run away. */
+const ERROR_CELL =
+  /<(?:\w+:)?c\s([^>]*\bt\s*=\s*["']e["'][^>]*)>[\s\S]{0,4000}?<(?:\w+:)?v>([^<]*)<\/(?:\w+:)?v>/g;
+const CELL_REF = /\br\s*=\s*["']([A-Z]+\d+)["']/;
+/** Overlap kept between chunks; matches seen twice are deduplicated by their key. */
+const MARKS_CARRY_CHARS = 8192;
+
+export interface SheetMarks {
+  /** Merged ranges, e.g. ['A1:C1']. */
+  merges: string[];
+  /** A1 address → error text (#DIV/0!, #N/A…) of cells whose cached value is an error. */
+  errors: Map<string, string>;
+}
 
 /**
- * Merged ranges of one sheet, e.g. ['A1:C1']. Streams the part: `<mergeCells>` follows the cell
- * data, so a big sheet is scanned once, one chunk in memory at a time.
+ * Merged ranges and error-valued cells of one sheet, in one streaming scan of its part (one
+ * chunk in memory at a time). Errors are needed because exceljs's streaming reader turns a
+ * formula's cached error into NaN; merges because it skips them altogether.
  */
-export async function readMergedRanges(pkg: ZipPackage, sheetPath: string): Promise<string[]> {
-  const ranges: string[] = [];
+export async function scanSheetMarks(pkg: ZipPackage, sheetPath: string): Promise<SheetMarks> {
+  const merges = new Set<string>();
+  const errors = new Map<string, string>();
   let carry = '';
   await pkg.scan(sheetPath, (chunk) => {
     const text = carry + chunk.toString('latin1');
-    for (const match of text.matchAll(MERGE_CELL)) {
-      if (match.index + match[0].length > carry.length) ranges.push(match[1] as string);
+    for (const match of text.matchAll(MERGE_CELL)) merges.add(match[1] as string);
+    if (text.includes('e"') || text.includes("e'")) {
+      for (const match of text.matchAll(ERROR_CELL)) {
+        const ref = CELL_REF.exec(match[1] as string)?.[1];
+        if (ref !== undefined) errors.set(ref, decodeXmlEntities(match[2] as string));
+      }
     }
-    carry = text.slice(-MERGE_CARRY_CHARS);
+    carry = text.slice(-MARKS_CARRY_CHARS);
     return true;
   });
-  return ranges;
+  return { merges: [...merges], errors };
 }
