@@ -51,6 +51,8 @@ export interface ExtractionDeps {
   log: Log;
   /** The extension's private storage folder (outputs live here, not in the user's folder). */
   storageDir: string;
+  /** The engine's cache of extracted outputs, inside the storage folder. */
+  cacheDir: string;
 }
 
 export function outputsDirFor(storageDir: string, folder: string): string {

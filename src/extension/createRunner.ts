@@ -1,18 +1,19 @@
 // The one place that knows how the out-of-process runner is built. The child is the ESM bundle
-// dist/child.mjs, forked with the extension host's own executable: in VS Code that is Electron,
-// which behaves as plain Node with ELECTRON_RUN_AS_NODE=1; in a server host it is Node itself.
+// dist/child.mjs, forked with the extension host's own executable: in desktop VS Code that is
+// Electron, which behaves as plain Node with ELECTRON_RUN_AS_NODE=1; in a server host (code-server,
+// remote) it is Node itself and the variable is ignored.
 import * as path from 'node:path';
+import { ChildProcessRunner } from '../workers/client/child-process-runner';
 import type { BatchRunner } from '../workers/client/types';
 
 export interface RunnerSetup {
   /** The extension's install folder (holds dist/ and node_modules/). */
   extensionPath: string;
-  /** Where the engine keeps its cache of extracted outputs. */
-  cacheDir: string;
 }
 
 export function createRunner(setup: RunnerSetup): BatchRunner {
-  const childPath = path.join(setup.extensionPath, 'dist', 'child.mjs');
-  void childPath;
-  throw new Error('the batch runner is not available yet');
+  return new ChildProcessRunner({
+    childScript: path.join(setup.extensionPath, 'dist', 'child.mjs'),
+    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+  });
 }

@@ -44,10 +44,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<FolioA
   const statusBar = new StatusBar(ShowRunReportCommand.id);
   const content = new ContentProvider(store);
   const reportPanel = new RunReportPanel(store);
-  const runner = new RunnerHost(
-    () => createRunner({ extensionPath: context.extensionPath, cacheDir }),
-    log,
-  );
+  const runner = new RunnerHost(() => createRunner({ extensionPath: context.extensionPath }), log);
   runnerHost = runner;
   const extraction = new ExtractionService({
     runner,
@@ -58,6 +55,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<FolioA
     content,
     log,
     storageDir,
+    cacheDir,
   });
   const commands = new CommandManager();
   commands.register(new ExtractFolderCommand(extraction));

@@ -24,8 +24,11 @@ function kindLabel(kind: FileReport['kind'], t: Translate): string {
   }
 }
 
-/** A plain sentence for each stable error code; the engine's own message follows as detail. */
-function failureSentence(file: FileReport, t: Translate): string {
+/**
+ * Codes whose remedy is an extension setting get the extension's own sentence (the engine's
+ * message names CLI flags); for the rest the engine's message is already a plain sentence.
+ */
+function settingSentence(file: FileReport, t: Translate): string | undefined {
   const kind = kindLabel(file.kind, t);
   switch (file.code) {
     case 'ENCRYPTED':
@@ -35,6 +38,22 @@ function failureSentence(file: FileReport, t: Translate): string {
       );
     case 'WRONG_PASSWORD':
       return t('Password-protected {0}: the password in folio.passwordFile is wrong', kind);
+    case 'TIMEOUT':
+      return t(
+        'Extraction stopped: no progress within the time limit (setting folio.fileTimeoutSeconds)',
+      );
+    case 'OUT_OF_MEMORY':
+      return t('Extraction ran out of memory (setting folio.memoryLimitMb)');
+    case 'OCR_LANGUAGE_MISSING':
+      return t('OCR language not installed (setting folio.ocr.languages)');
+    default:
+      return undefined;
+  }
+}
+
+function fallbackSentence(file: FileReport, t: Translate): string {
+  const kind = kindLabel(file.kind, t);
+  switch (file.code) {
     case 'CORRUPT':
       return t('Damaged {0}: the file could not be read', kind);
     case 'EMPTY_FILE':
@@ -45,15 +64,9 @@ function failureSentence(file: FileReport, t: Translate): string {
       return t('{0} too large to extract safely', kind);
     case 'UNREADABLE':
       return t('The file could not be opened');
-    case 'TIMEOUT':
-      return t('Extraction stopped: no progress within the time limit (folio.fileTimeoutSeconds)');
     case 'WORKER_CRASH':
     case 'CHILD_CRASH':
       return t('Extraction crashed twice on this file and was skipped');
-    case 'OUT_OF_MEMORY':
-      return t('Extraction ran out of memory (folio.memoryLimitMb)');
-    case 'OCR_LANGUAGE_MISSING':
-      return t('OCR language not installed (folio.ocr.languages)');
     case 'OCR_FAILED':
       return t('OCR failed');
     case 'SYMLINK_OUTSIDE':
@@ -65,10 +78,8 @@ function failureSentence(file: FileReport, t: Translate): string {
   }
 }
 
-function withDetail(sentence: string, detail: string | undefined): string {
-  const extra = detail?.trim();
-  if (!extra || sentence.includes(extra)) return sentence;
-  return `${sentence} (${extra})`;
+function failureMessage(file: FileReport, t: Translate): string {
+  return settingSentence(file, t) ?? (file.message?.trim() || fallbackSentence(file, t));
 }
 
 function warningMessage(w: NonNullable<FileReport['warnings']>[number], t: Translate): string {
@@ -87,7 +98,7 @@ export function problemsFor(file: FileReport, t: Translate = untranslated): Prob
       {
         severity: 'error',
         code: file.code ?? 'INTERNAL',
-        message: withDetail(failureSentence(file, t), file.message),
+        message: failureMessage(file, t),
       },
     ];
   }
@@ -98,7 +109,7 @@ export function problemsFor(file: FileReport, t: Translate = untranslated): Prob
       {
         severity: 'warning',
         code: file.code ?? 'INTERNAL',
-        message: withDetail(failureSentence(file, t), file.message),
+        message: failureMessage(file, t),
       },
     ];
   }

@@ -68,6 +68,8 @@ export function toBatchOptions(
   s: FolioSettings,
   where: {
     outDir: string;
+    /** The engine's cache folder (the extension keeps it in its own storage). */
+    cacheDir?: string;
     format?: 'md' | 'json';
     passwords?: Record<string, string>;
     cache?: boolean;
@@ -82,6 +84,7 @@ export function toBatchOptions(
     include: s.include.length > 0 ? s.include : defaultBatchOptions.include,
     exclude: s.exclude,
     outDir: where.outDir,
+    ...(where.cacheDir === undefined ? {} : { cacheDir: where.cacheDir }),
     format: where.format ?? 'md',
     passwords: where.passwords ?? {},
     cache: where.cache ?? true,

@@ -78,7 +78,20 @@ test('problems: failures are errors with their code and a reviewer sentence', ()
   });
   assert.equal(encrypted!.severity, 'error');
   assert.equal(encrypted!.code, 'ENCRYPTED');
-  assert.match(encrypted!.message, /^Password-protected PDF: supply the password/);
+  // The extension's remedy (a setting), not the engine's CLI flag.
+  assert.match(
+    encrypted!.message,
+    /^Password-protected PDF: supply the password .*folio\.passwordFile/,
+  );
+  const [damaged] = problemsFor({
+    path: 'c.pdf',
+    kind: 'pdf',
+    status: 'failed',
+    code: 'CORRUPT',
+    message: 'The PDF is damaged or truncated and cannot be read.',
+    ms: 1,
+  });
+  assert.equal(damaged!.message, 'The PDF is damaged or truncated and cannot be read.');
   const [corrupt] = problemsFor({
     path: 'b.docx',
     kind: 'docx',
