@@ -133,14 +133,31 @@ export class BatchRun {
     try {
       this.sampleStats(governor, runner, scheduler);
       // A few more feeders than threads, so the scheduler always has the next-biggest task ready.
+      const feeders = Math.min(files.length, this.workers + 2);
       let next = 0;
+      let ready = 0;
+      const gateTimer = setTimeout(() => scheduler.release(), 2000);
+      scheduler.hold();
       const feeder = async () => {
+        let first = true;
+        const markReady = () => {
+          if (!first) return;
+          first = false;
+          if (++ready >= feeders) {
+            clearTimeout(gateTimer);
+            scheduler.release();
+          }
+        };
         while (next < files.length) {
           const { entry, cost } = files[next++];
-          await this.processFile(entry, cost, ctx);
+          await this.processFile(entry, cost, { ...ctx, markReady });
+          markReady();
         }
+        markReady();
       };
-      await Promise.all(Array.from({ length: this.workers + 2 }, feeder));
+      if (feeders === 0) scheduler.release();
+      await Promise.all(Array.from({ length: feeders }, feeder));
+      clearTimeout(gateTimer);
     } finally {
       clearInterval(stats);
       this.sampleStats(governor, runner, scheduler);
@@ -278,7 +295,9 @@ export class BatchRun {
         contentPath: ctx.cache.contentPath(key, batch.format),
         outputPath,
       };
-      const crashes = this.start.childCrashCounts?.[entry.abs] ?? 0;
+      // Keyed as the parent keys it: the input folder as given, joined with the relative path.
+      const crashes =
+        this.start.childCrashCounts?.[path.join(this.start.input, ...entry.rel.split('/'))] ?? 0;
       const job: JobContext = {
         rel: entry.rel,
         priority: cost,
@@ -298,6 +317,7 @@ export class BatchRun {
           });
         },
         onProgress: this.progressForwarder(entry.rel),
+        markReady: () => ctx.markReady?.(),
       };
       const base = {
         type: 'extract' as const,
@@ -335,13 +355,15 @@ export class BatchRun {
       }
       const outcome = end.ok ? end.outcome : end.outcome;
       if (!outcome) throw new Error('the pool returned no result');
-      await ctx.cache.remember(key, outcome).catch(() => undefined);
       const written = outcome.status === 'ok' || outcome.status === 'partial';
+      // Report first: the parent must know the file is done before the scheduler starts a
+      // suspect that may kill this process (otherwise this file would share the blame).
       this.finish(entry.rel, outcome, {
         ms: Date.now() - startedAt,
         ...(written ? { output: outputPath } : {}),
         attempts,
       });
+      await ctx.cache.remember(key, outcome).catch(() => undefined);
     } catch (error) {
       const failure = toFolioError(error);
       this.finish(entry.rel, failedOutcome(failure.code, failure.message, kind), {
@@ -372,10 +394,12 @@ export class BatchRun {
     ) {
       return [];
     }
-    const outcome = await scheduler.submit(
+    const pending = scheduler.submit(
       { type: 'probe', filePath: openPath, ...(password !== undefined ? { password } : {}) },
       { priority: job.priority + 1, noProgressMs: job.noProgressMs, deadline: job.deadline },
     );
+    job.markReady();
+    const outcome = await pending;
     if (outcome.type !== 'result' || !('probe' in outcome.result) || !outcome.result.probe)
       return [];
     return pageRanges(outcome.result.probe, this.workers, ocr);
@@ -401,6 +425,8 @@ export class BatchRun {
 }
 
 interface FileContext {
+  /** Called when this file is about to wait on the scheduler (or is done without it). */
+  markReady?: () => void;
   cache: OutputCache;
   namer: OutputNamer;
   outDir: string;
@@ -417,6 +443,7 @@ interface JobContext {
   kind: ReturnType<typeof kindFromName>;
   onAttempt(attempt: number): void;
   onProgress(update: ProgressUpdate): void;
+  markReady(): void;
 }
 
 function cancelledOutcome(kind: ReturnType<typeof kindFromName>): FileOutcome {
@@ -447,7 +474,7 @@ async function runWithRetry(
   scheduler: Scheduler,
 ): Promise<TaskEnd> {
   for (let attempt = 1; ; attempt++) {
-    const outcome: TaskOutcome = await scheduler.submit(
+    const pending: Promise<TaskOutcome> = scheduler.submit(
       { ...task, attempt },
       {
         priority: job.priority,
@@ -458,6 +485,8 @@ async function runWithRetry(
         onProgress: job.onProgress,
       },
     );
+    job.markReady();
+    const outcome = await pending;
     switch (outcome.type) {
       case 'result': {
         const result = outcome.result;

@@ -83,9 +83,24 @@ export class Scheduler {
     });
   }
 
+  private held = false;
+
+  /**
+   * Holds dispatch until `release()`: lets the first wave of files be prepared (hashed, looked
+   * up) so the biggest, not the quickest to hash, starts first.
+   */
+  hold(): void {
+    this.held = true;
+  }
+
+  release(): void {
+    this.held = false;
+    this.pump();
+  }
+
   /** Re-evaluates what may start (call after a memory sample). */
   pump(): void {
-    while (this.queue.length > 0 && !this.cancelled) {
+    while (this.queue.length > 0 && !this.cancelled && !this.held) {
       const exclusiveRunning = [...this.running].some((r) => r.pending.options.exclusive);
       if (exclusiveRunning) return;
       const index = this.nextIndex();
@@ -138,7 +153,8 @@ export class Scheduler {
       .then((outcome) => {
         this.running.delete(entry);
         pending.resolve(outcome);
-        this.pump();
+        // After the caller's continuation has reported the file (microtasks run first).
+        setImmediate(() => this.pump());
       });
   }
 
