@@ -254,6 +254,26 @@ test('deep and ordered lists nest at the content column of their parent', () => 
   assert.equal(html.match(/<ul>/g)?.length, 1);
 });
 
+test("the source's own list markers are kept", () => {
+  const doc = auditPdf();
+  const item = (text: string, marker: string, ordered: boolean, depth = 0): Block => ({
+    type: 'listItem',
+    text,
+    marker,
+    depth,
+    ordered,
+    prov: {},
+  });
+  doc.blocks = [
+    item('Third clause', '3.', true),
+    item('Sub-clause', '(a)', true, 1),
+    item('Bullet', '•', false, 1),
+    item('Fourth clause', '4)', true),
+  ];
+  const md = renderMarkdown(doc, { frontMatter: false });
+  assert.equal(md, '3. Third clause\n   - (a) Sub-clause\n   - Bullet\n4) Fourth clause\n');
+});
+
 test('JSON is the model itself', () => {
   const doc = auditPdf();
   assert.deepEqual(JSON.parse(renderJson(doc)), doc);

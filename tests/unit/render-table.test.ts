@@ -142,7 +142,9 @@ test('A1 helpers', () => {
 test('escaping leaves ordinary text alone', () => {
   for (const text of [
     'Revenue grew 5% to $1,200 (see note 3).',
-    'snake_case_name and 5 * 3 = 15',
+    'snake_case_name and 5 * 3 = 15 and 2 ** 8',
+    'pdfplumber__federal-register.pdf',
+    'approx ~5 to ~10 days',
     'A lone * or a lone _ or one `tick',
     'The co-operate clause, 2019-2020.',
     'C:\\Users\\audit',

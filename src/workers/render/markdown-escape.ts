@@ -17,16 +17,26 @@ function escapePaired(text: string, positions: number[]): string {
 const isSpace = (ch: string): boolean => ch === '' || /\s/.test(ch);
 const isWordChar = (ch: string): boolean => /[\p{L}\p{N}]/u.test(ch);
 
-/** Positions of `*`, `_` or `~` that could open or close emphasis (flanking a non-space). */
+/**
+ * Positions of `*`, `_` or `~` that could open or close emphasis. Judged per delimiter run, as
+ * CommonMark does: a run with whitespace on both sides (`5 * 3`) cannot, nor can an underscore run
+ * inside a word (`snake_case`, `pdfplumber__report`), nor a single tilde.
+ */
 function flankingDelimiters(text: string, delimiter: '*' | '_' | '~'): number[] {
   const out: number[] = [];
-  for (let i = text.indexOf(delimiter); i !== -1; i = text.indexOf(delimiter, i + 1)) {
+  let i = text.indexOf(delimiter);
+  while (i !== -1) {
+    let end = i;
+    while (text.charAt(end) === delimiter) end++;
     const before = text.charAt(i - 1);
-    const after = text.charAt(i + 1);
-    if (isSpace(before) && isSpace(after)) continue;
-    // An underscore inside a word (snake_case) never forms emphasis in CommonMark.
-    if (delimiter === '_' && isWordChar(before) && isWordChar(after)) continue;
-    out.push(i);
+    const after = text.charAt(end);
+    const inert =
+      (isSpace(before) && isSpace(after)) ||
+      (delimiter === '_' && isWordChar(before) && isWordChar(after)) ||
+      // Strikethrough needs `~~` in markdown-it (VS Code's preview): "~5 to ~10" stays as is.
+      (delimiter === '~' && end - i < 2);
+    if (!inert) for (let p = i; p < end; p++) out.push(p);
+    i = text.indexOf(delimiter, end);
   }
   return out;
 }

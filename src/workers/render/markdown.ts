@@ -19,6 +19,23 @@ function pageMarker(page: number, quality: PageQuality | undefined, ocr: boolean
   return `<!-- page ${page} (OCR${confidence}) -->`;
 }
 
+// Bullet glyphs a source may use; they all become Markdown's `-`.
+const BULLET = /^[-*+•◦▪▫‣⁃∙·○●■□➢►✓✔–—]$/u;
+
+/**
+ * The Markdown marker for a list item. The source's own numbering is kept: `3.` or `3)` is a valid
+ * Markdown marker; any other marker (`(a)`, `iv.`, `§`) is kept as a label after a `-` bullet.
+ */
+function listMarker(
+  block: Extract<Block, { type: 'listItem' }>,
+  n: number,
+): { marker: string; label?: string } {
+  const own = block.marker?.trim();
+  if (own && /^\d{1,9}[.)]$/.test(own)) return { marker: own };
+  if (own && !BULLET.test(own)) return { marker: '-', label: own };
+  return { marker: block.ordered ? `${n}.` : '-' };
+}
+
 /** Keeps list numbering and indentation across consecutive list items. */
 class ListState {
   private indents: number[] = [0];
@@ -37,11 +54,12 @@ class ListState {
     const indent = this.indents[depth]!;
     const n = (this.counters[depth] ?? 0) + 1;
     this.counters[depth] = n;
-    const marker = block.ordered ? `${n}.` : '-';
+    const { marker, label } = listMarker(block, n);
     this.indents[depth + 1] = indent + marker.length + 1;
     const pad = ' '.repeat(indent);
     // Every line is escaped at its start too: a first line like "- x" would nest another list.
     const lines = block.text.split('\n').map(escapeTextLine);
+    if (label) lines[0] = `${escapeInline(label)} ${lines[0]}`;
     const continuation = '\n' + ' '.repeat(indent + marker.length + 1);
     return `${pad}${marker} ${lines.join(continuation)}`;
   }
