@@ -1,7 +1,331 @@
-// Placeholder until the pdf extractor lands.
+// PDF → document model, page by page: text layer → reading-order blocks, and pages without a
+// usable text layer handed to OCR (or flagged when OCR is off). pdfjs is driven only from here;
+// layout and the OCR decision are pure modules beside this one.
+import { readFile } from 'node:fs/promises';
+import type { PDFDocumentProxy, PDFPageProxy, TextItem } from 'pdfjs-dist/types/src/display/api';
 import { folioError } from '../../../shared/errors';
-import type { Extractor } from '../../engine/types';
+import type {
+  Block,
+  DocumentMetadata,
+  DocumentQuality,
+  ExtractionWarning,
+  PageQuality,
+} from '../../../shared/model';
+import type { ExtractContext, Extractor, OcrPageResult } from '../../engine/types';
+import { loadPdfjs, pdfjsDocumentOptions, type Pdfjs } from './load-pdfjs';
+import { metadataFromInfo } from './metadata';
+import {
+  classifyPage,
+  needsOperatorList,
+  SPARSE_TEXT,
+  summarizeOperators,
+  textHealth,
+  type OcrReason,
+  type OperatorSummary,
+  type ProbeState,
+} from './page-classify';
+import { corruptPdf, pageFailureReason, pdfOpenError } from './pdf-errors';
+import type { LayoutBlock } from './paragraphs';
+import { placeItems } from './text-items';
+import { FontSizeStats, layoutPage } from './text-layout';
 
-export const extractPdf: Extractor = async () => {
-  throw folioError('UNSUPPORTED_TYPE', 'pdf extraction is not available yet.');
+/** When no page has been read yet and this many fail, the page tree itself is broken. */
+const FAILURES_BEFORE_GIVING_UP = 5;
+/** PAGE_FAILED warnings listed one by one; further failures are summed up in one more. */
+const MAX_PAGE_WARNINGS = 20;
+
+function throwIfCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw folioError('CANCELLED', 'Extraction was cancelled.');
+}
+
+function isTextItem(item: unknown): item is TextItem {
+  return typeof (item as { str?: unknown }).str === 'string';
+}
+
+function toBlock(block: LayoutBlock, page: number): Block {
+  return { ...block, prov: { page } };
+}
+
+export function blockChars(block: Block): number {
+  if ('text' in block) return block.text.length;
+  if (block.type === 'table') return block.rows.reduce((n, row) => n + row.join(' ').length, 0);
+  return 0;
+}
+
+function skippedWarning(reason: OcrReason, page: number): ExtractionWarning {
+  switch (reason) {
+    case 'scanned':
+      return {
+        code: 'OCR_SKIPPED',
+        lossy: true,
+        page,
+        message: `Page ${page} is a scanned image; OCR is turned off, so its text is missing.`,
+      };
+    case 'unreadable-text':
+      return {
+        code: 'OCR_SKIPPED',
+        lossy: true,
+        page,
+        message: `Page ${page} has an unreadable text layer (a broken font encoding); OCR is turned off, so its text is missing.`,
+      };
+    case 'invisible-text':
+      return {
+        code: 'INVISIBLE_TEXT',
+        lossy: false,
+        page,
+        message: `Page ${page} has an invisible text layer (left by an earlier OCR); it was kept unchecked because OCR is turned off.`,
+      };
+  }
+}
+
+/** What reading one page produced. */
+interface PageOutcome {
+  blocks: Block[];
+  quality: PageQuality;
+  warnings: ExtractionWarning[];
+}
+
+/** Per-document state that reading a page updates. */
+interface DocumentState {
+  pdfjs: Pdfjs;
+  ctx: ExtractContext;
+  sizes: FontSizeStats;
+  probe: ProbeState;
+}
+
+async function operatorSummary(page: PDFPageProxy, pdfjs: Pdfjs): Promise<OperatorSummary | null> {
+  try {
+    // Same intent and annotation mode as page.render's defaults, so an OCR render that follows
+    // reuses this operator list instead of building it again.
+    const list = await page.getOperatorList();
+    const [x0, y0, x1, y1] = page.view;
+    return summarizeOperators(
+      list.fnArray,
+      list.argsArray,
+      pdfjs.OPS,
+      Math.abs((x1 - x0) * (y1 - y0)),
+    );
+  } catch {
+    // An unreadable operator list only costs us the image/invisibility check.
+    return null;
+  }
+}
+
+async function recognize(
+  page: PDFPageProxy,
+  n: number,
+  ctx: ExtractContext,
+  fallback: Block[],
+): Promise<PageOutcome | null> {
+  const ocr = ctx.ocr;
+  if (!ocr) return null;
+  let result: OcrPageResult;
+  try {
+    result = await ocr.recognizePdfPage(page, n, ctx.signal);
+  } catch (error) {
+    throwIfCancelled(ctx.signal);
+    const chars = fallback.reduce((sum, b) => sum + blockChars(b), 0);
+    return {
+      blocks: fallback,
+      quality: { page: n, chars, ocr: false },
+      warnings: [
+        {
+          code: 'OCR_FAILED',
+          lossy: fallback.length === 0,
+          page: n,
+          message: `Page ${n} could not be recognized by OCR: ${pageFailureReason(error)}`,
+        },
+      ],
+    };
+  }
+  const blocks = result.blocks.map((b) => ({ ...b, prov: { ...b.prov, page: n, ocr: true } }));
+  const warnings: ExtractionWarning[] = [];
+  const confidence = Math.round(result.confidence * 10) / 10;
+  if (result.words > 0 && confidence < ctx.options.ocr.minConfidence) {
+    warnings.push({
+      code: 'OCR_LOW_CONFIDENCE',
+      lossy: false,
+      page: n,
+      message: `Page ${n}: OCR confidence ${Math.round(confidence)}%`,
+    });
+  }
+  return {
+    blocks,
+    quality: {
+      page: n,
+      chars: blocks.reduce((sum, b) => sum + blockChars(b), 0),
+      ocr: true,
+      confidence,
+      rotation: result.rotation,
+    },
+    warnings,
+  };
+}
+
+async function readPage(page: PDFPageProxy, n: number, state: DocumentState): Promise<PageOutcome> {
+  const { ctx, pdfjs, sizes, probe } = state;
+  const content = await page.getTextContent();
+  const items = content.items.filter(isTextItem);
+  const health = textHealth(items.map((i) => i.str).join(' '));
+  const groups = placeItems(items, page.getViewport({ scale: 1 }).transform);
+  sizes.add(groups);
+
+  let ops: OperatorSummary | null = null;
+  if (needsOperatorList(health, probe)) {
+    ops = await operatorSummary(page, pdfjs);
+    if (health.chars >= SPARSE_TEXT) probe.textPagesProbed++;
+    if (ops && ops.invisibleGlyphs > 0 && ops.invisibleGlyphs >= ops.visibleGlyphs)
+      probe.invisibleSeen = true;
+  }
+  const reason = classifyPage(health, ops);
+  const textBlocks =
+    reason === 'unreadable-text'
+      ? []
+      : layoutPage(groups, { bodySize: sizes.bodySize() }).map((b) => toBlock(b, n));
+
+  if (reason) {
+    const recognized = await recognize(page, n, ctx, textBlocks);
+    if (recognized) return recognized;
+  }
+  return {
+    blocks: textBlocks,
+    quality: { page: n, chars: textBlocks.reduce((sum, b) => sum + blockChars(b), 0), ocr: false },
+    warnings: reason ? [skippedWarning(reason, n)] : [],
+  };
+}
+
+async function readMetadata(doc: PDFDocumentProxy): Promise<DocumentMetadata> {
+  try {
+    const { info, metadata } = await doc.getMetadata();
+    return metadataFromInfo(
+      info as Record<string, unknown>,
+      doc.numPages,
+      metadata?.get('dc:title') ?? undefined,
+    );
+  } catch {
+    // Broken metadata must not cost the text.
+    return { pageCount: doc.numPages };
+  }
+}
+
+function pageRange(ctx: ExtractContext, total: number): { from: number; to: number } {
+  const range = ctx.options.pdf.pageRange;
+  const from = Math.max(1, Math.floor(range?.from ?? 1));
+  const to = Math.min(total, Math.floor(range?.to ?? total));
+  return { from, to };
+}
+
+function failureWarnings(failures: Array<{ page: number; reason: string }>): ExtractionWarning[] {
+  const listed = failures
+    .slice(0, MAX_PAGE_WARNINGS)
+    .map(({ page, reason }): ExtractionWarning => ({
+      code: 'PAGE_FAILED',
+      lossy: true,
+      page,
+      message: `Page ${page} could not be read and is missing: ${reason}`,
+    }));
+  const rest = failures.length - listed.length;
+  if (rest > 0) {
+    listed.push({
+      code: 'PAGE_FAILED',
+      lossy: true,
+      message: `${rest} more pages could not be read and are missing (pages ${failures[MAX_PAGE_WARNINGS].page}–${failures[failures.length - 1].page}).`,
+    });
+  }
+  return listed;
+}
+
+async function readDocument(doc: PDFDocumentProxy, pdfjs: Pdfjs, ctx: ExtractContext) {
+  const total = doc.numPages;
+  if (!(total > 0)) throw corruptPdf(new Error('the document has no pages'));
+  const { from, to } = pageRange(ctx, total);
+  // Large documents keep nothing per page but the blocks: per-page quality only where notable.
+  const streaming = total > ctx.options.pdf.streamingPageThreshold;
+  const metadata = await readMetadata(doc);
+  const state: DocumentState = {
+    pdfjs,
+    ctx,
+    sizes: new FontSizeStats(),
+    probe: { textPagesProbed: 0, invisibleSeen: false },
+  };
+  const blocks: Block[] = [];
+  const warnings: ExtractionWarning[] = [];
+  const perPage: PageQuality[] = [];
+  const failures: Array<{ page: number; reason: string }> = [];
+  let firstFailure: unknown;
+  let pagesRead = 0;
+  let textChars = 0;
+  const ocrConfidences: Array<{ page: number; confidence: number }> = [];
+
+  for (let n = from; n <= to; n++) {
+    throwIfCancelled(ctx.signal);
+    let page: PDFPageProxy | undefined;
+    try {
+      page = await doc.getPage(n);
+      const outcome = await readPage(page, n, state);
+      blocks.push({ type: 'pageBreak', page: n, prov: { page: n } }, ...outcome.blocks);
+      warnings.push(...outcome.warnings);
+      textChars += outcome.quality.chars;
+      if (outcome.quality.ocr && outcome.quality.confidence !== undefined)
+        ocrConfidences.push({ page: n, confidence: outcome.quality.confidence });
+      if (!streaming || outcome.quality.ocr || outcome.quality.chars === 0)
+        perPage.push(outcome.quality);
+      pagesRead++;
+    } catch (error) {
+      throwIfCancelled(ctx.signal);
+      if ((error as { code?: unknown }).code === 'CANCELLED') throw error;
+      firstFailure ??= error;
+      failures.push({ page: n, reason: pageFailureReason(error) });
+      if (pagesRead === 0 && failures.length >= FAILURES_BEFORE_GIVING_UP) throw corruptPdf(error);
+    } finally {
+      page?.cleanup();
+    }
+    if (streaming && (n - from + 1) % ctx.options.pdf.streamingPageThreshold === 0) {
+      // Drops the document-wide caches (fonts, shared images) that otherwise grow with pages.
+      await doc.cleanup().catch(() => undefined);
+    }
+    ctx.onProgress?.({ page: n, pages: total });
+  }
+  if (pagesRead === 0 && failures.length > 0) throw corruptPdf(firstFailure);
+  warnings.push(...failureWarnings(failures));
+
+  const quality: DocumentQuality = {
+    pages: to >= from ? to - from + 1 : 0,
+    textChars,
+    ocrPages: ocrConfidences.length,
+    perPage,
+  };
+  if (ocrConfidences.length > 0) {
+    const sum = ocrConfidences.reduce((s, p) => s + p.confidence, 0);
+    quality.ocrConfidence = Math.round((sum / ocrConfidences.length) * 10) / 10;
+    quality.ocrWorstPage = ocrConfidences.reduce((worst, p) =>
+      p.confidence < worst.confidence ? p : worst,
+    );
+  }
+  return { blocks, metadata, quality, warnings };
+}
+
+export const extractPdf: Extractor = async (file, ctx) => {
+  throwIfCancelled(ctx.signal);
+  const pdfjs = await loadPdfjs();
+  const bytes = await readFile(file.path);
+  const password = ctx.options.password ? ctx.options.password : undefined;
+  const task = pdfjs.getDocument(
+    pdfjsDocumentOptions(
+      new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+      password,
+    ),
+  );
+  let doc: PDFDocumentProxy;
+  try {
+    doc = await task.promise;
+  } catch (error) {
+    await task.destroy().catch(() => undefined);
+    throw pdfOpenError(error, password !== undefined);
+  }
+  try {
+    return await readDocument(doc, pdfjs, ctx);
+  } finally {
+    await doc.destroy().catch(() => undefined);
+  }
 };

@@ -1,0 +1,234 @@
+// The per-page OCR decision. A page goes to OCR when its text layer is missing (a scan), when
+// the text it has is invisible (render mode 3: an earlier OCR's hidden layer), or when that text
+// is garbage (a broken font encoding). Pure functions over counts, so each rule is testable.
+
+export interface TextHealth {
+  /** Non-whitespace characters. */
+  chars: number;
+  /** U+FFFD, private-use and control characters. */
+  unreadable: number;
+  /** Letters and digits. */
+  alphanumeric: number;
+}
+
+export interface OperatorSummary {
+  /** Images painted (XObjects, inline images, stencil masks). */
+  images: number;
+  /** Summed area of painted images as a share of the page (capped at 1). */
+  imageCoverage: number;
+  visibleGlyphs: number;
+  /** Glyphs drawn in render mode 3 or 7 (neither filled nor stroked). */
+  invisibleGlyphs: number;
+}
+
+/** pdfjs operator codes used here (pass pdfjs's OPS). */
+export interface OperatorCodes {
+  save: number;
+  restore: number;
+  transform: number;
+  paintFormXObjectBegin: number;
+  paintFormXObjectEnd: number;
+  beginGroup: number;
+  endGroup: number;
+  setTextRenderingMode: number;
+  showText: number;
+  showSpacedText: number;
+  paintImageXObject: number;
+  paintInlineImageXObject: number;
+  paintImageMaskXObject: number;
+  paintImageXObjectRepeat: number;
+  paintImageMaskXObjectRepeat: number;
+  paintInlineImageXObjectGroup: number;
+  paintImageMaskXObjectGroup: number;
+}
+
+export type OcrReason = 'scanned' | 'invisible-text' | 'unreadable-text';
+
+/** Below this many non-space characters a page has "almost no text". */
+export const ALMOST_NO_TEXT = 10;
+/** Below this many characters a page may still be a scan carrying a stamp or a Bates number. */
+export const SPARSE_TEXT = 200;
+/** An image covering this share of a sparse page makes it a scan (figures leave margins). */
+const FULL_PAGE_IMAGE = 0.8;
+/** Images smaller than this share of the page (icons, bullets, logos) do not make a scan. */
+const TINY_IMAGE = 0.01;
+/** Text pages whose operators are checked for an invisible layer before trusting the rest. */
+export const INVISIBILITY_PROBE_PAGES = 2;
+
+const UNREADABLE = /[\ufffd\ue000-\uf8ff\p{Cc}]/u;
+const ALPHANUMERIC = /[\p{L}\p{N}]/u;
+
+export function textHealth(text: string): TextHealth {
+  let chars = 0;
+  let unreadable = 0;
+  let alphanumeric = 0;
+  for (const ch of text) {
+    if (/\s/u.test(ch)) continue;
+    chars++;
+    if (UNREADABLE.test(ch)) unreadable++;
+    else if (ALPHANUMERIC.test(ch)) alphanumeric++;
+  }
+  return { chars, unreadable, alphanumeric };
+}
+
+/** Mostly replacement/private-use/control characters, or hardly any letters or digits. */
+export function isGarbage(health: TextHealth): boolean {
+  if (health.chars < ALMOST_NO_TEXT) return false;
+  return health.unreadable > 0.3 * health.chars || health.alphanumeric < 0.2 * health.chars;
+}
+
+export interface ProbeState {
+  /** Text pages of this document whose operators were already checked for invisibility. */
+  textPagesProbed: number;
+  /** True once any page of the document had an invisible text layer. */
+  invisibleSeen: boolean;
+}
+
+/**
+ * Whether the operator list (which costs about as much again as the text) is worth fetching.
+ * Sparse pages need it to see images. Pages with plenty of text only need it to detect an
+ * invisible layer, a trait of whole documents (an OCR'd scan is hidden text on every page): the
+ * first pages are probed, and the rest only when the probe found one.
+ */
+export function needsOperatorList(health: TextHealth, probe: ProbeState): boolean {
+  if (isGarbage(health)) return false;
+  if (health.chars < SPARSE_TEXT) return true;
+  return probe.invisibleSeen || probe.textPagesProbed < INVISIBILITY_PROBE_PAGES;
+}
+
+/** Why the page needs OCR, or null when its text layer is usable (or it is just blank). */
+export function classifyPage(health: TextHealth, ops: OperatorSummary | null): OcrReason | null {
+  if (isGarbage(health)) return 'unreadable-text';
+  if (ops) {
+    const paintsImage = ops.images > 0 && ops.imageCoverage >= TINY_IMAGE;
+    if (health.chars < ALMOST_NO_TEXT && paintsImage) return 'scanned';
+    if (ops.invisibleGlyphs > 0 && ops.invisibleGlyphs >= ops.visibleGlyphs)
+      return 'invisible-text';
+    if (health.chars < SPARSE_TEXT && ops.imageCoverage >= FULL_PAGE_IMAGE) return 'scanned';
+  }
+  return null;
+}
+
+type Mat = [number, number, number, number, number, number];
+
+function concat(m: Mat, n: readonly number[]): Mat {
+  return [
+    m[0] * n[0] + m[2] * n[1],
+    m[1] * n[0] + m[3] * n[1],
+    m[0] * n[2] + m[2] * n[3],
+    m[1] * n[2] + m[3] * n[3],
+    m[0] * n[4] + m[2] * n[5] + m[4],
+    m[1] * n[4] + m[3] * n[5] + m[5],
+  ];
+}
+
+const det = (m: readonly number[]): number => Math.abs(m[0] * m[3] - m[1] * m[2]);
+
+function isMatrix(value: unknown): value is number[] {
+  return Array.isArray(value) && value.length >= 6 && value.every((v) => typeof v === 'number');
+}
+
+function glyphCount(glyphs: unknown): number {
+  if (!Array.isArray(glyphs)) return 0;
+  let n = 0;
+  for (const g of glyphs) if (g !== null && typeof g === 'object') n++;
+  return n;
+}
+
+/**
+ * Walks a page's operator list once, tracking the transform and text render mode through
+ * save/restore, to count images (and the page area they cover) and visible/invisible glyphs.
+ */
+export function summarizeOperators(
+  fnArray: ArrayLike<number>,
+  argsArray: ArrayLike<unknown>,
+  ops: OperatorCodes,
+  pageArea: number,
+): OperatorSummary {
+  let ctm: Mat = [1, 0, 0, 1, 0, 0];
+  let mode = 0;
+  const stack: Array<{ ctm: Mat; mode: number }> = [];
+  let images = 0;
+  let area = 0;
+  let visibleGlyphs = 0;
+  let invisibleGlyphs = 0;
+  const push = () => stack.push({ ctm, mode });
+  const pop = () => {
+    const top = stack.pop();
+    if (top) ({ ctm, mode } = top);
+  };
+  const paint = (unitArea: number, count = 1) => {
+    images += count;
+    area += unitArea * det(ctm) * count;
+  };
+
+  for (let i = 0; i < fnArray.length; i++) {
+    const fn = fnArray[i];
+    const args = (argsArray[i] ?? []) as unknown[];
+    switch (fn) {
+      case ops.save:
+      case ops.beginGroup:
+        push();
+        break;
+      case ops.restore:
+      case ops.endGroup:
+      case ops.paintFormXObjectEnd:
+        pop();
+        break;
+      case ops.transform:
+        if (args.length >= 6 && args.every((v) => typeof v === 'number'))
+          ctm = concat(ctm, args as number[]);
+        break;
+      case ops.paintFormXObjectBegin:
+        push();
+        if (isMatrix(args[0])) ctm = concat(ctm, args[0]);
+        break;
+      case ops.setTextRenderingMode:
+        mode = typeof args[0] === 'number' ? args[0] : 0;
+        break;
+      case ops.showText:
+      case ops.showSpacedText: {
+        const n = glyphCount(args[0]);
+        if ((mode & 3) === 3) invisibleGlyphs += n;
+        else visibleGlyphs += n;
+        break;
+      }
+      case ops.paintImageXObject:
+      case ops.paintInlineImageXObject:
+      case ops.paintImageMaskXObject:
+        paint(1);
+        break;
+      case ops.paintImageXObjectRepeat: {
+        const [, sx, sy, positions] = args as [unknown, number, number, unknown[]];
+        const count = Array.isArray(positions) ? positions.length / 2 : 1;
+        paint(Math.abs((sx ?? 1) * (sy ?? 1)), count);
+        break;
+      }
+      case ops.paintImageMaskXObjectRepeat: {
+        const [, sx, kx, ky, sy, positions] = args as [
+          unknown,
+          number,
+          number,
+          number,
+          number,
+          unknown[],
+        ];
+        const count = Array.isArray(positions) ? positions.length / 2 : 1;
+        paint(Math.abs((sx ?? 1) * (sy ?? 1) - (kx ?? 0) * (ky ?? 0)), count);
+        break;
+      }
+      case ops.paintInlineImageXObjectGroup:
+      case ops.paintImageMaskXObjectGroup: {
+        const entries = (fn === ops.paintInlineImageXObjectGroup ? args[1] : args[0]) as unknown;
+        if (!Array.isArray(entries)) break;
+        for (const entry of entries) {
+          const t = (entry as { transform?: unknown })?.transform;
+          paint(isMatrix(t) ? det(t) : 0);
+        }
+        break;
+      }
+    }
+  }
+  const coverage = pageArea > 0 ? Math.min(1, area / pageArea) : 0;
+  return { images, imageCoverage: coverage, visibleGlyphs, invisibleGlyphs };
+}
