@@ -7,9 +7,16 @@ import type { OcrOptions } from '../../shared/options';
 import type { OcrPageResult, OcrService, RasterImage } from '../engine/types';
 import { installedLanguages, osdModelPath, resolveLanguages } from './language-data';
 import { toOcrPageResult, type OcrTreeBlock } from './ocr-result';
-import { encodePgm, limitPixels, rotateGray180, toGray, type GrayImage } from './raster';
+import {
+  encodePgm,
+  enlargeGray,
+  limitPixels,
+  rotateGray180,
+  toGray,
+  type GrayImage,
+} from './raster';
 import { defaultRenderSettings, renderPdfPageGray, type RenderSettings } from './render-pdf-page';
-import { TesseractEngine } from './tesseract-engine';
+import { TesseractEngine, type EngineSettings } from './tesseract-engine';
 
 export interface OcrServiceOptions extends Pick<OcrOptions, 'languages'> {
   /** Recreate the tesseract worker after this many pages (default 50). */
@@ -22,10 +29,14 @@ export interface OcrServiceOptions extends Pick<OcrOptions, 'languages'> {
   /** Images larger than this are downscaled before recognition (default 35 Mpx). */
   maxOcrPixels?: number;
   /**
-   * Below this page confidence, also try the page upside down and keep the better reading
-   * (tesseract's OSD misses 180° on pages with little text). Default 60; 0 disables.
+   * Below this page confidence, also try the page enlarged 2x (small scans) and upside down
+   * (OSD misses 180° on sparse pages), keeping the best reading. Default 60; 0 disables.
    */
-  retryUpsideDownBelow?: number;
+  retryBelowConfidence?: number;
+  /** How pixels are handed to tesseract; PGM by default (the benchmark compares PNG). */
+  encodeImage?: (image: GrayImage) => Uint8Array;
+  /** Page segmentation mode when orientation detection is off (default AUTO). */
+  pageSegMode?: EngineSettings['pageSegMode'];
   /** Timing of each stage, for the benchmark. */
   onTiming?: (timing: OcrTiming) => void;
 }
@@ -50,7 +61,8 @@ export function createOcrService(options: OcrServiceOptions): OcrService {
   const recycleAboveBytes = (options.recycleAboveMb ?? 500) * MB;
   const render: RenderSettings = { ...defaultRenderSettings, ...options.render };
   const maxOcrPixels = options.maxOcrPixels ?? render.maxPixels;
-  const retryBelow = osdModel ? (options.retryUpsideDownBelow ?? 60) : 0;
+  const encodeImage = options.encodeImage ?? encodePgm;
+  const retryBelow = options.retryBelowConfidence ?? 60;
 
   let engine: Promise<TesseractEngine> | undefined;
   let pagesOnEngine = 0;
@@ -62,7 +74,7 @@ export function createOcrService(options: OcrServiceOptions): OcrService {
     const existing = engine ? await engine.catch(() => undefined) : undefined;
     if (existing?.alive) return { engine: existing, startMs: 0 };
     const started = performance.now();
-    engine = TesseractEngine.start({ languages, osdModel });
+    engine = TesseractEngine.start({ languages, osdModel, pageSegMode: options.pageSegMode });
     const fresh = await engine.catch((error: unknown) => {
       engine = undefined;
       throw error;
@@ -95,8 +107,7 @@ export function createOcrService(options: OcrServiceOptions): OcrService {
     const started = performance.now();
     const sized = limitPixels(gray, maxOcrPixels);
     const scaledDpi = dpi && sized !== gray ? (dpi * sized.width) / gray.width : dpi;
-    const pgm = encodePgm(sized);
-    const encodeMs = performance.now() - started;
+    let encodeMs = performance.now() - started;
     const { engine: current, startMs } = await currentEngine();
     const recognizeStarted = performance.now();
     // Recognition cannot be interrupted inside wasm: on abort, kill the worker (the next page
@@ -104,18 +115,39 @@ export function createOcrService(options: OcrServiceOptions): OcrService {
     const onAbort = () => void stopEngine();
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
-      const tree = await current.recognize(pgm, scaledDpi);
-      signal?.throwIfAborted();
-      pagesOnEngine++;
-      let result = toOcrPageResult(tree.blocks as unknown as OcrTreeBlock[] | null, page);
-      if (result.words > 0 && result.confidence < retryBelow) {
-        const flipped = await current.recognize(encodePgm(rotateGray180(sized)), scaledDpi);
+      const attempt = async (image: GrayImage, attemptDpi: number | undefined, turned: boolean) => {
+        const encodeStarted = performance.now();
+        const encoded = encodeImage(image);
+        encodeMs += performance.now() - encodeStarted;
+        const tree = await current.recognize(encoded, attemptDpi);
         signal?.throwIfAborted();
         pagesOnEngine++;
-        const turned = toOcrPageResult(flipped.blocks as unknown as OcrTreeBlock[] | null, page);
-        if (turned.confidence > result.confidence) {
-          result = { ...turned, rotation: ((turned.rotation + 180) % 360) as 0 | 90 | 180 | 270 };
+        const read = toOcrPageResult(tree.blocks as unknown as OcrTreeBlock[] | null, page);
+        if (!turned) return read;
+        return { ...read, rotation: ((read.rotation + 180) % 360) as OcrPageResult['rotation'] };
+      };
+      let result = await attempt(sized, scaledDpi, false);
+      // A poor reading gets up to two more tries, kept only if they read better: small glyphs
+      // (a page scanned at 72-150 dpi) enlarged 2x, then the page turned upside down, which
+      // tesseract's OSD misses on pages with little text.
+      let image = sized;
+      let imageDpi = scaledDpi;
+      if (
+        result.words > 0 &&
+        result.confidence < retryBelow &&
+        sized.width * sized.height * 4 <= maxOcrPixels
+      ) {
+        const enlarged = enlargeGray(sized, 2);
+        const retry = await attempt(enlarged, scaledDpi && scaledDpi * 2, false);
+        if (retry.confidence > result.confidence) {
+          result = retry;
+          image = enlarged;
+          imageDpi = scaledDpi && scaledDpi * 2;
         }
+      }
+      if (result.words > 0 && result.confidence < retryBelow) {
+        const retry = await attempt(rotateGray180(image), imageDpi, true);
+        if (retry.confidence > result.confidence) result = retry;
       }
       options.onTiming?.({
         renderMs,

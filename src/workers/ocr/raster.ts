@@ -77,3 +77,29 @@ export function rotateGray180(image: GrayImage): GrayImage {
   const data = image.data.slice(0, image.width * image.height).reverse();
   return { width: image.width, height: image.height, data };
 }
+
+/** Bilinear enlargement (scale > 1): small scans read better with taller glyphs. */
+export function enlargeGray(image: GrayImage, scale: number): GrayImage {
+  const width = Math.round(image.width * scale);
+  const height = Math.round(image.height * scale);
+  const data = new Uint8Array(width * height);
+  const src = image.data;
+  const maxX = image.width - 1;
+  const maxY = image.height - 1;
+  for (let y = 0; y < height; y++) {
+    const sy = Math.min(maxY, Math.max(0, (y + 0.5) / scale - 0.5));
+    const y0 = Math.floor(sy);
+    const y1 = Math.min(maxY, y0 + 1);
+    const fy = sy - y0;
+    for (let x = 0; x < width; x++) {
+      const sx = Math.min(maxX, Math.max(0, (x + 0.5) / scale - 0.5));
+      const x0 = Math.floor(sx);
+      const x1 = Math.min(maxX, x0 + 1);
+      const fx = sx - x0;
+      const top = src[y0 * image.width + x0] * (1 - fx) + src[y0 * image.width + x1] * fx;
+      const bottom = src[y1 * image.width + x0] * (1 - fx) + src[y1 * image.width + x1] * fx;
+      data[y * width + x] = Math.round(top * (1 - fy) + bottom * fy);
+    }
+  }
+  return { width, height, data };
+}

@@ -17,6 +17,8 @@ export interface EngineSettings {
   osdModel?: string;
   /** Page segmentation mode when OSD is off; AUTO by default. */
   pageSegMode?: Tesseract.PSM;
+  /** Extra tesseract variables (e.g. `tessedit_do_invert`). */
+  parameters?: Record<string, string>;
 }
 
 /** The shape of tesseract.js's Node worker object we rely on beyond its typings. */
@@ -62,7 +64,10 @@ export class TesseractEngine {
     }
     const engine = new TesseractEngine(worker);
     // Tesseract prints resolution estimates and warnings per page; keep them out of our logs.
-    const params: Partial<Tesseract.WorkerParams> = { debug_file: '/dev/null' };
+    const params: Partial<Tesseract.WorkerParams> = {
+      debug_file: '/dev/null',
+      ...settings.parameters,
+    };
     if (settings.osdModel) {
       // AUTO_OSD loads `osd.traineddata` from the wasm file system on first use.
       await worker.FS('writeFile', [

@@ -1,30 +1,49 @@
-// Decodes image files to RGBA rasters, one frame at a time: PNG, JPEG and BMP through
-// @napi-rs/canvas (Skia's decoders), TIFF (including multi-page and CCITT fax compression)
-// through utif2, a pure-JS decoder shipped as an npm package.
-import { createCanvas, loadImage } from '@napi-rs/canvas';
+// Decodes image files to rasters, one frame at a time, with pure-JS decoders only: PNG with
+// pngjs, JPEG with pdfjs's own decoder, BMP with a small local decoder, TIFF (multi-page, CCITT
+// fax, LZW, ...) with utif2. Not @napi-rs/canvas: its Skia decoder segfaults the whole process
+// on damaged PNG or JPEG bytes, where these throw an error we can report as CORRUPT.
+import {
+  JpegImage,
+  setVerbosityLevel,
+  VerbosityLevel,
+} from 'pdfjs-dist/legacy/image_decoders/pdf.image_decoders.mjs';
+import { PNG } from 'pngjs';
 import UTIF from 'utif2';
 import { folioError } from '../../../shared/errors';
 import type { RasterImage } from '../../engine/types';
+import { decodeBmp } from './decode-bmp';
 
 const damaged = (cause: unknown) =>
   folioError('CORRUPT', 'The image data is damaged and cannot be decoded.', cause);
 
-async function decodeWithCanvas(bytes: Buffer): Promise<RasterImage> {
-  let image;
+function decodePng(bytes: Buffer): RasterImage {
   try {
-    image = await loadImage(bytes);
+    // Colour types, bit depths, palettes and interlacing come out as 8-bit RGBA.
+    const png = PNG.sync.read(bytes);
+    return { width: png.width, height: png.height, channels: 4, data: png.data };
   } catch (error) {
     throw damaged(error);
   }
-  if (!(image.width > 0 && image.height > 0)) throw damaged('decoded to an empty image');
-  const canvas = createCanvas(image.width, image.height);
-  const context = canvas.getContext('2d');
-  // Paper is white: transparent areas must not read as black.
-  context.fillStyle = '#fff';
-  context.fillRect(0, 0, image.width, image.height);
-  context.drawImage(image, 0, 0);
-  const { data } = context.getImageData(0, 0, image.width, image.height);
-  return { width: image.width, height: image.height, channels: 4, data };
+}
+
+// pdfjs's decoder logs recoverable oddities; the extractor reports what matters itself.
+setVerbosityLevel(VerbosityLevel.ERRORS);
+
+function decodeJpeg(bytes: Buffer): RasterImage {
+  try {
+    const jpeg = new JpegImage();
+    jpeg.parse(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length));
+    const { width, height } = jpeg;
+    if (!(width > 0 && height > 0)) throw new Error('no frame');
+    // Gray JPEGs (most scans) stay one byte per pixel; colour ones come out as RGBA.
+    if (jpeg.numComponents === 1) {
+      return { width, height, channels: 1, data: jpeg.getData({ width, height }) };
+    }
+    const data = jpeg.getData({ width, height, forceRGBA: true, isSourcePDF: false });
+    return { width, height, channels: 4, data };
+  } catch (error) {
+    throw damaged(error);
+  }
 }
 
 function decodeTiffFrame(bytes: Buffer, ifd: UTIF.IFD): RasterImage {
@@ -45,10 +64,9 @@ function decodeTiffFrame(bytes: Buffer, ifd: UTIF.IFD): RasterImage {
 
 /** Yields the frames of an image file in order; only one decoded frame is held at a time. */
 export async function* decodeFrames(bytes: Buffer, mime: string): AsyncGenerator<RasterImage> {
-  if (mime !== 'image/tiff') {
-    yield await decodeWithCanvas(bytes);
-    return;
-  }
+  if (mime === 'image/png') return yield decodePng(bytes);
+  if (mime === 'image/jpeg') return yield decodeJpeg(bytes);
+  if (mime === 'image/bmp') return yield decodeBmp(bytes);
   let ifds: UTIF.IFD[];
   try {
     ifds = UTIF.decode(bytes).filter((ifd) => Array.isArray(ifd.t256));

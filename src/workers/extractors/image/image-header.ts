@@ -51,7 +51,33 @@ function bmpSize(bytes: Buffer): FrameSize[] {
   return [{ width: Math.abs(bytes.readInt32LE(18)), height: Math.abs(bytes.readInt32LE(22)) }];
 }
 
+/** Most frames a TIFF may hold; a fax or scan batch has tens, not thousands. */
+const MAX_TIFF_FRAMES = 2000;
+
+/**
+ * Walks the chain of image directories before utif2 does: utif2 follows "next directory"
+ * offsets without remembering where it has been, so a file whose chain loops would hang it.
+ */
+export function checkTiffChain(bytes: Buffer): void {
+  if (bytes.length < 8) throw corrupt('the TIFF header is truncated');
+  const little = bytes[0] === 0x49;
+  const u16 = (at: number) => (little ? bytes.readUInt16LE(at) : bytes.readUInt16BE(at));
+  const u32 = (at: number) => (little ? bytes.readUInt32LE(at) : bytes.readUInt32BE(at));
+  const seen = new Set<number>();
+  let offset = u32(4);
+  while (offset !== 0) {
+    if (seen.has(offset)) throw corrupt('its directory chain loops back on itself');
+    if (seen.size >= MAX_TIFF_FRAMES) throw corrupt(`it claims more than ${MAX_TIFF_FRAMES} pages`);
+    if (offset + 2 > bytes.length) throw corrupt('a directory lies beyond the end of the file');
+    seen.add(offset);
+    const next = offset + 2 + u16(offset) * 12;
+    if (next + 4 > bytes.length) throw corrupt('a directory is truncated');
+    offset = u32(next);
+  }
+}
+
 function tiffSize(bytes: Buffer): FrameSize[] {
+  checkTiffChain(bytes);
   let ifds: UTIF.IFD[];
   try {
     // Parses the directories (tags) only; pixel data is decoded later, one frame at a time.
