@@ -8,6 +8,9 @@
 //   --only A,B       only files whose name contains A or B (for quick checks)
 //   --sample         the sample folder instead of the batch
 import path from 'node:path';
+// Zip writers stamp entry times in local time: pin the zone so bytes match across machines.
+process.env.TZ = 'UTC';
+
 import { batchJobs } from './fixtures/batch-plan';
 import { generateFixtures } from './fixtures/generate';
 import { sampleJobs } from './fixtures/sample-plan';
