@@ -103,13 +103,16 @@ test('property: the preview shows exactly the cells that went in', () => {
     const rows = randomTable(rand).filter((r) => r.length > 0);
     if (rows.length === 0) continue;
     const header = rand() < 0.5;
-    const html = preview.render(renderTable({ rows, header }));
+    const range = rand() < 0.3 ? 'B2' : undefined;
+    const html = preview.render(renderTable({ rows, header, range }));
     const cells = [...html.matchAll(/<t[hd]>([\s\S]*?)<\/t[hd]>/g)].map((m) => decodeHtml(m[1]!));
     const width = Math.max(...rows.map((r) => r.length));
     // Cells are shown trimmed, with their line breaks kept (as <br>).
     const shown = (c: string): string => c.trim().replace(/\s*\n\s*/g, '\n');
     const padded = rows.map((r) => [...r.map(shown), ...Array<string>(width - r.length).fill('')]);
-    const expected = (header ? padded : [Array<string>(width).fill(''), ...padded]).flat();
+    // Headerless spreadsheet ranges get column letters; other tables promote their first row.
+    const letters = ['B', 'C', 'D', 'E', 'F'].slice(0, width);
+    const expected = (header || !range ? padded : [letters, ...padded]).flat();
     assert.deepEqual(cells, expected, html);
   }
 });
@@ -117,6 +120,17 @@ test('property: the preview shows exactly the cells that went in', () => {
 test('a headerless spreadsheet range is labelled with its column letters', () => {
   const md = renderTable({ rows: [['x', 'y', 'z']], header: false, range: 'Y7:AA7' });
   assert.equal(md.split('\n')[0], '| Y   | Z   | AA  |');
+});
+
+test('a headerless Word or PDF table promotes its first row to the header', () => {
+  const md = renderTable({
+    rows: [
+      ['', 'Food'],
+      ['Leaves', 'Ash, Elm'],
+    ],
+    header: false,
+  });
+  assert.equal(md, '|        | Food     |\n| ------ | -------- |\n| Leaves | Ash, Elm |');
 });
 
 test('column widths are capped so one long cell does not pad every row', () => {

@@ -15,25 +15,31 @@ export interface TableInput {
 }
 
 /**
- * The header row: the table's own first row when it has one; column letters for a spreadsheet
- * range; otherwise empty cells (inventing "Column 1" would put words in the text that the document
- * does not contain).
+ * Splits off the header row. Markdown requires one, so a table without a declared header uses: for
+ * a spreadsheet range, the column letters (a reviewer's cell references); otherwise its own first
+ * row, as Word and PDF tables almost always start with their column titles (inventing "Column 1"
+ * would add words the document does not contain).
  */
-function headerCells(table: TableInput, width: number): string[] {
-  if (table.header && table.rows.length > 0) return table.rows[0]!.map(escapeTableCell);
+function splitHeader(
+  table: TableInput,
+  width: number,
+): { head: string[]; body: readonly (readonly string[])[] } {
   const start = table.range === undefined ? undefined : firstColumnIndex(table.range);
-  if (start !== undefined) return Array.from({ length: width }, (_, i) => columnLetters(start + i));
-  return Array.from({ length: width }, () => '');
+  if (!table.header && start !== undefined) {
+    return {
+      head: Array.from({ length: width }, (_, i) => columnLetters(start + i)),
+      body: table.rows,
+    };
+  }
+  return { head: (table.rows[0] ?? []).map(escapeTableCell), body: table.rows.slice(1) };
 }
 
 /** Renders a table as Markdown lines (no trailing newline); empty tables render as nothing. */
 export function renderTable(table: TableInput): string {
   const width = table.rows.reduce((w, row) => Math.max(w, row.length), 0);
   if (width === 0) return '';
-  const head = headerCells(table, width);
-  const bodyRows = (table.header ? table.rows.slice(1) : table.rows).map((row) =>
-    row.map(escapeTableCell),
-  );
+  const { head, body } = splitHeader(table, width);
+  const bodyRows = body.map((row) => row.map(escapeTableCell));
   const all = [head, ...bodyRows];
   const widths = Array.from({ length: width }, (_, c) =>
     Math.min(
