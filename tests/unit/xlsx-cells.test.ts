@@ -5,6 +5,7 @@ import {
   formatDate,
   formatNumber,
   isDateFormat,
+  tidyCellText,
 } from '../../src/workers/extractors/xlsx/cell-text';
 import { chooseReadMode } from '../../src/workers/extractors/xlsx/extract-xlsx';
 import {
@@ -61,6 +62,13 @@ test('formula results, rich text, hyperlinks, errors and booleans show what Exce
   assert.equal(cellText(true, plain), 'TRUE');
   assert.equal(cellText(null, plain), '');
   assert.equal(cellText({ unexpected: 1 }, plain), '');
+});
+
+test('line breaks at the edges of a cell are dropped, inner ones kept', () => {
+  assert.equal(tidyCellText('City \n        \n      '), 'City ');
+  assert.equal(tidyCellText('\n    Revenue\n'), 'Revenue');
+  assert.equal(tidyCellText('  Indented'), '  Indented');
+  assert.equal(tidyCellText('two\nlines'), 'two\nlines');
 });
 
 test('column letters and declared dimensions', () => {

@@ -89,3 +89,13 @@ export function cellText(value: RawCellValue, format: CellFormat): string {
   if ('hyperlink' in value || 'text' in value) return cellText(value.text, format);
   return '';
 }
+
+/**
+ * Drops line breaks (and the indentation after them) at the very start or end of a cell's text.
+ * exceljs's streaming reader keeps the whitespace between the tags of a pretty-printed shared
+ * string (`<si>\n  <t>City </t>\n</si>` → "City \n"), which the full reader and Excel do not;
+ * a cell's own inner line breaks and spaces stay as they are.
+ */
+export function tidyCellText(text: string): string {
+  return text.replace(/^\s*\n[ \t]*/, '').replace(/\n\s*$/, '');
+}

@@ -157,6 +157,16 @@ async function readCells(
   return { sink, mode: 'tolerant', warnings };
 }
 
+/** Cell comments (notes) live in xl/comments*.xml; they are annotations, not cell values. */
+async function countCellComments(pkg: ZipPackage): Promise<number> {
+  let comments = 0;
+  for (const name of pkg.names().filter((n) => /^xl\/comments[^/]*\.xml$/.test(n))) {
+    const xml = (await pkg.readText(name, 8 * 1024 * 1024)) ?? '';
+    comments += (xml.match(/<(?:\w+:)?comment[\s>]/g) ?? []).length;
+  }
+  return comments;
+}
+
 export interface WorkbookExtraction extends ExtractedBody {
   /** Which reader produced the cells (for tests and benchmarks). */
   mode: XlsxReadMode | 'tolerant';
@@ -239,6 +249,26 @@ export async function extractWorkbook(
           sheet: name,
         });
     }
+    const comments = await countCellComments(pkg);
+    if (comments > 0)
+      warnings.push({
+        code: 'CONTENT_OMITTED',
+        message: `${comments} cell comment${comments === 1 ? ' is' : 's are'} not included.`,
+        lossy: false,
+      });
+    const charts = pkg.names().filter((n) => /^xl\/charts\/chart[^/]*\.xml$/.test(n)).length;
+    const images = pkg.names().filter((n) => /^xl\/media\//.test(n)).length;
+    if (charts > 0 || images > 0)
+      warnings.push({
+        code: 'CONTENT_OMITTED',
+        message: `Drawings are not included (${[
+          charts > 0 ? `${charts} chart${charts === 1 ? '' : 's'}` : '',
+          images > 0 ? `${images} image${images === 1 ? '' : 's'}` : '',
+        ]
+          .filter(Boolean)
+          .join(', ')}); their source data, when it is in cells, is in the tables.`,
+        lossy: false,
+      });
     metadata.sheetNames = sheets.map((s) => s.name);
     return {
       blocks,

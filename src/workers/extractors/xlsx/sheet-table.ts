@@ -2,6 +2,7 @@
 // `sheet` block plus table blocks. Only cells that hold text are stored, so a sheet that declares
 // A1:XFD1048576 but holds 5 rows costs 5 rows; the range is the real bounding box of the text.
 import type { Block } from '../../../shared/model';
+import { tidyCellText } from './cell-text';
 
 /** Rows per table block: each Markdown table stays readable and each block stays small. */
 export const TABLE_CHUNK_ROWS = 500;
@@ -76,7 +77,8 @@ export class SheetTable {
   /** Adds one sheet row; empty texts are ignored, an all-empty row is not stored. */
   addRow(row: number, cells: Iterable<[number, string]>): void {
     const kept: Array<[number, string]> = [];
-    for (const [column, text] of cells) {
+    for (const [column, raw] of cells) {
+      const text = tidyCellText(raw);
       if (text === '') continue;
       kept.push([column, text]);
       if (column < this.left) this.left = column;
