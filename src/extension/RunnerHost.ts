@@ -18,6 +18,11 @@ export class RunnerHost {
     return this.runner !== undefined;
   }
 
+  /** The child process's pid, when the runner exposes it (diagnostics and tests). */
+  get childPid(): number | undefined {
+    return (this.runner as { childPid?: number } | undefined)?.childPid;
+  }
+
   async run(request: BatchRequest, handlers: BatchHandlers): Promise<RunReport> {
     let filesDone = 0;
     const counting: BatchHandlers = {

@@ -4,7 +4,7 @@
 // real `vscode` API; afterwards this driver checks the workbench page itself (status bar DOM,
 // explorer context menu) and saves a screenshot. Prints "N passed, N failed"; exit 0 only if all
 // passed.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,6 +21,10 @@ const OUT = path.join(ROOT, 'test-output', 'integration');
 const WORKSPACE = path.join(OUT, 'workspace');
 const TEST_ENTRY = path.join(OUT, 'suite', 'index.js');
 const SCREENSHOT = path.join(OUT, 'workbench.png');
+const REPORT_SCREENSHOT = path.join(OUT, 'run-report.png');
+// With FOLIO_VSIX=<file.vsix> the packaged extension is installed and tested instead of the
+// checkout: proof that the .vsix carries everything it needs.
+const VSIX = process.env.FOLIO_VSIX ? path.resolve(process.env.FOLIO_VSIX) : '';
 const CODE_SERVER = path.join(HARNESS, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const TIMEOUT_MS = Number(process.env.FOLIO_TEST_TIMEOUT_MS || 15 * 60_000);
@@ -75,7 +79,26 @@ const linkExtension = (src) => {
     'dir',
   );
 };
-linkExtension(ROOT);
+if (VSIX) {
+  const install = spawnSync(
+    process.execPath,
+    [
+      CODE_SERVER,
+      '--extensions-dir',
+      extensionsDir,
+      '--user-data-dir',
+      userDataDir,
+      '--install-extension',
+      VSIX,
+    ],
+    { env: { ...process.env, ...isolatedEnv }, encoding: 'utf8' },
+  );
+  if (install.status !== 0)
+    throw new Error(`installing ${VSIX} failed:\n${install.stdout}${install.stderr}`);
+  stamp(`installed ${path.basename(VSIX)}`);
+} else {
+  linkExtension(ROOT);
+}
 linkExtension(path.join(HERE, 'test-runner-ext'));
 
 let server;
@@ -203,9 +226,22 @@ try {
       .first()
       .waitFor({ timeout: 15_000 });
   });
+  await page.mouse.move(700, 400); // no hover tooltip in the picture
   await page.waitForTimeout(1000);
   await page.screenshot({ path: SCREENSHOT });
   stamp(`screenshot saved to ${path.relative(ROOT, SCREENSHOT)}`);
+  await uiCheck('the run report webview renders its chart and table', async () => {
+    await page.locator('.tabs-container .tab', { hasText: 'Folio Run Report' }).first().click();
+    // Webview content lives in nested iframes.
+    const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    await frame.locator('svg.chart polyline.memory').waitFor({ timeout: 15_000 });
+    const rows = await frame.locator('table#files tbody tr').count();
+    if (rows !== 5) throw new Error(`expected 5 file rows, found ${rows}`);
+    await page.mouse.move(700, 400);
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: REPORT_SCREENSHOT });
+    stamp(`screenshot saved to ${path.relative(ROOT, REPORT_SCREENSHOT)}`);
+  });
   exitCode = failed === 0 && passed > 0 ? 0 : 1;
 } catch (e) {
   console.error(e?.stack ?? e);

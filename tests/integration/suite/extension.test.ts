@@ -204,6 +204,45 @@ suite('Folio in a real VS Code extension host', () => {
     fs.rmSync(target, { recursive: true, force: true });
   });
 
+  test('Export Extracted Text as JSON writes the document model', async () => {
+    const target = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-export-json-'));
+    const written = await vscode.commands.executeCommand<number>('folio.exportExtractedText', {
+      format: 'json',
+      target: vscode.Uri.file(target),
+    });
+    assert.equal(written, EXPECTED.docsFiles - EXPECTED.docsFailed);
+    const model = JSON.parse(fs.readFileSync(path.join(target, 'memo.pdf.json'), 'utf8'));
+    assert.equal(model.source.kind, 'pdf');
+    assert.ok(JSON.stringify(model.blocks).includes('quarterly ledger'));
+    fs.rmSync(target, { recursive: true, force: true });
+  });
+
+  test('a dead child process is replaced transparently on the next run', async () => {
+    const pid = api.runner.childPid;
+    assert.ok(pid, 'the child process is running');
+    process.kill(pid, 'SIGKILL');
+    await waitFor(
+      'the child to exit',
+      () => {
+        try {
+          process.kill(pid, 0);
+          return false;
+        } catch {
+          return true;
+        }
+      },
+      10_000,
+    );
+    const result = await vscode.commands.executeCommand<ExtractResult>(
+      'folio.extractFolder',
+      vscode.Uri.file(docsDir()),
+      undefined,
+      { openResult: false, notify: false },
+    );
+    assert.equal(result!.runs[0]!.report.files.length, EXPECTED.docsFiles);
+    assert.notEqual(api.runner.childPid, pid, 'a new child process ran the batch');
+  });
+
   test('the editor-title action opens the source file of a folio: document', async () => {
     const memo = await vscode.commands.executeCommand<vscode.Uri>(
       'folio.openExtractedText',
@@ -224,6 +263,10 @@ suite('Folio in a real VS Code extension host', () => {
     await waitFor('the first scanned file', () =>
       /\$\(loading~spin\) [1-9]\d*\//.test(api.statusBarItem.text),
     );
+    assert.match(
+      api.statusBarItem.text,
+      new RegExp(`^\\$\\(loading~spin\\) \\d+/${EXPECTED.scanCount} · \\d+ files/min · \\d+ MB$`),
+    );
     const cancelledAt = Date.now();
     assert.equal(await vscode.commands.executeCommand('folio.cancelExtraction'), true);
     const result = await running;
@@ -238,9 +281,27 @@ suite('Folio in a real VS Code extension host', () => {
     assert.equal(api.extraction.isRunning, false);
   });
 
+  test('Clear Cache forgets the run and deletes the stored outputs', async () => {
+    const outputs = path.join(api.storageDir, 'outputs');
+    assert.ok(fs.existsSync(outputs), 'outputs are kept in the extension storage');
+    assert.ok(
+      !fs.existsSync(path.join(workspaceDir(), 'docs', 'memo.pdf.md')),
+      'never beside the sources',
+    );
+    assert.equal(await vscode.commands.executeCommand('folio.clearCache'), true);
+    assert.equal(fs.existsSync(outputs), false);
+    assert.equal(api.store.files().length, 0);
+    assert.equal(vscode.languages.getDiagnostics(fileUri('docs', 'broken.pdf')).length, 0);
+  });
+
   test('final state for the UI checks: the docs summary and its problems', async () => {
     // Leaves the workbench showing a finished run for the driver's DOM check and screenshot.
-    await vscode.commands.executeCommand('folio.extractFolder', vscode.Uri.file(docsDir()));
+    const result = await vscode.commands.executeCommand<ExtractResult>(
+      'folio.extractFolder',
+      vscode.Uri.file(docsDir()),
+    );
+    // The cache was cleared just before: this run extracted every file again.
+    assert.ok(result!.runs[0]!.report.files.every((f) => !f.cached));
     assert.equal(
       api.statusBarItem.text,
       `$(check) ${EXPECTED.docsFiles} files · ${EXPECTED.docsFailed} failed`,
