@@ -302,7 +302,8 @@ export class BatchRun {
         rel: entry.rel,
         priority: cost,
         exclusive: crashes > 0,
-        deadline: startedAt + batch.fileTotalCapSeconds * 1000,
+        clock: {},
+        totalCapMs: batch.fileTotalCapSeconds * 1000,
         noProgressMs: batch.fileTimeoutSeconds * 1000,
         kind,
         onAttempt: (attempt) => {
@@ -356,10 +357,11 @@ export class BatchRun {
       const outcome = end.ok ? end.outcome : end.outcome;
       if (!outcome) throw new Error('the pool returned no result');
       const written = outcome.status === 'ok' || outcome.status === 'partial';
+      const workStart = job.clock.startedAt ?? startedAt;
       // Report first: the parent must know the file is done before the scheduler starts a
       // suspect that may kill this process (otherwise this file would share the blame).
       this.finish(entry.rel, outcome, {
-        ms: Date.now() - startedAt,
+        ms: Date.now() - workStart,
         ...(written ? { output: outputPath } : {}),
         attempts,
       });
@@ -396,7 +398,12 @@ export class BatchRun {
     }
     const pending = scheduler.submit(
       { type: 'probe', filePath: openPath, ...(password !== undefined ? { password } : {}) },
-      { priority: job.priority + 1, noProgressMs: job.noProgressMs, deadline: job.deadline },
+      {
+        priority: job.priority + 1,
+        noProgressMs: job.noProgressMs,
+        fileClock: job.clock,
+        totalCapMs: job.totalCapMs,
+      },
     );
     job.markReady();
     const outcome = await pending;
@@ -438,7 +445,9 @@ interface JobContext {
   rel: string;
   priority: number;
   exclusive: boolean;
-  deadline: number;
+  /** When the file's first task started (queue time is not the file's time). */
+  clock: { startedAt?: number };
+  totalCapMs: number;
   noProgressMs: number;
   kind: ReturnType<typeof kindFromName>;
   onAttempt(attempt: number): void;
@@ -480,7 +489,8 @@ async function runWithRetry(
         priority: job.priority,
         exclusive: job.exclusive,
         noProgressMs: job.noProgressMs,
-        deadline: job.deadline,
+        fileClock: job.clock,
+        totalCapMs: job.totalCapMs,
         onStart: () => job.onAttempt(attempt),
         onProgress: job.onProgress,
       },

@@ -20,8 +20,13 @@ export interface SubmitOptions {
   exclusive?: boolean;
   /** Abort when no heartbeat arrives for this long. */
   noProgressMs: number;
-  /** Absolute time (Date.now()) after which the task is aborted regardless of progress. */
-  deadline: number;
+  /**
+   * The file's clock, shared by all its tasks: set when its first task starts, so time spent
+   * waiting in the queue never counts against the file.
+   */
+  fileClock: { startedAt?: number };
+  /** Abort when the file has run this long in all, however much progress it makes. */
+  totalCapMs: number;
   onStart?: () => void;
   onProgress?: (update: ProgressUpdate) => void;
 }
@@ -133,6 +138,7 @@ export class Scheduler {
     };
     this.running.add(entry);
     this.peakRunning = Math.max(this.peakRunning, this.running.size);
+    pending.options.fileClock.startedAt ??= entry.lastBeat;
     pending.options.onStart?.();
     this.runner
       .run(pending.task, {
@@ -163,7 +169,7 @@ export class Scheduler {
     for (const entry of this.running) {
       if (entry.reason) continue;
       const { options } = entry.pending;
-      if (now >= options.deadline) {
+      if (now - (options.fileClock.startedAt ?? now) >= options.totalCapMs) {
         entry.reason = 'cap';
         entry.controller.abort();
       } else if (
