@@ -20,24 +20,34 @@ export interface Vocabulary {
   compounds: ReadonlySet<string>;
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
-const COMPOUND = /[\p{L}\p{N}]+(?:[-\u2010][\p{L}\p{N}]+)+/gu;
+// A word, or a hyphenated compound of words, on one line. One greedy pass, no backtracking.
+const WORD_OR_COMPOUND = /[\p{L}\p{N}]+(?:[-\u2010][\p{L}\p{N}]+)*/gu;
 
 /** Collects the document's words and one-line hyphenated compounds (`a-b` and each `a-b` pair). */
 export function buildVocabulary(texts: Iterable<string>): Vocabulary {
   const words = new Set<string>();
   const compounds = new Set<string>();
   for (const text of texts) {
-    for (const m of text.matchAll(WORD)) words.add(m[0].toLowerCase());
-    for (const m of text.matchAll(COMPOUND)) {
-      const parts = m[0].toLowerCase().split(/[-\u2010]/);
+    for (const m of text.toLowerCase().matchAll(WORD_OR_COMPOUND)) {
+      const token = m[0];
+      if (!/[-\u2010]/.test(token)) {
+        words.add(token);
+        continue;
+      }
+      const parts = token.split(/[-\u2010]/);
+      for (const part of parts) words.add(part);
       for (let i = 0; i + 1 < parts.length; i++) compounds.add(`${parts[i]}-${parts[i + 1]}`);
     }
   }
   return { words, compounds };
 }
 
-const EMPTY_VOCABULARY: Vocabulary = { words: new Set(), compounds: new Set() };
+export const EMPTY_VOCABULARY: Vocabulary = { words: new Set(), compounds: new Set() };
+
+/** True when a text has a line ending in a hyphen, i.e. when de-hyphenation has work to do. */
+export function hasHyphenatedLineBreak(text: string): boolean {
+  return text.includes('-\n') || text.includes('\u2010\n');
+}
 
 // Kept short on purpose: prefixes like pre-, co-, ex- also start ordinary words that typesetters
 // break right after them ("pre-\nvious", "ex-\nample"), where keeping the hyphen would be wrong.
@@ -62,9 +72,9 @@ const SUFFIX_ELEMENTS = new Set([
   'friendly',
 ]);
 
-// `token` is the whole non-space run before the hyphen, `head` its last word fragment, `tail` the
-// word that starts the next line, `rest` the next line's leading non-word character (if any).
-const BROKEN_WORD = /(\S*?)([\p{L}\p{N}]+)[-\u2010]\n(?=([\p{L}\p{N}]*))/gu;
+const LINE_END_HYPHEN = /[-\u2010]\n/g;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const SPACE = /\s/;
 
 function keepsHyphen(token: string, head: string, tail: string, vocab: Vocabulary): boolean {
   const first = tail.charAt(0);
@@ -81,13 +91,29 @@ function keepsHyphen(token: string, head: string, tail: string, vocab: Vocabular
 /**
  * Joins words broken across lines at a hyphen, following the rule above; the line break itself is
  * removed in both cases (the two halves belong to one word). Other line breaks are left alone.
+ * Scans only around each hyphen-newline, so it stays linear on long texts.
  */
 export function joinHyphenatedLineBreaks(
   text: string,
   vocab: Vocabulary = EMPTY_VOCABULARY,
 ): string {
   if (!text.includes('\n')) return text;
-  return text.replace(BROKEN_WORD, (_match, token: string, head: string, tail: string) =>
-    keepsHyphen(token, head, tail, vocab) ? `${token}${head}-` : `${token}${head}`,
-  );
+  let out = '';
+  let last = 0;
+  for (const m of text.matchAll(LINE_END_HYPHEN)) {
+    const at = m.index;
+    let headStart = at;
+    while (headStart > 0 && WORD_CHAR.test(text.charAt(headStart - 1))) headStart--;
+    if (headStart === at) continue; // "--\n" or " -\n": a dash, not a broken word
+    let tokenStart = headStart;
+    while (tokenStart > 0 && !SPACE.test(text.charAt(tokenStart - 1))) tokenStart--;
+    let tailEnd = at + 2;
+    while (tailEnd < text.length && WORD_CHAR.test(text.charAt(tailEnd))) tailEnd++;
+    const token = text.slice(tokenStart, headStart);
+    const head = text.slice(headStart, at);
+    const tail = text.slice(at + 2, tailEnd);
+    out += text.slice(last, at) + (keepsHyphen(token, head, tail, vocab) ? '-' : '');
+    last = at + 2;
+  }
+  return out + text.slice(last);
 }

@@ -3,7 +3,13 @@
 // body into metadata. Linear in the size of the document.
 import type { Block, ExtractedDocument } from '../../shared/model';
 import { cleanText } from './clean-text';
-import { buildVocabulary, joinHyphenatedLineBreaks, type Vocabulary } from './dehyphenate';
+import {
+  buildVocabulary,
+  EMPTY_VOCABULARY,
+  hasHyphenatedLineBreak,
+  joinHyphenatedLineBreaks,
+  type Vocabulary,
+} from './dehyphenate';
 import { joinLines, splitParagraphs } from './join-lines';
 import { extractRunningText } from './running-headers';
 
@@ -74,7 +80,9 @@ function mergeUnique(existing: readonly string[] | undefined, found: readonly st
 
 export function normalizeDocument(doc: ExtractedDocument): ExtractedDocument {
   const cleaned = doc.blocks.map(cleanBlock);
-  const vocab = buildVocabulary(textsOf(cleaned));
+  // The vocabulary costs a pass over all text: only pay for it when a line ends in a hyphen.
+  const needsVocabulary = [...textsOf(cleaned)].some(hasHyphenatedLineBreak);
+  const vocab = needsVocabulary ? buildVocabulary(textsOf(cleaned)) : EMPTY_VOCABULARY;
   const reflowed = cleaned.flatMap((block) => reflowBlock(block, vocab));
   const { blocks, headers, footers } = extractRunningText(reflowed);
   const metadata = { ...doc.metadata };
