@@ -129,3 +129,12 @@ test('a non-UTF-8 file name is extracted and its output name sanitized', async (
   );
   assert.match(readFileSync(file.output as string, 'utf8'), /bytes in a strange name/);
 });
+
+test('a batch that cannot run (output folder not writable) exits 1', async () => {
+  const input = tempFolder({ 'a.fault-ok': 'x' });
+  const blocker = path.join(path.dirname(input), 'file-not-folder');
+  writeFileSync(blocker, 'x');
+  const result = await cli(['extract', input, '--out', path.join(blocker, 'out')]);
+  assert.equal(result.status, 1, result.stdout + result.stderr);
+  assert.match(result.stderr, /could not run/);
+});

@@ -59,6 +59,10 @@ process.on('message', (message: ParentToChild) => {
   }
 });
 
+// Ctrl-C in a terminal reaches the whole process group: the parent turns it into a `cancel`
+// (so the report is still complete); the child must not die of it on its own.
+process.on('SIGINT', () => undefined);
+
 // Without a parent there is nobody to report to: stop rather than linger as an orphan.
 process.on('disconnect', () => {
   current?.run.cancel();
