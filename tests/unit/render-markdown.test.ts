@@ -34,7 +34,7 @@ function auditPdf(): ExtractedDocument {
       created: '2023-04-05T10:11:12.000Z',
       pageCount: 3,
       runningHeaders: ['ACME Corp — Confidential'],
-      runningFooters: ['Page # of 3'],
+      runningFooters: ['Page # of 3', '- # -'],
     },
     quality: {
       pages: 3,
@@ -86,7 +86,7 @@ const AUDIT_MARKDOWN = `# audit-2023.pdf
 >
 > Running headers (moved out of the text): “ACME Corp — Confidential”
 >
-> Running footers (moved out of the text): “Page # of 3”
+> Running footers (moved out of the text): “Page # of 3”, “- # -” (page numbers)
 >
 > Warning (CONTENT_OMITTED): Comments are not included.
 

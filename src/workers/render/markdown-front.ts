@@ -60,7 +60,10 @@ function metadataLine(doc: ExtractedDocument): string | undefined {
 
 function listLine(label: string, items: readonly string[] | undefined): string | undefined {
   if (!items || items.length === 0) return undefined;
-  const shown = items.slice(0, MAX_LISTED).map((t) => `“${escapeInline(t)}”`);
+  // A lone page number ("#", "- # -") means nothing to a reader without saying so.
+  const shown = items
+    .slice(0, MAX_LISTED)
+    .map((t) => `“${escapeInline(t)}”` + (/\p{L}/u.test(t) ? '' : ' (page numbers)'));
   const more = items.length > MAX_LISTED ? ` and ${items.length - MAX_LISTED} more` : '';
   return `${label}: ${shown.join(', ')}${more}`;
 }
