@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import { defaultExtractOptions } from '../../src/shared/options';
+import { detectType } from '../../src/workers/engine/detect-type';
 import { extractFile } from '../../src/workers/engine/extract-file';
 import { checkPackageLimits } from '../../src/workers/extractors/zip/package-limits';
 import { officeKindOf, ZipPackage } from '../../src/workers/extractors/zip/zip-package';
@@ -44,6 +46,19 @@ test('package kind comes from part names', () => {
   assert.equal(officeKindOf(['xl/workbook.xml', 'xl/worksheets/sheet1.xml']), 'xlsx');
   assert.equal(officeKindOf(['xl/worksheets/sheet1.xml']), 'xlsx');
   assert.equal(officeKindOf(['readme.txt', 'word/media/image1.png']), undefined);
+});
+
+test('detectType reads the central directory: a DOCX named .xlsx whose head names no Word part is a DOCX', async () => {
+  // 20 KB of incompressible bytes first, so the first 8 KB (the head) mention no word/ part.
+  const noise = Buffer.concat(
+    Array.from({ length: 700 }, (_, i) => createHash('sha256').update(String(i)).digest()),
+  );
+  const file = writeZip(path.join(dir, 'disguised.xlsx'), [
+    { name: 'docProps/thumbnail.jpeg', content: noise },
+    ...minimalDocxParts(['hidden letter']),
+  ]);
+  assert.ok(!readFileSync(file).subarray(0, 8192).toString('latin1').includes('word/'));
+  assert.equal((await detectType(file, 'disguised.xlsx')).kind, 'docx');
 });
 
 test('limits: declared total, degenerate ratio, entry count and zip encryption', () => {
@@ -120,10 +135,37 @@ test('a bomb that declares a small size is stopped at its declared size', async 
     ),
   );
   const rssBefore = process.memoryUsage().rss;
-  const error = await failure(extractFile(file, ctx));
+  // A 64 MB limit keeps the confirming inflate short; the mechanism is the same at 1 GB.
+  const small = {
+    options: {
+      ...defaultExtractOptions,
+      limits: { ...defaultExtractOptions.limits, maxUnzippedBytes: 64 * 1024 * 1024 },
+    },
+  };
+  const error = await failure(extractFile(file, small));
   assert.equal(error.code, 'TOO_LARGE');
-  assert.match(error.message, /inflates beyond the size it declares/);
+  assert.match(error.message, /inflates beyond the 64 MB limit while declaring 1,024 bytes/);
   assert.ok(process.memoryUsage().rss - rssBefore < 200 * 1024 * 1024);
+});
+
+test('a part that overshoots its declared size only because it is damaged is CORRUPT, not a bomb', async () => {
+  // 3 MB of zeros declared as 1 KB: more than declared, far less than the limit.
+  const file = writeZip(
+    path.join(dir, 'overshoot.docx'),
+    minimalDocxParts([]).map((p) =>
+      p.name === 'word/document.xml'
+        ? { name: p.name, content: Buffer.alloc(3 * 1024 * 1024), declaredSize: 1024 }
+        : p,
+    ),
+  );
+  const pkg = await ZipPackage.open(file, 'DOCX');
+  try {
+    const error = await failure(pkg.scan('word/document.xml', () => true));
+    assert.equal(error.code, 'CORRUPT');
+    assert.match(error.message, /does not match the size it declares/);
+  } finally {
+    pkg.close();
+  }
 });
 
 test('a zip whose central directory is cut off is CORRUPT', async () => {

@@ -11,6 +11,7 @@ export async function openOfficePackage(
 ): Promise<ZipPackage> {
   const label = expected.toUpperCase();
   const pkg = await ZipPackage.open(path, label);
+  pkg.maxInflatedBytes = limits.maxUnzippedBytes;
   try {
     if (pkg.kind !== expected) {
       throw folioError(

@@ -3,6 +3,7 @@
 // exceljs's unzipper) inflate whatever a package declares, so every size check happens here
 // first, from the central directory alone.
 import type { Readable } from 'node:stream';
+import zlib from 'node:zlib';
 import yauzl from 'yauzl';
 import { folioError } from '../../../shared/errors';
 
@@ -49,6 +50,11 @@ function corrupt(label: string, cause?: unknown): Error {
 export class ZipPackage {
   readonly entries: ReadonlyMap<string, ZipEntryInfo>;
   readonly kind: OfficePackageKind | undefined;
+  /**
+   * A part that inflates past its declared size is a bomb only if it really reaches this many
+   * bytes; a byte flipped in the compressed data also overshoots, and that is damage, not a bomb.
+   */
+  maxInflatedBytes = 1024 * 1024 * 1024;
 
   private constructor(
     private readonly zip: yauzl.ZipFile,
@@ -143,9 +149,16 @@ export class ZipPackage {
       // yauzl stops a part that inflates past its declared size: a bomb hiding behind small
       // declarations, caught after at most the declared size (plus one chunk) was produced.
       if (error instanceof Error && /too many bytes in the stream/.test(error.message)) {
+        if ((await this.inflatesBeyond(entry, this.maxInflatedBytes)) === true) {
+          throw folioError(
+            'TOO_LARGE',
+            `The ${this.label} looks like a zip bomb: part ${name} inflates beyond the ${Math.round(this.maxInflatedBytes / 1048576).toLocaleString('en-US')} MB limit while declaring ${entry.uncompressedSize.toLocaleString('en-US')} bytes; it was not unpacked.`,
+            error,
+          );
+        }
         throw folioError(
-          'TOO_LARGE',
-          `The ${this.label} looks like a zip bomb: part ${name} inflates beyond the size it declares; it was not unpacked.`,
+          'CORRUPT',
+          `The ${this.label} is damaged: part ${name} does not match the size it declares.`,
           error,
         );
       }
@@ -154,6 +167,35 @@ export class ZipPackage {
       stream.destroy();
     }
     return true;
+  }
+
+  /**
+   * Inflates a part's raw data, counting and discarding bytes, until it passes `cap` (true), ends,
+   * or turns out to be invalid DEFLATE (false). Memory stays at one chunk; time is bounded by `cap`.
+   */
+  private async inflatesBeyond(entry: yauzl.Entry, cap: number): Promise<boolean> {
+    if (entry.compressionMethod !== 8) return false;
+    let raw: Readable;
+    try {
+      raw = await this.zip.openReadStreamPromise(entry, { decompress: false });
+    } catch {
+      return false;
+    }
+    const inflate = zlib.createInflateRaw();
+    raw.pipe(inflate);
+    let total = 0;
+    try {
+      for await (const chunk of inflate) {
+        total += (chunk as Buffer).length;
+        if (total > cap) return true;
+      }
+    } catch {
+      return false;
+    } finally {
+      raw.destroy();
+      inflate.destroy();
+    }
+    return false;
   }
 
   close(): void {
