@@ -1,10 +1,14 @@
 // Compares extracted text with ground truth by content, not layout: Markdown syntax, page
 // markers and whitespace are folded away before measuring.
 import { distance } from 'fastest-levenshtein';
+import { stripFrontMatter } from '../../src/workers/render/markdown-front';
 
-/** Strips Markdown/HTML syntax and folds whitespace so two texts compare by their words. */
+/**
+ * Strips Markdown/HTML syntax and folds whitespace so two texts compare by their words. Folio's own
+ * title and summary block (file name, kind, OCR quality, warnings) is not document content: gone.
+ */
 export function textForCompare(text: string): string {
-  return text
+  return stripFrontMatter(text)
     .normalize('NFKC')
     .replace(/<!--[\s\S]*?-->/g, ' ')
     .replace(/<[^>]+>/g, ' ')

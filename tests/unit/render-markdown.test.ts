@@ -7,6 +7,7 @@ import type { Block, ExtractedDocument } from '../../src/shared/model';
 import { cleanText } from '../../src/workers/normalize/clean-text';
 import { renderJson } from '../../src/workers/render/json';
 import { renderMarkdown } from '../../src/workers/render/markdown';
+import { stripFrontMatter } from '../../src/workers/render/markdown-front';
 import { realCorpusDir, realCorpusSkip } from '../support/paths';
 import { textForCompare } from '../support/text-compare';
 
@@ -272,6 +273,30 @@ test("the source's own list markers are kept", () => {
   ];
   const md = renderMarkdown(doc, { frontMatter: false });
   assert.equal(md, '3. Third clause\n   - (a) Sub-clause\n   - Bullet\n4) Fourth clause\n');
+});
+
+test('stripFrontMatter leaves exactly the body, and nothing else is mistaken for a summary', () => {
+  for (const doc of [auditPdf(), ledgerXlsx()]) {
+    assert.equal(
+      stripFrontMatter(renderMarkdown(doc)),
+      renderMarkdown(doc, { frontMatter: false }),
+    );
+  }
+  // The comparison helper behind CER and word recall sees the body only.
+  const compared = textForCompare(renderMarkdown(auditPdf()));
+  assert.ok(compared.startsWith('Findings # of items'), compared);
+  assert.doesNotMatch(compared, /audit-2023|CONTENT_OMITTED|Running headers/);
+  const groundTruth = '# Annual report\n\n> Quoted remark\n\nBody text.\n';
+  assert.equal(stripFrontMatter(groundTruth), groundTruth);
+  const empty = auditPdf();
+  empty.blocks = [];
+  assert.equal(stripFrontMatter(renderMarkdown(empty)), '');
+});
+
+test('a file name with line breaks or Markdown syntax stays one plain title line', () => {
+  const doc = ledgerXlsx();
+  doc.source.path = '/in/- draft\nv2 *final*.xlsx';
+  assert.equal(renderMarkdown(doc).split('\n')[0], '# \\- draft v2 \\*final\\*.xlsx');
 });
 
 test('JSON is the model itself', () => {

@@ -2,7 +2,7 @@
 // what a reviewer checks first (kind, size, OCR quality, metadata, running headers, warnings).
 import path from 'node:path';
 import type { ExtractedDocument } from '../../shared/model';
-import { escapeInline } from './markdown-escape';
+import { escapeInline, escapeTextLine } from './markdown-escape';
 
 const MAX_LISTED = 5;
 const MAX_WARNINGS = 10;
@@ -86,6 +86,18 @@ export function renderFrontMatter(doc: ExtractedDocument): string {
     listLine('Running footers (moved out of the text)', doc.metadata.runningFooters),
     ...warningLines(doc),
   ].filter((l): l is string => l !== undefined);
-  const title = `# ${escapeInline(path.basename(doc.source.path))}`;
+  const name = path.basename(doc.source.path).replace(/\s+/g, ' ');
+  const title = `# ${escapeTextLine(name)}`;
   return [title, '', quoted.map((l) => `> ${l}`).join('\n>\n'), ''].join('\n');
+}
+
+// The title line, then a block quote whose first line starts with the document kind.
+const FRONT_MATTER = /^# [^\n]*\n\n> (?:PDF|DOCX|XLSX|Image)(?= · |\n)[^\n]*\n(?:>[^\n]*\n)*\n?/;
+
+/**
+ * Removes the title and summary block that `renderMarkdown` puts at the top, so Folio's output can
+ * be compared with ground truth by its body alone. Text without that block is returned unchanged.
+ */
+export function stripFrontMatter(markdown: string): string {
+  return markdown.replace(FRONT_MATTER, '');
 }
