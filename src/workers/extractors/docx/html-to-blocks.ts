@@ -128,6 +128,11 @@ function tableBlock(table: Element, counts: { images: number }, paragraph: numbe
   return { type: 'table', rows: grid, header, prov: { paragraph } };
 }
 
+/**
+ * Blocks in document order. `prov.paragraph` counts the body's blocks as mammoth emits them
+ * (a paragraph, heading, list item or note each counts one, a whole table counts one), so it
+ * follows Word's paragraph order without counting the paragraphs inside table cells.
+ */
 export function htmlToBlocks(html: string): HtmlBlocksResult {
   const doc = parseDocument(html, { decodeEntities: true });
   const blocks: Block[] = [];
