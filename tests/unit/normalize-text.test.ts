@@ -71,3 +71,10 @@ test('cleanText runs the whole pipeline on a realistic PDF string', () => {
     'The first offer was\n\nsigned on 3 May.',
   );
 });
+
+test('plain ASCII cells pass unchanged; anything else still gets the full pipeline', () => {
+  assert.equal(cleanText('Customer 12 Ltd.'), 'Customer 12 Ltd.');
+  assert.equal(cleanText('Invoice  42 '), 'Invoice 42');
+  assert.equal(cleanText('Net\tamount'), 'Net\tamount');
+  assert.equal(cleanText('Oﬃce'), 'Office');
+});

@@ -81,7 +81,8 @@ function mergeUnique(existing: readonly string[] | undefined, found: readonly st
 export function normalizeDocument(doc: ExtractedDocument): ExtractedDocument {
   const cleaned = doc.blocks.map(cleanBlock);
   // The vocabulary costs a pass over all text: only pay for it when a line ends in a hyphen.
-  const needsVocabulary = [...textsOf(cleaned)].some(hasHyphenatedLineBreak);
+  let needsVocabulary = false;
+  for (const text of textsOf(cleaned)) if ((needsVocabulary = hasHyphenatedLineBreak(text))) break;
   const vocab = needsVocabulary ? buildVocabulary(textsOf(cleaned)) : EMPTY_VOCABULARY;
   const reflowed = cleaned.flatMap((block) => reflowBlock(block, vocab));
   const { blocks, headers, footers } = extractRunningText(reflowed);

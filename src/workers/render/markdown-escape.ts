@@ -54,8 +54,12 @@ function escapeDelimiterRuns(text: string): string {
   return t;
 }
 
+// Characters any inline escape below reacts to; text without them is returned as is (most cells).
+const INLINE_SPECIAL = /[\\*_~`<&\]]/;
+
 /** Escapes inline syntax: emphasis and code delimiters, HTML tags, entities, link brackets. */
 export function escapeInline(text: string): string {
+  if (!INLINE_SPECIAL.test(text)) return text;
   let t = text.replace(/\\(?=[!-/:-@[-`{-~])/g, '\\\\');
   t = escapeDelimiterRuns(t);
   return t
@@ -92,9 +96,9 @@ export function escapeTextLine(line: string): string {
 
 /** Escapes a table cell: inline syntax and pipes; line breaks become `<br>`. */
 export function escapeTableCell(text: string): string {
-  return escapeInline(text)
-    .replace(/\|/g, '\\|')
-    .replace(/\s*\n\s*/g, '<br>');
+  const t = escapeInline(text);
+  if (!t.includes('|') && !t.includes('\n')) return t;
+  return t.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, '<br>');
 }
 
 /** Heading text: like a line, and a trailing ` #` would be read as a closing sequence. */
