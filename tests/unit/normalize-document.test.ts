@@ -173,3 +173,16 @@ test('a 200-page document normalizes completely (running text found on every pag
     'Paragraph 1 on page 1 discusses the reconciliation of ledger 32 in detail.',
   );
 });
+
+test('metadata title, author and subject are cleaned too; empty ones are dropped', () => {
+  const doc = pdfDocument([], 1);
+  doc.metadata = {
+    title: '\uFEFFQuarterly\u0000 ﬁling\r\nQ3',
+    author: ' \u200B ',
+    subject: 'Audit',
+  };
+  assert.deepEqual(normalizeDocument(doc).metadata, {
+    title: 'Quarterly filing Q3',
+    subject: 'Audit',
+  });
+});

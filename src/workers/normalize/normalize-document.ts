@@ -1,7 +1,7 @@
 // Normalization of a whole document: the pure per-string functions applied to every text field,
 // de-hyphenation with the document's own vocabulary, then running headers/footers moved from the
 // body into metadata. Linear in the size of the document.
-import type { Block, ExtractedDocument } from '../../shared/model';
+import type { Block, DocumentMetadata, ExtractedDocument } from '../../shared/model';
 import { cleanText } from './clean-text';
 import {
   buildVocabulary,
@@ -74,6 +74,19 @@ export function countTextChars(blocks: readonly Block[]): number {
   return n;
 }
 
+/** Title, author and subject get the same clean-up as body text (PDF metadata carries NULs). */
+function cleanMetadata(metadata: DocumentMetadata): DocumentMetadata {
+  const out: DocumentMetadata = { ...metadata };
+  for (const key of ['title', 'author', 'subject'] as const) {
+    const value = metadata[key];
+    if (value === undefined) continue;
+    const text = joinLines(cleanText(value));
+    if (text) out[key] = text;
+    else delete out[key];
+  }
+  return out;
+}
+
 function mergeUnique(existing: readonly string[] | undefined, found: readonly string[]): string[] {
   return [...new Set([...(existing ?? []), ...found])];
 }
@@ -86,7 +99,7 @@ export function normalizeDocument(doc: ExtractedDocument): ExtractedDocument {
   const vocab = needsVocabulary ? buildVocabulary(textsOf(cleaned)) : EMPTY_VOCABULARY;
   const reflowed = cleaned.flatMap((block) => reflowBlock(block, vocab));
   const { blocks, headers, footers } = extractRunningText(reflowed);
-  const metadata = { ...doc.metadata };
+  const metadata = cleanMetadata(doc.metadata);
   if (headers.length > 0 || doc.metadata.runningHeaders) {
     metadata.runningHeaders = mergeUnique(doc.metadata.runningHeaders, headers);
   }
