@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FileReport, RunReport } from '../../src/shared/report';
 import { characterErrorRate, textForCompare, wordRecall } from '../../tests/support/text-compare';
-import { workKindOf, type WorkKind } from './analyze-report';
+import { workKindOf } from './analyze-report';
 
 /** Ground-truth files that hold notes, not the document's content (see the corpus's SOURCES.md). */
 const NOT_CONTENT = new Set(['docling__2206.01062_pg3.pdf']);
@@ -46,7 +46,8 @@ export function expectedTextFinder(
 
 export interface FileAccuracy {
   path: string;
-  kind: WorkKind;
+  /** The fixture manifest's kind when known (pdf-text, pdf-scanned, …), else the work kind. */
+  kind: string;
   expectedChars: number;
   /** Undefined when the text is too long for edit distance (see MAX_CER_CHARS). */
   cer?: number;
@@ -57,13 +58,18 @@ export function outputPathOf(file: FileReport, cwd = process.cwd()): string | un
   return file.output ? path.resolve(cwd, file.output) : undefined;
 }
 
-export function measureFile(file: FileReport, expected: string, cwd?: string): FileAccuracy {
+export function measureFile(
+  file: FileReport,
+  expected: string,
+  cwd?: string,
+  kind: string = workKindOf(file),
+): FileAccuracy {
   const outputPath = outputPathOf(file, cwd);
   const actual = outputPath && existsSync(outputPath) ? readFileSync(outputPath, 'utf8') : '';
   const expectedChars = textForCompare(expected).length;
   return {
     path: file.path,
-    kind: workKindOf(file),
+    kind,
     expectedChars,
     ...(expectedChars + actual.length <= 2 * MAX_CER_CHARS
       ? { cer: characterErrorRate(expected, actual) }
@@ -80,8 +86,8 @@ export interface KindAccuracy {
   meanWordRecall: number;
 }
 
-export function accuracyByKind(files: FileAccuracy[]): Partial<Record<WorkKind, KindAccuracy>> {
-  const out: Partial<Record<WorkKind, KindAccuracy>> = {};
+export function accuracyByKind(files: FileAccuracy[]): Record<string, KindAccuracy> {
+  const out: Record<string, KindAccuracy> = {};
   for (const kind of new Set(files.map((f) => f.kind))) {
     const group = files.filter((f) => f.kind === kind);
     const withCer = group.filter((f) => f.cer !== undefined);
@@ -103,18 +109,36 @@ export function accuracyByKind(files: FileAccuracy[]): Partial<Record<WorkKind, 
   return out;
 }
 
-/** Measures every extracted file of a report that has expected text. */
+/** Kind labels from a fixture manifest (`expected/manifest.json`), by file name. */
+export function manifestKinds(expectedDir: string): Map<string, string> {
+  const manifestPath = path.join(expectedDir, 'manifest.json');
+  if (!existsSync(manifestPath)) return new Map();
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as {
+    files: { name: string; kind: string }[];
+  };
+  return new Map(manifest.files.map((f) => [f.name, f.kind]));
+}
+
+/**
+ * Measures every file of a report that has expected text. A file that failed although it has
+ * expected text counts with CER 1 and recall 0: failing is the worst extraction.
+ */
 export function measureReport(
   report: RunReport,
   find: ExpectedTextFinder,
-  cwd?: string,
+  options: { cwd?: string; kinds?: Map<string, string> } = {},
 ): FileAccuracy[] {
   const out: FileAccuracy[] = [];
   for (const file of report.files) {
-    if (file.status !== 'ok' && file.status !== 'partial') continue;
     const expected = find(file.path);
     if (expected === undefined) continue;
-    out.push(measureFile(file, expected, cwd));
+    const kind = options.kinds?.get(file.path) ?? workKindOf(file);
+    if (file.status !== 'ok' && file.status !== 'partial') {
+      const expectedChars = textForCompare(expected).length;
+      out.push({ path: file.path, kind, expectedChars, cer: 1, wordRecall: 0 });
+      continue;
+    }
+    out.push(measureFile(file, expected, options.cwd, kind));
   }
   return out;
 }

@@ -1,0 +1,411 @@
+// `npm run bench [-- --input DIR] [--runs N] [--no-docs]`: runs the built CLI over the standard
+// 100-file batch (generated if absent) or any folder, in one go: --workers 1, the default workers
+// N times (3), and the default with --memory-limit-mb 512; cache disabled. For each run it
+// samples the RSS of the whole process tree (CLI + child process, threads included), and derives
+// files/min, per-kind time, per-file p50/p95/max, OCR s/page, CER per kind, the pool's busy share
+// and idle tail; then speed-up over one worker and the variance across the default runs.
+// Writes bench/results/latest.json (and a timestamped copy), prints a table, and (for the
+// standard batch) rewrites the `## Benchmark` section of docs/performance.md.
+import { spawn, execFileSync } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { RunReport } from '../src/shared/report';
+import { ensureGeneratedBatch } from '../tests/support/generated-fixtures';
+import { projectRoot } from '../tests/support/paths';
+import {
+  accuracyByKind,
+  expectedTextFinder,
+  manifestKinds,
+  measureReport,
+  type FileAccuracy,
+  type KindAccuracy,
+} from './bench/accuracy';
+import {
+  figuresByKind,
+  ocrSecondsPerPage,
+  poolBusy,
+  type KindFigures,
+  type PoolBusy,
+  type WorkKind,
+} from './bench/analyze-report';
+import { replaceSection } from './bench/docs-section';
+import { ProcessTreeRssSampler } from './bench/process-tree-rss';
+import { distribution, round, variation, type Distribution, type Variation } from './bench/stats';
+import { formatTable, markdownTable, type Cell } from './bench/table';
+
+interface RunConfig {
+  label: string;
+  args: string[];
+  group: 'one-worker' | 'default' | 'memory-512';
+}
+
+export interface RunResult {
+  label: string;
+  group: RunConfig['group'];
+  args: string[];
+  exitCode: number | null;
+  workers: number;
+  files: number;
+  statuses: Record<string, number>;
+  /** Measured by the bench around the CLI process, start to exit. */
+  wallMs: number;
+  /** The engine's own batch wall time (from the report). */
+  batchWallMs: number;
+  filesPerMin: number;
+  /** Sampled over the CLI process tree every ~150 ms. */
+  peakTreeRssMb: number;
+  rssSamples: number;
+  /** The engine's own figure (parent + child RSS from its stats). */
+  reportPeakRssMb: number;
+  perFileMs: Distribution;
+  perKind: Partial<Record<WorkKind, KindFigures>>;
+  ocrSecondsPerPage?: number;
+  pool: PoolBusy;
+  cerByKind: Record<string, KindAccuracy>;
+  worstFiles: FileAccuracy[];
+}
+
+function machineInfo() {
+  const cpus = os.cpus();
+  let commit: string | undefined;
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+      cwd: projectRoot,
+      encoding: 'utf8',
+    }).trim();
+  } catch {
+    commit = undefined;
+  }
+  return {
+    cores: cpus.length,
+    cpuModel: cpus[0]?.model,
+    memoryGb: round(os.totalmem() / 1024 ** 3, 1),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+    loadAverageAtStart: os.loadavg().map((l) => round(l, 2)),
+    commit,
+  };
+}
+
+async function runOnce(
+  config: RunConfig,
+  input: string,
+  scratch: string,
+  cli: string,
+): Promise<{
+  report: RunReport;
+  wallMs: number;
+  peakMb: number;
+  samples: number;
+  exitCode: number | null;
+  out: string;
+}> {
+  const slug = config.label.replace(/[^a-z0-9]+/gi, '-');
+  const out = path.join(scratch, slug);
+  const reportPath = path.join(scratch, `${slug}.json`);
+  const started = Date.now();
+  const child = spawn(
+    process.execPath,
+    [
+      cli,
+      'extract',
+      input,
+      '--out',
+      out,
+      '--report',
+      reportPath,
+      '--no-cache',
+      '--quiet',
+      ...config.args,
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const sampler = new ProcessTreeRssSampler(child.pid as number, 150).start();
+  let stdout = '';
+  child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
+  const exitCode = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  const wallMs = Date.now() - started;
+  const { peakMb, samples } = sampler.stop();
+  if (!existsSync(reportPath))
+    throw new Error(`${config.label}: no report (exit ${exitCode})\n${stdout}`);
+  const report = JSON.parse(readFileSync(reportPath, 'utf8')) as RunReport;
+  return { report, wallMs, peakMb, samples, exitCode, out };
+}
+
+function analyze(
+  config: RunConfig,
+  raw: Awaited<ReturnType<typeof runOnce>>,
+  find: ReturnType<typeof expectedTextFinder>,
+  kinds: Map<string, string>,
+): RunResult {
+  const { report } = raw;
+  const workers = report.workers ?? 1;
+  const statuses: Record<string, number> = {};
+  for (const f of report.files) statuses[f.status] = (statuses[f.status] ?? 0) + 1;
+  const accuracy = measureReport(report, find, { kinds });
+  return {
+    label: config.label,
+    group: config.group,
+    args: config.args,
+    exitCode: raw.exitCode,
+    workers,
+    files: report.files.length,
+    statuses,
+    wallMs: raw.wallMs,
+    batchWallMs: report.totals.wallMs,
+    filesPerMin: round((report.files.length / raw.wallMs) * 60_000, 1),
+    peakTreeRssMb: Math.round(raw.peakMb),
+    rssSamples: raw.samples,
+    reportPeakRssMb: report.totals.peakRssMb,
+    perFileMs: distribution(
+      report.files.filter((f) => !f.cached && f.status !== 'skipped').map((f) => f.ms),
+    ),
+    perKind: figuresByKind(report),
+    ocrSecondsPerPage: ocrSecondsPerPage(report),
+    pool: poolBusy(report, workers),
+    cerByKind: accuracyByKind(accuracy),
+    worstFiles: [...accuracy].sort((a, b) => (b.cer ?? 0) - (a.cer ?? 0)).slice(0, 5),
+  };
+}
+
+const pct = (v: number | undefined) => (v === undefined ? undefined : round(v * 100, 2));
+const sec = (ms: number | undefined) =>
+  ms === undefined || !Number.isFinite(ms) ? undefined : round(ms / 1000, 2);
+
+function runTable(results: RunResult[]): { header: string[]; rows: Cell[][] } {
+  const header = [
+    'run',
+    'workers',
+    'wall s',
+    'files/min',
+    'peak RSS MB (tree)',
+    'p50 s',
+    'p95 s',
+    'max s',
+    'OCR s/page',
+    'busy %',
+    'idle tail s',
+    'ok/partial/failed/skipped',
+  ];
+  const rows = results.map((r) => [
+    r.label,
+    r.workers,
+    sec(r.wallMs),
+    r.filesPerMin,
+    r.peakTreeRssMb,
+    sec(r.perFileMs.p50),
+    sec(r.perFileMs.p95),
+    sec(r.perFileMs.max),
+    r.ocrSecondsPerPage === undefined ? undefined : round(r.ocrSecondsPerPage, 2),
+    pct(r.pool.fromTimeline ?? r.pool.fromTaskTime),
+    sec(r.pool.idleTailMs),
+    `${r.statuses.ok ?? 0}/${r.statuses.partial ?? 0}/${r.statuses.failed ?? 0}/${r.statuses.skipped ?? 0}`,
+  ]);
+  return { header, rows };
+}
+
+function kindTable(result: RunResult): { header: string[]; rows: Cell[][] } {
+  const header = [
+    'kind (default run 1)',
+    'files',
+    'pages',
+    'worker s total',
+    'p50 s',
+    'p95 s',
+    'max s',
+    'CER %',
+    'word recall %',
+  ];
+  const kinds = new Set<string>([...Object.keys(result.perKind), ...Object.keys(result.cerByKind)]);
+  const rows: Cell[][] = [];
+  for (const kind of kinds) {
+    const k = result.perKind[kind as WorkKind];
+    const a = result.cerByKind[kind];
+    rows.push([
+      kind,
+      k?.files ?? a?.files,
+      k?.pages,
+      sec(k?.ms.total),
+      sec(k?.ms.p50),
+      sec(k?.ms.p95),
+      sec(k?.ms.max),
+      pct(a?.cer),
+      pct(a?.meanWordRecall),
+    ]);
+  }
+  return { header, rows };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      input: { type: 'string' },
+      runs: { type: 'string', default: '3' },
+      cli: { type: 'string', default: path.join(projectRoot, 'dist', 'cli.mjs') },
+      'no-docs': { type: 'boolean', default: false },
+      keep: { type: 'boolean', default: false },
+    },
+  });
+  const cli = path.resolve(values.cli as string);
+  if (!existsSync(cli)) throw new Error(`${cli} not found: run npm run build first`);
+  let input: string;
+  let expectedDirs: string[] = [];
+  let kinds = new Map<string, string>();
+  const standard = values.input === undefined;
+  if (standard) {
+    console.log('bench: preparing the standard 100-file batch (generated once, then reused)…');
+    const set = await ensureGeneratedBatch();
+    input = set.dir;
+    expectedDirs = [set.expectedDir];
+    kinds = manifestKinds(set.expectedDir);
+  } else {
+    input = path.resolve(values.input as string);
+  }
+  const inputFiles = readdirSync(input, { recursive: true }).length;
+  const find = expectedTextFinder(input, expectedDirs);
+  const runs = Math.max(1, Number(values.runs));
+  const configs: RunConfig[] = [
+    { label: 'workers=1', args: ['--workers', '1'], group: 'one-worker' },
+    ...Array.from({ length: runs }, (_, i) => ({
+      label: `default #${i + 1}`,
+      args: [],
+      group: 'default' as const,
+    })),
+    {
+      label: 'default, --memory-limit-mb 512',
+      args: ['--memory-limit-mb', '512'],
+      group: 'memory-512',
+    },
+  ];
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'folio-bench-'));
+  const machine = machineInfo();
+  const results: RunResult[] = [];
+  try {
+    for (const config of configs) {
+      process.stdout.write(`bench: ${config.label} … `);
+      const raw = await runOnce(config, input, scratch, cli);
+      const result = analyze(config, raw, find, kinds);
+      results.push(result);
+      console.log(
+        `${sec(result.wallMs)} s, ${result.filesPerMin} files/min, peak ${result.peakTreeRssMb} MB, ${result.files} files reported`,
+      );
+      if (!values.keep) rmSync(raw.out, { recursive: true, force: true });
+    }
+  } finally {
+    if (!values.keep) rmSync(scratch, { recursive: true, force: true });
+  }
+
+  const one = results.find((r) => r.group === 'one-worker') as RunResult;
+  const defaults = results.filter((r) => r.group === 'default');
+  const meanDefaultFpm = defaults.reduce((s, r) => s + r.filesPerMin, 0) / defaults.length;
+  const derived: {
+    speedUpDefaultOverOneWorker: number;
+    defaultWallVariation: Variation;
+    defaultFilesPerMinVariation: Variation;
+    withinFivePercent: boolean;
+    allFilesAccountedFor: boolean;
+  } = {
+    speedUpDefaultOverOneWorker: round(meanDefaultFpm / one.filesPerMin, 2),
+    defaultWallVariation: variation(defaults.map((r) => r.wallMs)),
+    defaultFilesPerMinVariation: variation(defaults.map((r) => r.filesPerMin)),
+    withinFivePercent: variation(defaults.map((r) => r.wallMs)).relativeSpread <= 0.05,
+    allFilesAccountedFor: results.every((r) => r.files === results[0].files),
+  };
+  const summary = {
+    when: new Date().toISOString(),
+    input: standard ? 'standard generated batch (fixtures/generated/batch)' : input,
+    inputEntries: inputFiles,
+    machine: { ...machine, loadAverageAtEnd: os.loadavg().map((l) => round(l, 2)) },
+    command: `npm run bench${standard ? '' : ` -- --input ${values.input}`}`,
+    targets: {
+      filesPerMinDefault: { target: 60, measured: round(meanDefaultFpm, 1) },
+      peakRssDefaultMb: {
+        target: 1024,
+        measured: Math.max(...defaults.map((r) => r.peakTreeRssMb)),
+      },
+      peakRss512Mb: {
+        target: 600,
+        measured: results.find((r) => r.group === 'memory-512')?.peakTreeRssMb,
+      },
+      speedUp: { target: 1.7, measured: derived.speedUpDefaultOverOneWorker },
+    },
+    derived: {
+      ...derived,
+      defaultWallVariation: {
+        ...derived.defaultWallVariation,
+        relativeSpread: round(derived.defaultWallVariation.relativeSpread, 4),
+        coefficientOfVariation: round(derived.defaultWallVariation.coefficientOfVariation, 4),
+      },
+    },
+    runs: results,
+  };
+
+  const resultsDir = path.join(projectRoot, 'bench', 'results');
+  mkdirSync(resultsDir, { recursive: true });
+  const json = JSON.stringify(summary, null, 2) + '\n';
+  writeFileSync(path.join(resultsDir, 'latest.json'), json);
+  writeFileSync(path.join(resultsDir, `${summary.when.replace(/[:.]/g, '-')}.json`), json);
+
+  const runT = runTable(results);
+  const kindT = kindTable(defaults[0]);
+  console.log('\n' + formatTable(runT.header, runT.rows));
+  console.log('\n' + formatTable(kindT.header, kindT.rows));
+  const spreadPct = round(derived.defaultWallVariation.relativeSpread * 100, 1);
+  const derivedLines = [
+    `speed-up default (${defaults[0].workers} workers) over --workers 1: ${derived.speedUpDefaultOverOneWorker}× (target 1.7×)`,
+    `default runs: wall ${derived.defaultWallVariation.values.map((v) => sec(v)).join(' / ')} s, spread ${spreadPct}% of the mean (target ≤ 5%), CV ${round(derived.defaultWallVariation.coefficientOfVariation * 100, 1)}%`,
+    `every run reported the same ${results[0].files} files: ${derived.allFilesAccountedFor}`,
+    `machine: ${machine.cores} cores (${machine.cpuModel}), ${machine.memoryGb} GB, Node ${machine.node}, load average at start ${machine.loadAverageAtStart.join(' ')}`,
+  ];
+  console.log('\n' + derivedLines.join('\n'));
+  console.log(`\nwrote ${path.relative(projectRoot, path.join(resultsDir, 'latest.json'))}`);
+
+  if (standard && !values['no-docs']) {
+    const section = [
+      '## Benchmark',
+      '',
+      `Latest run: ${summary.when} on commit ${machine.commit ?? '?'}; reproduce with \`npm run build && npm run bench\``,
+      `(raw numbers: \`bench/results/latest.json\`). The standard batch is the generated 100-file folder`,
+      '(`npm run fixtures`); every run uses `--no-cache`. Peak RSS is sampled every 150 ms over the',
+      "CLI's whole process tree (CLI, child process and its pool threads) from `/proc`.",
+      '',
+      `Machine: ${machine.cores} cores (${machine.cpuModel}), ${machine.memoryGb} GB RAM, Node ${machine.node},`,
+      `${machine.platform}; load average at start ${machine.loadAverageAtStart.join(' ')} (other work on the`,
+      'machine makes wall times noisy: compare runs taken in the same bench invocation).',
+      '',
+      markdownTable(runT.header, runT.rows),
+      '',
+      markdownTable(kindT.header, kindT.rows),
+      '',
+      ...derivedLines.slice(0, 3).map((l) => `- ${l}`),
+      '',
+      '| target | measured | met |',
+      '|---|---:|:---:|',
+      `| ≥ 60 files/min, default | ${summary.targets.filesPerMinDefault.measured} | ${summary.targets.filesPerMinDefault.measured >= 60 ? 'yes' : 'no'} |`,
+      `| peak RSS < 1 GB, default | ${summary.targets.peakRssDefaultMb.measured} MB | ${summary.targets.peakRssDefaultMb.measured < 1024 ? 'yes' : 'no'} |`,
+      `| peak RSS < 600 MB with --memory-limit-mb 512 | ${summary.targets.peakRss512Mb.measured ?? '–'} MB | ${(summary.targets.peakRss512Mb.measured ?? Infinity) < 600 ? 'yes' : 'no'} |`,
+      `| default ≥ 1.7× --workers 1 | ${derived.speedUpDefaultOverOneWorker}× | ${derived.speedUpDefaultOverOneWorker >= 1.7 ? 'yes' : 'no'} |`,
+      `| 3 default runs within 5% | ${spreadPct}% | ${derived.withinFivePercent ? 'yes' : 'no'} |`,
+      '',
+    ].join('\n');
+    const docPath = path.join(projectRoot, 'docs', 'performance.md');
+    const doc = existsSync(docPath) ? readFileSync(docPath, 'utf8') : '# Performance\n';
+    writeFileSync(docPath, replaceSection(doc, 'Benchmark', section));
+    console.log(`updated ${path.relative(projectRoot, docPath)} (## Benchmark)`);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench: ${error instanceof Error ? error.stack : String(error)}`);
+  process.exitCode = 1;
+});

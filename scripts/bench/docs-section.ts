@@ -1,0 +1,24 @@
+// Replaces one `## Name` section of a Markdown file, leaving every other section (owned by other
+// people or scripts) exactly as it was. Appends the section when it is absent.
+
+export function replaceSection(doc: string, name: string, section: string): string {
+  const lines = doc.split('\n');
+  const start = lines.findIndex((l) => l.trim() === `## ${name}`);
+  const body = section.endsWith('\n') ? section : section + '\n';
+  if (start < 0) {
+    const trimmed = doc.replace(/\n*$/, '\n');
+    return `${trimmed}\n${body}`;
+  }
+  let end = lines.length;
+  for (let i = start + 1; i < lines.length; i++) {
+    if (/^## /.test(lines[i])) {
+      end = i;
+      break;
+    }
+  }
+  const before = lines.slice(0, start).join('\n');
+  const after = lines.slice(end).join('\n');
+  return [before, body.replace(/\n$/, ''), ...(after ? ['', after] : [''])]
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n');
+}
