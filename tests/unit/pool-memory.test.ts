@@ -21,7 +21,11 @@ test('governor: soft limit blocks new starts (but never the only one), hard limi
   const g = new MemoryGovernor(4, 1000);
   g.sample(500, 0);
   assert.equal(g.mayStart(3), true);
-  g.sample(850, 100); // above the 800 MB soft limit
+  assert.deepEqual(
+    g.sample(850, 100),
+    { release: true, changed: false },
+    'soft: release, no shrink',
+  );
   assert.equal(g.mayStart(1), false);
   assert.equal(g.mayStart(0), true, 'with nothing running one task may always start');
   const shrink = g.sample(1100, 200);

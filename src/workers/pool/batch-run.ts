@@ -56,6 +56,11 @@ export function threadHeapLimitMb(memoryLimitMb: number): number {
   return Math.max(64, Math.min(4096, Math.round(memoryLimitMb * 0.5)));
 }
 
+/** A thread whose heap grew past its share of the memory budget is replaced when idle. */
+export function threadRecycleMb(memoryLimitMb: number, workers: number): number {
+  return Math.max(64, Math.round(memoryLimitMb / (2 * workers)));
+}
+
 export class BatchRun {
   private cancelled = false;
   private scheduler?: Scheduler;
@@ -327,6 +332,7 @@ export class BatchRun {
         extract,
         attempt: 1,
         childCrashes: crashes,
+        recycleAboveMb: threadRecycleMb(batch.memoryLimitMb, this.workers),
       };
       const ranges = await this.planRanges(entry, openPath, password, job, ctx.scheduler);
       let end: TaskEnd;

@@ -1,5 +1,6 @@
 // Decides, from sampled RSS of the child process (its threads included), how many tasks may run.
-// Above the soft limit no new task starts; above the hard limit concurrency drops by one (and idle
+// Above the soft limit no new task starts and idle threads are asked to give memory back; above
+// the hard limit concurrency drops by one (and idle
 // threads are asked to release their OCR engines); after a calm spell it grows back. A pure state
 // machine: the scheduler feeds it samples and asks it questions.
 
@@ -14,6 +15,7 @@ export class MemoryGovernor {
   private rssMb = 0;
   private limit: number;
   private lastShrinkAt = -Infinity;
+  private lastReleaseAt = -Infinity;
   private calmSince: number | undefined;
 
   constructor(
@@ -48,11 +50,19 @@ export class MemoryGovernor {
       this.calmSince = undefined;
       if (now - this.lastShrinkAt >= this.shrinkCooldownMs) {
         this.lastShrinkAt = now;
+        this.lastReleaseAt = now;
         const changed = this.limit > 1;
         this.limit = Math.max(1, this.limit - 1);
         return { release: true, changed };
       }
       return { release: false, changed: false };
+    }
+    if (rssMb > this.softLimitMb && now - this.lastReleaseAt >= this.shrinkCooldownMs) {
+      // Above the soft limit idle threads hand memory back (OCR engines, bloated heaps), so the
+      // pool can go back to full speed instead of waiting for RSS that never falls by itself.
+      this.lastReleaseAt = now;
+      this.calmSince = undefined;
+      return { release: true, changed: false };
     }
     if (rssMb < this.softLimitMb * 0.85 && this.limit < this.maxWorkers) {
       this.calmSince ??= now;

@@ -2,6 +2,7 @@
 // range of a long scan) per task: extract → normalize → render → write, reporting heartbeats on
 // the task's port. Extraction errors come back as values; a rejected task therefore always means
 // the thread itself died (crash, abort, out of memory).
+import { getHeapStatistics } from 'node:v8';
 import { BroadcastChannel } from 'node:worker_threads';
 import { toFolioError } from '../../shared/errors';
 import type { ExtractedDocument } from '../../shared/model';
@@ -23,12 +24,37 @@ import {
 let busy = false;
 let releaseRequested = false;
 
+const MB = 1024 * 1024;
+/** An idle thread asked to release memory exits (piscina starts a fresh one) above this heap. */
+const RELEASE_RECYCLE_MB = 48;
+
+function threadHeapMb(): number {
+  const heap = getHeapStatistics();
+  return (heap.total_heap_size + heap.external_memory) / MB;
+}
+
+/**
+ * Recycles this thread once it is idle: V8 rarely gives heap back to the system, so a thread that
+ * grew on one big document would hold that memory for the rest of the batch. piscina treats an
+ * idle thread's exit as legitimate and starts a replacement.
+ */
+function recycleWhenIdle(): void {
+  setTimeout(() => {
+    if (!busy) process.exit(0);
+  }, 0);
+}
+
+async function releaseMemory(): Promise<void> {
+  await releaseOcrService();
+  if (!busy && threadHeapMb() > RELEASE_RECYCLE_MB) recycleWhenIdle();
+}
+
 const control = new BroadcastChannel(CONTROL_CHANNEL);
 control.unref();
 control.onmessage = (event) => {
   if ((event as { data?: ControlMessage }).data?.type !== 'releaseMemory') return;
   if (busy) releaseRequested = true;
-  else void releaseOcrService();
+  else void releaseMemory();
 };
 
 async function extractOne(task: ExtractTask, onProgress: (u: ProgressUpdate) => void) {
@@ -73,7 +99,9 @@ export default async function handleTask(task: PoolTask): Promise<PoolResult> {
     busy = false;
     if (releaseRequested) {
       releaseRequested = false;
-      await releaseOcrService();
+      await releaseMemory();
+    } else if (task.type === 'extract' && threadHeapMb() > task.recycleAboveMb) {
+      recycleWhenIdle();
     }
   }
 }

@@ -25,6 +25,8 @@ export interface ExtractTask {
   attempt: number;
   /** How often this file was in flight when the child process died (fault injection uses it). */
   childCrashes: number;
+  /** After the task, a thread whose V8 heap (plus external memory) is above this exits when idle. */
+  recycleAboveMb: number;
   /** Where to write the result; absent for a page range, whose raw document is returned. */
   write?: OutputTarget;
   /** Heartbeats (ProgressUpdate) go back on this port. */
