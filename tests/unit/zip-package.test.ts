@@ -61,6 +61,16 @@ test('detectType reads the central directory: a DOCX named .xlsx whose head name
   assert.equal((await detectType(file, 'disguised.xlsx')).kind, 'docx');
 });
 
+test('a readable zip that is no Office package is UNSUPPORTED_TYPE, whatever its name', async () => {
+  const file = writeZip(path.join(dir, 'notes.docx'), [
+    { name: 'mimetype', content: 'application/vnd.oasis.opendocument.text' },
+    { name: 'content.xml', content: '<office:document-content/>' },
+  ]);
+  const error = await failure(extractFile(file, ctx));
+  assert.equal(error.code, 'UNSUPPORTED_TYPE');
+  assert.match(error.message, /neither a DOCX nor an XLSX/);
+});
+
 test('limits: declared total, degenerate ratio, entry count and zip encryption', () => {
   const entry = (name: string, compressedSize: number, uncompressedSize: number) => ({
     name,

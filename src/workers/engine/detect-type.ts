@@ -117,17 +117,26 @@ const OFFICE_TYPES: Record<OfficePackageKind, DetectedType> = {
 };
 
 /**
- * The package kind from the zip's central directory (its part names), or undefined when the
- * directory cannot be read (a truncated file: the extractor then reports it as CORRUPT).
+ * The package kind from the zip's central directory (its part names): a full package names its
+ * main part; a damaged one still has word/ or xl/ parts (the extractor then reports what is
+ * missing). 'other' is a readable zip that is no Office package at all; undefined means the
+ * directory cannot be read (a truncated file: the extractor reports it as CORRUPT).
  */
-async function officeKindFromDirectory(path: string): Promise<OfficePackageKind | undefined> {
+async function officeKindFromDirectory(
+  path: string,
+): Promise<OfficePackageKind | 'other' | undefined> {
+  let names: string[];
   try {
     const pkg = await ZipPackage.open(path);
     pkg.close();
-    return pkg.kind;
+    if (pkg.kind !== undefined) return pkg.kind;
+    names = pkg.names();
   } catch {
     return undefined;
   }
+  if (names.some((n) => n.startsWith('word/'))) return 'docx';
+  if (names.some((n) => n.startsWith('xl/'))) return 'xlsx';
+  return 'other';
 }
 
 export async function detectType(path: string, fileName: string): Promise<DetectedType> {
@@ -136,6 +145,8 @@ export async function detectType(path: string, fileName: string): Promise<Detect
   // so a DOCX named .xlsx is a DOCX whatever order its parts were written in.
   if (startsWith(head, [0x50, 0x4b, 0x03, 0x04])) {
     const kind = await officeKindFromDirectory(path);
+    if (kind === 'other')
+      throw folioError('UNSUPPORTED_TYPE', 'A zip archive that is neither a DOCX nor an XLSX.');
     if (kind !== undefined) return OFFICE_TYPES[kind];
   }
   return detectTypeFromHead(head, fileName);
