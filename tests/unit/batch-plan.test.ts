@@ -25,7 +25,11 @@ test('page ranges: long scans split about twice per worker; others whole', () =>
   ]);
   assert.equal(pageRanges({ pages: 30, sampledCharsPerPage: 0 }, 1, true).length, 1);
   assert.equal(pageRanges({ pages: 30, sampledCharsPerPage: 0 }, 2, false).length, 1);
-  assert.equal(pageRanges({ pages: 5, sampledCharsPerPage: 0 }, 4, true).length, 1);
+  assert.equal(pageRanges({ pages: 3, sampledCharsPerPage: 0 }, 4, true).length, 1);
+  assert.deepEqual(pageRanges({ pages: 4, sampledCharsPerPage: 0 }, 2, true), [
+    { from: 1, to: 2 },
+    { from: 3, to: 4 },
+  ]);
   assert.equal(pageRanges({ pages: 120, sampledCharsPerPage: 1500 }, 4, true).length, 1);
 });
 

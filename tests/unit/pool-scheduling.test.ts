@@ -113,13 +113,14 @@ test('biggest work first: a scan-sized PDF and images before small documents', a
     'small.docx': Buffer.alloc(20_000),
     'photo.png': Buffer.alloc(50_000),
     'memo.pdf': Buffer.alloc(30_000),
-    'large.xlsx': Buffer.alloc(3_000_000),
+    'large.xlsx': Buffer.alloc(2_000_000),
+    'scan.pdf': Buffer.alloc(1_000_000),
   });
   const fake = recordingRunner();
   await runWithFakePool(input, 1, fake.runner);
   assert.deepEqual(
     fake.tasks.map((t) => t.name),
-    ['large.xlsx', 'photo.png', 'small.docx', 'memo.pdf'],
+    ['scan.pdf', 'large.xlsx', 'photo.png', 'memo.pdf', 'small.docx'],
   );
 });
 

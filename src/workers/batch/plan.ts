@@ -24,8 +24,9 @@ export function estimateCost(rel: string, size: number, probe?: PdfProbe): numbe
       if (probe) {
         return isScanned(probe) ? probe.pages * OCR_PAGE_COST : probe.pages * 0.02;
       }
-      // Scanned pages weigh about 100 KB–1 MB each; text pages a few KB.
-      return mb * 2;
+      // Scanned pages weigh about 100 KB–1 MB each, text pages a few KB: per MB, a scan is
+      // about two OCR'd pages.
+      return mb * 10;
     case 'xlsx':
       return mb * 4;
     case 'docx':
@@ -39,14 +40,14 @@ export function isScanned(probe: PdfProbe): boolean {
   return probe.sampledCharsPerPage < 50;
 }
 
-/** Only PDFs this large are worth probing: a long scan is many MB, a long text PDF rarely is. */
-export const PROBE_MIN_BYTES = 1024 * 1024;
+/** Only PDFs this large are worth probing: a few scanned pages already weigh this much. */
+export const PROBE_MIN_BYTES = 256 * 1024;
 /** Scans shorter than this are not split: per-range overhead would eat the gain. */
-export const SPLIT_MIN_PAGES = 8;
+export const SPLIT_MIN_PAGES = 4;
 
 /**
  * Page ranges for a scanned PDF: about two ranges per worker so the tail stays short, each at
- * least 4 pages. Returns one range (no split) for short or text PDFs or a single worker.
+ * least 2 pages (an OCR'd page takes seconds; re-opening the PDF per range takes milliseconds). Returns one range (no split) for short or text PDFs or a single worker.
  */
 export function pageRanges(
   probe: PdfProbe,
@@ -55,7 +56,7 @@ export function pageRanges(
 ): { from: number; to: number }[] {
   const all = [{ from: 1, to: probe.pages }];
   if (!ocrEnabled || workers < 2 || probe.pages < SPLIT_MIN_PAGES || !isScanned(probe)) return all;
-  const size = Math.max(4, Math.ceil(probe.pages / (workers * 2)));
+  const size = Math.max(2, Math.ceil(probe.pages / (workers * 2)));
   const ranges: { from: number; to: number }[] = [];
   for (let from = 1; from <= probe.pages; from += size) {
     ranges.push({ from, to: Math.min(probe.pages, from + size - 1) });
