@@ -112,9 +112,23 @@ test('header rows: text cells across the row, not titles or figures', () => {
     false,
   );
   assert.equal(looksLikeHeader([['Name', 'Amount']]), false);
+  assert.equal(
+    looksLikeHeader([
+      ['Name', '', 'Total'],
+      ['a', '', '1'],
+    ]),
+    true,
+  );
+  assert.equal(
+    looksLikeHeader([
+      ['Title', '', '', '', 'x'],
+      ['a', 'b', 'c', 'd', 'e'],
+    ]),
+    false,
+  );
 });
 
-test('a sheet keeps only cells with text: range is the text bounding box, gaps are dropped', () => {
+test('a sheet keeps only cells with text: range is the text bounding box, empty rows are dropped, columns stay in place', () => {
   const table = new SheetTable({ name: 'Data', hidden: false });
   table.addRow(2, [
     [2, 'Name'],
@@ -144,9 +158,9 @@ test('a sheet keeps only cells with text: range is the text bounding box, gaps a
     {
       type: 'table',
       rows: [
-        ['Name', 'Total'],
-        ['a', '1'],
-        ['b', '2'],
+        ['Name', '', 'Total'],
+        ['a', '', '1'],
+        ['b', '', '2'],
       ],
       header: true,
       prov: { sheet: 'Data', range: 'B2:D9' },

@@ -31,13 +31,19 @@ export function a1Range(top: number, left: number, bottom: number, right: number
 const LOOKS_NUMERIC = /^[-+]?[\d.,\s]*\d[\d.,\s]*%?$|^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?$/;
 
 /**
- * A first row is a header when it has at least two cells, none empty and none a number or date,
- * and rows follow it. A title row (one cell) or a row of figures is not a header.
+ * A first row is a header when rows follow it and it has at least two texts, covering at least
+ * half of the columns, none of them a number or a date. A title row (one cell) or a row of
+ * figures is not a header; an empty column between headings is allowed.
  */
 export function looksLikeHeader(rows: readonly string[][]): boolean {
   const first = rows[0];
-  if (rows.length < 2 || first === undefined || first.length < 2) return false;
-  return first.every((cell) => cell.trim() !== '' && !LOOKS_NUMERIC.test(cell.trim()));
+  if (rows.length < 2 || first === undefined) return false;
+  const texts = first.map((c) => c.trim()).filter((c) => c !== '');
+  return (
+    texts.length >= 2 &&
+    texts.length * 2 >= first.length &&
+    texts.every((cell) => !LOOKS_NUMERIC.test(cell))
+  );
 }
 
 /** Rows × used columns above this are cut (a sparse "diagonal" sheet could otherwise explode). */
@@ -98,8 +104,8 @@ export class SheetTable {
   }
 
   /**
-   * The sheet block and its table blocks. Empty rows and columns inside the range carry no text
-   * and are left out, so the grid is the used columns only. A long sheet is split into blocks of
+   * The sheet block and its table blocks. Rows without text are left out; columns are kept
+   * from the range's first to its last, empty ones included, so positions match the sheet. A long sheet is split into blocks of
    * TABLE_CHUNK_ROWS rows; when the first row is a header, each continuation repeats it so every
    * Markdown table can be read alone (its range then names only the rows it adds).
    */
@@ -114,16 +120,14 @@ export class SheetTable {
     };
     if (this.rows.length === 0) return { blocks: [sheetBlock], droppedRows: 0 };
     this.rows.sort((a, b) => a.row - b.row);
-    const usedColumns = [...new Set(this.rows.flatMap((r) => r.columns))].sort((a, b) => a - b);
-    const slot = new Map(usedColumns.map((column, i) => [column, i]));
-    const keptRows = Math.min(
-      this.rows.length,
-      Math.max(1, Math.floor(MAX_GRID_CELLS / usedColumns.length)),
-    );
+    // Columns stay contiguous from the range's first to its last, so column i of the table is
+    // sheet column left + i (a reader or renderer can name it); only empty rows are left out.
+    const width = this.right - this.left + 1;
+    const keptRows = Math.min(this.rows.length, Math.max(1, Math.floor(MAX_GRID_CELLS / width)));
     const stored = this.rows.slice(0, keptRows);
     const grid = stored.map(({ columns, texts }) => {
-      const out = new Array<string>(usedColumns.length).fill('');
-      columns.forEach((column, i) => (out[slot.get(column) as number] = texts[i] as string));
+      const out = new Array<string>(width).fill('');
+      columns.forEach((column, i) => (out[column - this.left] = texts[i] as string));
       return out;
     });
     const header = looksLikeHeader(grid);
