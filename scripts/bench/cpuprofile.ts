@@ -40,6 +40,7 @@ export type Category =
   | 'normalization'
   | 'I/O'
   | 'IPC'
+  | 'module loading'
   | 'GC'
   | 'other';
 
@@ -92,6 +93,8 @@ export function categorize(frame: CallFrame, source: string): Category {
   const name = frame.functionName;
   if (name === '(garbage collector)') return 'GC';
   const where = `${source} ${frame.url}`;
+  // Compiling and linking modules: paid again by every new thread (start-up, recycled threads).
+  if (/node:internal\/(modules|bootstrap)|cjs-module-lexer/.test(where)) return 'module loading';
   if (/pdfjs-dist\/.*pdf\.worker/.test(where)) return 'PDF parse';
   if (/pdfjs-dist|@napi-rs\/canvas/.test(where)) return 'PDF render';
   if (/tesseract|wasm:\/\/|utif2|src\/workers\/(ocr|extractors\/image)\//.test(where)) return 'OCR';
@@ -139,6 +142,7 @@ export function summarizeProfiles(
         'normalization',
         'I/O',
         'IPC',
+        'module loading',
         'GC',
         'other',
       ] as Category[]
