@@ -3,11 +3,11 @@
 // a report listing every file, exit code 0 even with a failed file, and 2 for usage errors.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import type { RunReport } from '../../src/shared/report';
-import { projectRoot, sampleDir } from '../support/paths';
+import { projectRoot, realCorpusDir, realCorpusSkip, sampleDir } from '../support/paths';
 import { tempFolder, testBundle } from '../support/pool-harness';
 import { wordRecall } from '../support/text-compare';
 
@@ -138,3 +138,50 @@ test('a batch that cannot run (output folder not writable) exits 1', async () =>
   assert.equal(result.status, 1, result.stdout + result.stderr);
   assert.match(result.stderr, /could not run/);
 });
+
+test(
+  '--password-file opens encrypted PDFs, each with its own password only',
+  { skip: realCorpusSkip },
+  async () => {
+    const input = tempFolder({});
+    mkdirSync(path.join(input, 'bank'));
+    const copy = (name: string, rel: string) =>
+      cpSync(path.join(realCorpusDir, name), path.join(input, rel));
+    copy('pdfplumber__password-example.pdf', 'bank/statement.pdf');
+    copy('pypdf-samples__libreoffice-writer-password.pdf', 'letter.pdf');
+    copy('docling__2206.01062_pg3.pdf', 'paper.pdf');
+    copy('docling__2206.01062_pg3.pdf', 'no-password.pdf');
+    const passwords = path.join(path.dirname(input), 'passwords.json');
+    writeFileSync(
+      passwords,
+      JSON.stringify({
+        'bank/statement.pdf': 'test', // by relative path
+        'letter.pdf': 'openpassword', // by bare name
+        'paper.pdf': 'not-the-password',
+      }),
+    );
+    const reportPath = path.join(path.dirname(input), 'report.json');
+    const out = path.join(path.dirname(input), 'out');
+    const result = await cli([
+      'extract',
+      input,
+      '--out',
+      out,
+      '--report',
+      reportPath,
+      '--no-ocr',
+      '--password-file',
+      passwords,
+    ]);
+    assert.equal(result.status, 0, result.stderr);
+    const report = JSON.parse(readFileSync(reportPath, 'utf8')) as RunReport;
+    const byPath = new Map(report.files.map((f) => [f.path, f]));
+    assert.equal(byPath.get('bank/statement.pdf')?.status, 'ok', JSON.stringify(report.files));
+    assert.equal(byPath.get('letter.pdf')?.status, 'ok');
+    assert.equal(byPath.get('paper.pdf')?.status, 'failed');
+    assert.equal(byPath.get('paper.pdf')?.code, 'WRONG_PASSWORD');
+    assert.equal(byPath.get('no-password.pdf')?.code, 'ENCRYPTED');
+    const letter = readFileSync(byPath.get('letter.pdf')?.output as string, 'utf8');
+    assert.ok(letter.trim().length > 20, letter);
+  },
+);
