@@ -223,6 +223,23 @@ test('a sheet that is not well-formed XML is read by the tolerant reader, with a
   assert.ok(result.warnings.some((w) => w.code === 'CONVERSION_WARNING' && !w.lossy));
 });
 
+test('an external entity in a sheet is never resolved', async () => {
+  const secret = path.join(dir, 'secret.txt');
+  writeFileSync(secret, 'TOP-SECRET-VALUE');
+  const file = handMadeWorkbook(
+    path.join(dir, 'xxe.xlsx'),
+    `<?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY s SYSTEM "file://${secret}">]><worksheet ${SHEET_NS}><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>A &s; B</t></is></c></row></sheetData></worksheet>`,
+  );
+  let outcome = '';
+  try {
+    outcome = JSON.stringify(await extractWorkbook(file, ctx));
+  } catch (error) {
+    outcome = String((error as Error).message);
+  }
+  assert.ok(!outcome.includes('TOP-SECRET-VALUE'));
+  assert.ok(outcome.includes('&s;'), 'the reference is kept as written');
+});
+
 test('a package with worksheets but no workbook part is still read', async () => {
   const file = handMadeWorkbook(
     path.join(dir, 'no-workbook.xlsx'),
