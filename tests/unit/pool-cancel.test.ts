@@ -5,6 +5,7 @@ import { after, test } from 'node:test';
 import {
   batchOptions,
   faultRunner,
+  noOcr,
   pathsOnce,
   runBatch,
   slow,
@@ -51,4 +52,30 @@ test('the runner is usable again after a cancelled batch', async () => {
   const input = tempFolder({ 'again.fault-ok': 'again' });
   const run = await runBatch(await runnerPromise, input, batchOptions(input));
   assert.equal(run.byPath.get('again.fault-ok')?.status, 'ok');
+});
+
+test('dispose during a batch ends it as cancelled, without restarting the child', async () => {
+  const runner = await faultRunner();
+  const input = tempFolder({
+    'a.fault-slow-progress': slow(50, 100),
+    'b.fault-slow-progress': slow(50, 100),
+  });
+  let onStarted: () => void = () => undefined;
+  const started = new Promise<void>((resolve) => (onStarted = resolve));
+  const pending = runBatch(runner, input, batchOptions(input), undefined, {
+    onFileStarted: () => onStarted(),
+  });
+  await started;
+  await runner.dispose();
+  const run = await pending;
+  assert.ok(pathsOnce(run.report));
+  assert.ok(
+    run.report.files.every((f) => f.code === 'CANCELLED'),
+    JSON.stringify(run.report.files),
+  );
+  assert.equal(runner.childPid, undefined, 'no child was started again');
+  await assert.rejects(
+    runner.run({ input, batch: batchOptions(input), extract: noOcr }),
+    /disposed/,
+  );
 });

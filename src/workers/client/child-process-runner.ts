@@ -46,6 +46,7 @@ export class ChildProcessRunner implements BatchRunner {
   private cancelRequested = false;
   private cancelTimer: NodeJS.Timeout | undefined;
   private running = false;
+  private disposed = false;
 
   constructor(private readonly options: ChildProcessRunnerOptions) {}
 
@@ -55,6 +56,7 @@ export class ChildProcessRunner implements BatchRunner {
   }
 
   async run(request: BatchRequest, handlers: BatchHandlers = {}): Promise<RunReport> {
+    if (this.disposed) throw new Error('The batch runner was disposed.');
     if (this.running) throw new Error('A batch is already running.');
     this.running = true;
     this.cancelRequested = false;
@@ -262,6 +264,9 @@ export class ChildProcessRunner implements BatchRunner {
   }
 
   async dispose(): Promise<void> {
+    // A batch still running ends as cancelled: its child is going away on purpose.
+    this.disposed = true;
+    this.cancelRequested = true;
     const child = this.child;
     this.child = undefined;
     this.ready = undefined;
