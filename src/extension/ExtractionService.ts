@@ -170,6 +170,7 @@ export class ExtractionService {
       this.deps.log.info(`extracting ${target.folder} → ${outDir}`);
       const batch = toBatchOptions(settings, {
         outDir,
+        cacheDir: this.deps.cacheDir,
         format: options.exportTo?.format,
         passwords,
       });

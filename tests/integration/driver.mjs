@@ -95,6 +95,9 @@ if (VSIX) {
   );
   if (install.status !== 0)
     throw new Error(`installing ${VSIX} failed:\n${install.stdout}${install.stderr}`);
+  // The install wrote an extensions.json that does not list the symlinked test runner, which
+  // VS Code would then treat as removed: without the file it scans the folder instead.
+  fs.rmSync(path.join(extensionsDir, 'extensions.json'), { force: true });
   stamp(`installed ${path.basename(VSIX)}`);
 } else {
   linkExtension(ROOT);

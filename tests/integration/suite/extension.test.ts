@@ -288,8 +288,10 @@ suite('Folio in a real VS Code extension host', () => {
       !fs.existsSync(path.join(workspaceDir(), 'docs', 'memo.pdf.md')),
       'never beside the sources',
     );
+    assert.ok(fs.existsSync(path.join(api.storageDir, 'cache')), 'the engine cache is in storage');
     assert.equal(await vscode.commands.executeCommand('folio.clearCache'), true);
     assert.equal(fs.existsSync(outputs), false);
+    assert.equal(fs.existsSync(path.join(api.storageDir, 'cache')), false);
     assert.equal(api.store.files().length, 0);
     assert.equal(vscode.languages.getDiagnostics(fileUri('docs', 'broken.pdf')).length, 0);
   });
@@ -301,7 +303,8 @@ suite('Folio in a real VS Code extension host', () => {
       vscode.Uri.file(docsDir()),
     );
     // The cache was cleared just before: this run extracted every file again.
-    assert.ok(result!.runs[0]!.report.files.every((f) => !f.cached));
+    const cached = result!.runs[0]!.report.files.filter((f) => f.cached).map((f) => f.path);
+    assert.deepEqual(cached, [], 'nothing came from the cleared cache');
     assert.equal(
       api.statusBarItem.text,
       `$(check) ${EXPECTED.docsFiles} files · ${EXPECTED.docsFailed} failed`,
