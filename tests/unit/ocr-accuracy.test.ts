@@ -137,7 +137,9 @@ test(
   },
 );
 
-test('scanned PDF page turned upside down is read upright', { skip: realCorpusSkip }, async (t) => {
+// The page is shown upside down by its /Rotate 180 while the scan inside is upright: OCR reads
+// the scan itself, so the text must come out right whatever rotation the viewer applies.
+test('scanned PDF page shown upside down is read right', { skip: realCorpusSkip }, async (t) => {
   const name = 'docling__ocr_test_rotated_180.pdf';
   const expected = readFileSync(path.join(realCorpusDir, 'groundtruth', `${name}.gt.md`), 'utf8');
   const result = await ocrPdfPage(path.join(realCorpusDir, name));
@@ -147,5 +149,4 @@ test('scanned PDF page turned upside down is read upright', { skip: realCorpusSk
     `${name} CER ${percent(cer)}, rotation ${result.rotation}, confidence ${result.confidence}`,
   );
   assert.ok(cer < 0.05, `CER ${percent(cer)}: ${text}`);
-  assert.equal(result.rotation, 180);
 });

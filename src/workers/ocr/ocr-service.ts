@@ -15,6 +15,7 @@ import {
   toGray,
   type GrayImage,
 } from './raster';
+import { scanImageOfPage } from './pdf-scan-image';
 import { defaultRenderSettings, renderPdfPageGray, type RenderSettings } from './render-pdf-page';
 import { TesseractEngine, type EngineSettings } from './tesseract-engine';
 
@@ -181,7 +182,10 @@ export function createOcrService(options: OcrServiceOptions): OcrService {
         const started = performance.now();
         let rendered;
         try {
-          rendered = await renderPdfPageGray(page, render);
+          // A plain scan is taken from the decoded image; anything else is rendered.
+          rendered =
+            (await scanImageOfPage(page, render.dpi, render.maxPixels)) ??
+            (await renderPdfPageGray(page, render));
         } catch (error) {
           throw toFolioError(error, 'OCR_FAILED');
         }

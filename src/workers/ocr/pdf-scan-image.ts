@@ -1,0 +1,118 @@
+// Fast path for the commonest page that needs OCR: a scan, i.e. a page whose only painting is
+// one raster image. Rather than having pdfjs draw it onto a 300-dpi canvas (decoded image, an
+// RGBA copy for the canvas, the canvas itself: about 360 MB and 3 s for a 600-dpi scan), take
+// the decoded image pdfjs already holds, fold it to gray and shrink it to about 300 dpi.
+// Anything else (text, vector drawing, several images, masks) returns undefined and the caller
+// renders the page normally. Orientation is left to OCR, which corrects 90/180/270.
+import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFPageProxy } from 'pdfjs-dist/types/src/display/api';
+import { resizeGray, type GrayImage } from './raster';
+
+/** pdfjs ImageKind values. */
+const GRAYSCALE_1BPP = 1;
+const RGB_24BPP = 2;
+const RGBA_32BPP = 3;
+
+interface DecodedImage {
+  width: number;
+  height: number;
+  kind?: number;
+  data?: Uint8Array | Uint8ClampedArray;
+}
+
+/** Operators that set up state without painting anything visible. */
+const SETUP_OPS = new Set<number>([
+  OPS.save,
+  OPS.restore,
+  OPS.transform,
+  OPS.dependency,
+  OPS.setGState,
+  OPS.paintFormXObjectBegin,
+  OPS.paintFormXObjectEnd,
+  OPS.clip,
+  OPS.eoClip,
+  OPS.endPath,
+  OPS.setRenderingIntent,
+  OPS.beginMarkedContent,
+  OPS.beginMarkedContentProps,
+  OPS.endMarkedContent,
+]);
+
+/** The single image a scanned page paints, or undefined when the page is anything else. */
+async function soleImageName(page: PDFPageProxy): Promise<string | undefined> {
+  const list = await page.getOperatorList();
+  let name: string | undefined;
+  for (let i = 0; i < list.fnArray.length; i++) {
+    const fn = list.fnArray[i];
+    const args = list.argsArray[i] as unknown[] | null;
+    if (fn === OPS.paintImageXObject) {
+      if (name !== undefined) return undefined;
+      name = String(args?.[0]);
+    } else if (fn === OPS.constructPath) {
+      // A path that is only used as a clip ends with endPath; one that is filled or stroked paints.
+      if (args?.[0] !== OPS.endPath) return undefined;
+    } else if (!SETUP_OPS.has(fn)) {
+      return undefined;
+    }
+  }
+  return name;
+}
+
+function decodedImage(page: PDFPageProxy, name: string): Promise<DecodedImage | undefined> {
+  const objs = (name.startsWith('g_') ? page.commonObjs : page.objs) as unknown as {
+    get(id: string, callback: (data: unknown) => void): void;
+  };
+  return new Promise((resolve) => objs.get(name, (data) => resolve(data as DecodedImage)));
+}
+
+function grayOf(image: DecodedImage): GrayImage | undefined {
+  const { width, height, kind, data } = image;
+  if (!data || !(width > 0 && height > 0)) return undefined;
+  const gray = new Uint8Array(width * height);
+  if (kind === GRAYSCALE_1BPP) {
+    const rowBytes = (width + 7) >> 3;
+    if (data.length < rowBytes * height) return undefined;
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) {
+        const bit = data[y * rowBytes + (x >> 3)] & (0x80 >> (x & 7));
+        gray[y * width + x] = bit ? 255 : 0;
+      }
+    }
+    return { width, height, data: gray };
+  }
+  const channels = kind === RGB_24BPP ? 3 : kind === RGBA_32BPP ? 4 : 0;
+  if (channels === 0 || data.length < width * height * channels) return undefined;
+  for (let i = 0, j = 0; j < gray.length; i += channels, j++) {
+    gray[j] = (data[i] * 77 + data[i + 1] * 150 + data[i + 2] * 29) >> 8;
+  }
+  return { width, height, data: gray };
+}
+
+export interface ScanImage {
+  image: GrayImage;
+  /** Resolution of the image on the page, after any shrinking. */
+  dpi: number;
+}
+
+/**
+ * The page's scan as gray pixels at no more than `maxDpi`, or undefined when the page is not a
+ * plain scan (the caller then renders it).
+ */
+export async function scanImageOfPage(
+  page: PDFPageProxy,
+  maxDpi: number,
+  maxPixels: number,
+): Promise<ScanImage | undefined> {
+  const name = await soleImageName(page);
+  if (name === undefined) return undefined;
+  const decoded = await decodedImage(page, name);
+  if (!decoded) return undefined;
+  const gray = grayOf(decoded);
+  if (!gray) return undefined;
+  // The image may be placed rotated; comparing long sides gives its resolution either way.
+  const { width, height } = page.getViewport({ scale: 1 });
+  const dpi = Math.max(gray.width, gray.height) / (Math.max(width, height) / 72);
+  const scale = Math.min(1, maxDpi / dpi, Math.sqrt(maxPixels / (gray.width * gray.height)));
+  if (scale > 0.9) return { image: gray, dpi };
+  return { image: resizeGray(gray, scale), dpi: dpi * scale };
+}
