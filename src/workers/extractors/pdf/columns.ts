@@ -45,22 +45,24 @@ function crosses(box: Box, gutter: Gutter): boolean {
   return box.x0 < gutter.x1 && box.x1 > gutter.x0;
 }
 
-/** Widths of a side's lines: its fragments that share a baseline, measured end to end. */
+/**
+ * Inked width of each of a side's lines: the summed widths of its fragments that share a
+ * baseline. A justified prose line split at wide sentence gaps still sums to nearly the column
+ * width; a table row's cells leave most of it blank.
+ */
 function lineWidths(side: readonly Box[]): number[] {
   const sorted = [...side].sort((a, b) => a.y - b.y);
   const widths: number[] = [];
   let i = 0;
   while (i < sorted.length) {
     const anchor = sorted[i];
-    let x0 = anchor.x0;
-    let x1 = anchor.x1;
+    let inked = anchor.x1 - anchor.x0;
     let j = i + 1;
     while (j < sorted.length && sorted[j].y - anchor.y <= 0.45 * anchor.size) {
-      x0 = Math.min(x0, sorted[j].x0);
-      x1 = Math.max(x1, sorted[j].x1);
+      inked += sorted[j].x1 - sorted[j].x0;
       j++;
     }
-    widths.push(x1 - x0);
+    widths.push(inked);
     i = j;
   }
   return widths;

@@ -305,10 +305,34 @@ async function readDocument(doc: PDFDocumentProxy, pdfjs: Pdfjs, ctx: ExtractCon
   return { blocks, metadata, quality, warnings };
 }
 
+/** How far from the end a `%%EOF` marker is looked for (producers may append padding). */
+const EOF_SEARCH_BYTES = 64 * 1024;
+
+/** A complete PDF ends with `%%EOF`; a file cut short by a mail gateway does not. */
+export function hasEndMarker(bytes: Uint8Array): boolean {
+  const tail = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).subarray(
+    Math.max(0, bytes.byteLength - EOF_SEARCH_BYTES),
+  );
+  return tail.lastIndexOf('%%EOF', undefined, 'latin1') >= 0;
+}
+
+function truncatedWarning(): ExtractionWarning {
+  // pdfjs rebuilds a damaged cross-reference table silently, so what was read is real, but
+  // whatever stood in the missing tail (later pages, fonts, images) cannot be vouched for.
+  return {
+    code: 'TRUNCATED',
+    lossy: true,
+    message:
+      'The PDF is truncated (its end-of-file marker is missing); the text shown was recovered, but content from the missing end may be absent.',
+  };
+}
+
 export const extractPdf: Extractor = async (file, ctx) => {
   throwIfCancelled(ctx.signal);
   const pdfjs = await loadPdfjs();
   const bytes = await readFile(file.path);
+  // Checked now: pdfjs takes over (detaches) the buffer it is given.
+  const complete = hasEndMarker(bytes);
   const password = ctx.options.password ? ctx.options.password : undefined;
   const task = pdfjs.getDocument(
     pdfjsDocumentOptions(
@@ -324,7 +348,9 @@ export const extractPdf: Extractor = async (file, ctx) => {
     throw pdfOpenError(error, password !== undefined);
   }
   try {
-    return await readDocument(doc, pdfjs, ctx);
+    const body = await readDocument(doc, pdfjs, ctx);
+    if (!complete) body.warnings.push(truncatedWarning());
+    return body;
   } finally {
     await doc.destroy().catch(() => undefined);
   }
