@@ -38,7 +38,9 @@ import {
   type PoolBusy,
   type WorkKind,
 } from './bench/analyze-report';
-import { replaceSection } from './bench/docs-section';
+import { extractSubsection, replaceSection } from './bench/docs-section';
+
+const BEFORE_AFTER = 'Before / after';
 import { ProcessTreeRssSampler } from './bench/process-tree-rss';
 import { distribution, round, variation, type Distribution, type Variation } from './bench/stats';
 import { formatTable, markdownTable, type Cell } from './bench/table';
@@ -400,7 +402,19 @@ async function main(): Promise<void> {
     ].join('\n');
     const docPath = path.join(projectRoot, 'docs', 'performance.md');
     const doc = existsSync(docPath) ? readFileSync(docPath, 'utf8') : '# Performance\n';
-    writeFileSync(docPath, replaceSection(doc, 'Benchmark', section));
+    // Hand-written history survives regeneration: a before/after table per optimization.
+    const history =
+      extractSubsection(doc, 'Benchmark', BEFORE_AFTER) ??
+      [
+        `### ${BEFORE_AFTER}`,
+        '',
+        'Add a row when an optimization lands: both numbers from one `npm run bench` session each,',
+        'same machine, with the commit.',
+        '',
+        '| change | commit | files/min before → after | peak RSS MB before → after |',
+        '|---|---|---:|---:|',
+      ].join('\n');
+    writeFileSync(docPath, replaceSection(doc, 'Benchmark', `${section}\n${history}\n`));
     console.log(`updated ${path.relative(projectRoot, docPath)} (## Benchmark)`);
   }
 }

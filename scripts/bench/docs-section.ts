@@ -22,3 +22,26 @@ export function replaceSection(doc: string, name: string, section: string): stri
     .join('\n')
     .replace(/\n{3,}/g, '\n\n');
 }
+
+/**
+ * The text of a `### Title` sub-section inside `## Section` (up to the next heading of level 2
+ * or 3), or undefined. Lets a regenerated section keep hand-written history such as a
+ * before/after table.
+ */
+export function extractSubsection(doc: string, section: string, title: string): string | undefined {
+  const lines = doc.split('\n');
+  const start = lines.findIndex((l) => l.trim() === `## ${section}`);
+  if (start < 0) return undefined;
+  const sub = lines.findIndex((l, i) => i > start && l.trim() === `### ${title}`);
+  if (sub < 0) return undefined;
+  const nextSection = lines.findIndex((l, i) => i > start && /^## /.test(l));
+  if (nextSection >= 0 && sub > nextSection) return undefined;
+  let end = lines.length;
+  for (let i = sub + 1; i < lines.length; i++) {
+    if (/^#{2,3} /.test(lines[i])) {
+      end = i;
+      break;
+    }
+  }
+  return lines.slice(sub, end).join('\n').trimEnd();
+}

@@ -17,6 +17,7 @@ import {
   readRssKiB,
 } from '../../scripts/bench/process-tree-rss';
 import { percentile, variation } from '../../scripts/bench/stats';
+import { extractSubsection, replaceSection } from '../../scripts/bench/docs-section';
 
 test('percentiles interpolate between ranks', () => {
   const values = [10, 20, 30, 40, 50, 60, 70, 80, 90, 100];
@@ -109,4 +110,30 @@ test('OCR seconds per page, busy share and idle tail come from the report', () =
   const kinds = figuresByKind(report);
   assert.equal(kinds['pdf-ocr']?.ocrPages, 4);
   assert.equal(kinds.docx?.ms.p50, 4000);
+});
+
+test('a regenerated docs section replaces only itself and keeps its before/after history', () => {
+  const doc = [
+    '# Performance',
+    '',
+    '## OCR',
+    'ocr numbers',
+    '',
+    '## Benchmark',
+    'old table',
+    '### Before / after',
+    '| a | b |',
+    '',
+    '## Profile',
+    'old profile',
+    '',
+  ].join('\n');
+  const history = extractSubsection(doc, 'Benchmark', 'Before / after');
+  assert.equal(history, '### Before / after\n| a | b |');
+  const next = replaceSection(doc, 'Benchmark', `## Benchmark\nnew table\n\n${history}\n`);
+  assert.match(next, /## OCR\nocr numbers/);
+  assert.match(next, /## Benchmark\nnew table\n\n### Before \/ after\n\| a \| b \|/);
+  assert.match(next, /## Profile\nold profile/);
+  assert.doesNotMatch(next, /old table/);
+  assert.match(replaceSection('# P\n', 'Profile', '## Profile\nx\n'), /^# P\n\n## Profile\nx\n$/);
 });
