@@ -35,7 +35,9 @@ const stamp = (m) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1)}s] ${
 
 // Throw-away state: user data, extensions, XDG folders (nothing lands in $HOME); a short TMPDIR
 // because it holds unix sockets.
-const runDir = fs.mkdtempSync(path.join(OUT, 'run-'));
+// Outside the checkout, so an installed .vsix cannot resolve modules from the checkout's
+// node_modules by walking up the folder tree.
+const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-vscode-run-'));
 const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-vsc-'));
 const isolatedEnv = {
   XDG_CONFIG_HOME: path.join(runDir, 'xdg-config'),
@@ -233,13 +235,23 @@ try {
   await page.waitForTimeout(1000);
   await page.screenshot({ path: SCREENSHOT });
   stamp(`screenshot saved to ${path.relative(ROOT, SCREENSHOT)}`);
-  await uiCheck('the run report webview renders its chart and table', async () => {
+  await uiCheck('the run report webview renders its chart and a sortable table', async () => {
     await page.locator('.tabs-container .tab', { hasText: 'Folio Run Report' }).first().click();
     // Webview content lives in nested iframes.
     const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
     await frame.locator('svg.chart polyline.memory').waitFor({ timeout: 15_000 });
     const rows = await frame.locator('table#files tbody tr').count();
     if (rows !== 5) throw new Error(`expected 5 file rows, found ${rows}`);
+    // Sorting by a column header reorders the rows (numerically for times).
+    await frame.locator('table#files th', { hasText: 'Time' }).click();
+    await frame
+      .locator('table#files th[aria-sort="ascending"]', { hasText: 'Time' })
+      .waitFor({ timeout: 5_000 });
+    const times = await frame
+      .locator('table#files tbody tr td:nth-child(6)')
+      .evaluateAll((cells) => cells.map((c) => Number(c.dataset.sort)));
+    if (times.some((v, i) => i > 0 && v < times[i - 1]))
+      throw new Error(`not sorted by time: ${times}`);
     await page.mouse.move(700, 400);
     await page.waitForTimeout(500);
     await page.screenshot({ path: REPORT_SCREENSHOT });

@@ -281,6 +281,33 @@ suite('Folio in a real VS Code extension host', () => {
     assert.equal(api.extraction.isRunning, false);
   });
 
+  test('the password file setting opens the protected PDF and clears its problem', async () => {
+    const passwordFile = path.join(workspaceDir(), 'passwords.json');
+    fs.writeFileSync(passwordFile, JSON.stringify({ 'locked.pdf': EXPECTED.lockedPassword }));
+    const config = vscode.workspace.getConfiguration('folio');
+    await config.update('passwordFile', passwordFile, vscode.ConfigurationTarget.Workspace);
+    try {
+      const result = await vscode.commands.executeCommand<ExtractResult>(
+        'folio.extractFolder',
+        vscode.Uri.file(docsDir()),
+        undefined,
+        { openResult: false, notify: false },
+      );
+      const locked = result!.runs[0]!.report.files.find((f) => f.path === 'locked.pdf');
+      assert.equal(locked?.status, 'ok');
+      assert.deepEqual(vscode.languages.getDiagnostics(fileUri('docs', 'locked.pdf')), []);
+      const uri = await vscode.commands.executeCommand<vscode.Uri>(
+        'folio.openExtractedText',
+        fileUri('docs', 'locked.pdf'),
+      );
+      const text = folded((await vscode.workspace.openTextDocument(uri)).getText());
+      assert.ok(text.includes(EXPECTED.lockedPdf), 'the protected PDF was read');
+    } finally {
+      await config.update('passwordFile', undefined, vscode.ConfigurationTarget.Workspace);
+      fs.rmSync(passwordFile, { force: true });
+    }
+  });
+
   test('Clear Cache forgets the run and deletes the stored outputs', async () => {
     const outputs = path.join(api.storageDir, 'outputs');
     assert.ok(fs.existsSync(outputs), 'outputs are kept in the extension storage');
