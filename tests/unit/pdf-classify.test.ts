@@ -11,6 +11,7 @@ import { metadataFromInfo, parsePdfDate } from '../../src/workers/extractors/pdf
 import {
   classifyPage,
   isGarbage,
+  mostlyInvisible,
   needsOperatorList,
   summarizeOperators,
   textHealth,
@@ -86,12 +87,26 @@ describe('OCR decision', () => {
     assert.equal(classifyPage(stamp, ops({ images: 1, imageCoverage: 0.4 })), null, 'a figure');
   });
 
-  test('text mostly drawn invisibly (render mode 3): an earlier OCR layer', () => {
+  test('text mostly drawn invisibly (render mode 3) over a scan: an earlier OCR layer', () => {
+    const layer = { invisibleGlyphs: 400, visibleGlyphs: 10 };
     assert.equal(
-      classifyPage(rich, ops({ invisibleGlyphs: 400, visibleGlyphs: 10 })),
+      classifyPage(rich, ops({ ...layer, images: 1, imageCoverage: 1 })),
       'invisible-text',
     );
-    assert.equal(classifyPage(rich, ops({ invisibleGlyphs: 5, visibleGlyphs: 400 })), null);
+    assert.equal(
+      classifyPage(
+        rich,
+        ops({ invisibleGlyphs: 5, visibleGlyphs: 400, images: 1, imageCoverage: 1 }),
+      ),
+      null,
+    );
+  });
+
+  test('invisible text over no image is hidden text: not OCR (OCR cannot see it), but noted', () => {
+    const hidden = ops({ invisibleGlyphs: 400, visibleGlyphs: 10 });
+    assert.equal(classifyPage(rich, hidden), null);
+    assert.equal(mostlyInvisible(hidden), true);
+    assert.equal(mostlyInvisible(ops({ invisibleGlyphs: 5, visibleGlyphs: 400 })), false);
   });
 
   test('garbage text is OCR’d without looking at operators', () => {

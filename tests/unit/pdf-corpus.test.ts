@@ -297,15 +297,20 @@ describe('pages that need OCR', { skip: realCorpusSkip }, () => {
     };
   }
 
-  test('an invisible text layer is sent to OCR, whose text replaces it', async () => {
+  test('an invisible text layer over scans is sent to OCR, whose text replaces it', async () => {
+    // pr-136-example: six scanned pages, each under a render-mode-3 layer from an earlier OCR.
     const calls: number[] = [];
-    const doc = await extractFile(corpusFile('docling__invisible_text_layer.pdf'), {
-      options: { ...defaultExtractOptions },
+    // Two pages are enough to show it (each scan costs seconds to decode).
+    const doc = await extractFile(corpusFile('pdfplumber__pr-136-example.pdf'), {
+      options: {
+        ...defaultExtractOptions,
+        pdf: { ...defaultExtractOptions.pdf, pageRange: { from: 1, to: 2 } },
+      },
       ocr: fakeOcr(calls),
     });
-    assert.deepEqual(calls, [1]);
-    assert.equal(plainText(doc), 'recognized page 1');
-    assert.equal(doc.quality.ocrPages, 1);
+    assert.deepEqual(calls, [1, 2]);
+    assert.equal(plainText(doc), 'recognized page 1\n\nrecognized page 2');
+    assert.equal(doc.quality.ocrPages, 2);
     assert.equal(doc.quality.ocrConfidence, 72);
     assert.deepEqual(doc.quality.perPage?.[0], {
       page: 1,
@@ -318,9 +323,23 @@ describe('pages that need OCR', { skip: realCorpusSkip }, () => {
     assert.equal(low?.message, 'Page 1: OCR confidence 72%');
   });
 
-  test('with OCR off the invisible text is kept, with a warning that is not lossy', async () => {
-    const doc = await extracted('docling__invisible_text_layer.pdf');
-    assert.match(plainText(doc), /Invisible OCR text layer/);
+  test('with OCR off that layer is kept, with a warning that is not lossy', async () => {
+    const doc = await extracted('pdfplumber__pr-136-example.pdf');
+    assert.ok(doc.quality.textChars > 5000);
+    const w = doc.warnings.filter((x) => x.code === 'INVISIBLE_TEXT');
+    assert.equal(w.length, 6);
+    assert.ok(w.every((x) => !x.lossy));
+  });
+
+  test('invisible text over no image is hidden text: kept, flagged, never sent to OCR', async () => {
+    // OCR could only see the visible heading; sending it would lose the hidden line.
+    const calls: number[] = [];
+    const doc = await extractFile(corpusFile('docling__invisible_text_layer.pdf'), {
+      options: { ...defaultExtractOptions },
+      ocr: fakeOcr(calls),
+    });
+    assert.deepEqual(calls, []);
+    assert.match(plainText(doc), /Visible heading line[\s\S]*Invisible OCR text layer/);
     const w = doc.warnings.find((x) => x.code === 'INVISIBLE_TEXT');
     assert.equal(w?.lossy, false);
     assert.equal(w?.page, 1);

@@ -328,8 +328,39 @@ describe('OCR hand-off', () => {
     );
   });
 
-  test('text drawn invisibly (render mode 3) is flagged when OCR is off', async () => {
-    const doc = await run(pagesPdf('invisible.pdf', [textContent('Hidden layer words here', 3)]));
+  test('invisible text over a full-page image is an old OCR layer: OCR replaces it', async () => {
+    const layered = stream(
+      'q 612 0 0 792 0 0 cm BI /W 8 /H 8 /BPC 8 /CS /G ID\n' +
+        'x'.repeat(64) +
+        '\nEI Q ' +
+        'BT 3 Tr /F1 12 Tf 72 720 Td (Old OCR layer words) Tj ET',
+    );
+    const file = pagesPdf('layered.pdf', [layered]);
+    const calls: number[] = [];
+    const doc = await extractFile(file, {
+      options: { ...defaultExtractOptions },
+      ocr: fakeOcr(calls),
+    });
+    assert.deepEqual(calls, [1]);
+    assert.deepEqual(texts(doc), ['scanned text 1']);
+    const off = await run(file);
+    assert.deepEqual(texts(off), ['Old OCR layer words']);
+    assert.match(
+      off.warnings[0]?.message ?? '',
+      /^Page 1 has an invisible text layer .*OCR is turned off/,
+    );
+  });
+
+  test('invisible text over no image is hidden text: kept and flagged, not OCR’d', async () => {
+    const calls: number[] = [];
+    const doc = await extractFile(
+      pagesPdf('invisible.pdf', [textContent('Hidden layer words here', 3)]),
+      {
+        options: { ...defaultExtractOptions },
+        ocr: fakeOcr(calls),
+      },
+    );
+    assert.deepEqual(calls, []);
     assert.deepEqual(texts(doc), ['Hidden layer words here']);
     assert.deepEqual(
       doc.warnings.map((w) => [w.code, w.lossy, w.page]),

@@ -16,6 +16,7 @@ import { loadPdfjs, pdfjsDocumentOptions, type Pdfjs } from './load-pdfjs';
 import { metadataFromInfo } from './metadata';
 import {
   classifyPage,
+  mostlyInvisible,
   needsOperatorList,
   SPARSE_TEXT,
   summarizeOperators,
@@ -78,6 +79,15 @@ function skippedWarning(reason: OcrReason, page: number): ExtractionWarning {
   }
 }
 
+function hiddenTextWarning(page: number): ExtractionWarning {
+  return {
+    code: 'INVISIBLE_TEXT',
+    lossy: false,
+    page,
+    message: `Page ${page} holds text that is not drawn on the page (invisible, over no scanned image); it was kept, but a reader of the PDF does not see it.`,
+  };
+}
+
 /** What reading one page produced. */
 interface PageOutcome {
   blocks: Block[];
@@ -124,6 +134,8 @@ async function recognize(
     result = await ocr.recognizePdfPage(page, n, ctx.signal);
   } catch (error) {
     throwIfCancelled(ctx.signal);
+    // A missing language pack fails every page alike: the file fails once, with that code.
+    if ((error as { code?: unknown }).code === 'OCR_LANGUAGE_MISSING') throw error;
     const chars = fallback.reduce((sum, b) => sum + blockChars(b), 0);
     return {
       blocks: fallback,
@@ -133,7 +145,7 @@ async function recognize(
           code: 'OCR_FAILED',
           lossy: fallback.length === 0,
           page: n,
-          message: `Page ${n} could not be recognized by OCR: ${pageFailureReason(error)}`,
+          message: `Page ${n} could not be recognized by OCR: ${pageFailureReason(error).replace(/^Page \d+:\s*/, '')}`,
         },
       ],
     };
@@ -174,8 +186,7 @@ async function readPage(page: PDFPageProxy, n: number, state: DocumentState): Pr
   if (needsOperatorList(health, probe)) {
     ops = await operatorSummary(page, pdfjs);
     if (health.chars >= SPARSE_TEXT) probe.textPagesProbed++;
-    if (ops && ops.invisibleGlyphs > 0 && ops.invisibleGlyphs >= ops.visibleGlyphs)
-      probe.invisibleSeen = true;
+    if (mostlyInvisible(ops)) probe.invisibleSeen = true;
   }
   const reason = classifyPage(health, ops);
   const textBlocks =
@@ -187,10 +198,12 @@ async function readPage(page: PDFPageProxy, n: number, state: DocumentState): Pr
     const recognized = await recognize(page, n, ctx, textBlocks);
     if (recognized) return recognized;
   }
+  const warnings = reason ? [skippedWarning(reason, n)] : [];
+  if (!reason && mostlyInvisible(ops)) warnings.push(hiddenTextWarning(n));
   return {
     blocks: textBlocks,
     quality: { page: n, chars: textBlocks.reduce((sum, b) => sum + blockChars(b), 0), ocr: false },
-    warnings: reason ? [skippedWarning(reason, n)] : [],
+    warnings,
   };
 }
 

@@ -50,6 +50,8 @@ export const ALMOST_NO_TEXT = 10;
 export const SPARSE_TEXT = 200;
 /** An image covering this share of a sparse page makes it a scan (figures leave margins). */
 const FULL_PAGE_IMAGE = 0.8;
+/** An invisible text layer over an image this large is an earlier OCR of a scan. */
+const SCAN_UNDER_TEXT = 0.5;
 /** Images smaller than this share of the page (icons, bullets, logos) do not make a scan. */
 const TINY_IMAGE = 0.01;
 /** Text pages whose operators are checked for an invisible layer before trusting the rest. */
@@ -96,14 +98,23 @@ export function needsOperatorList(health: TextHealth, probe: ProbeState): boolea
   return probe.invisibleSeen || probe.textPagesProbed < INVISIBILITY_PROBE_PAGES;
 }
 
-/** Why the page needs OCR, or null when its text layer is usable (or it is just blank). */
+/** Most of the page's glyphs are drawn in an invisible render mode. */
+export function mostlyInvisible(ops: OperatorSummary | null): boolean {
+  return ops !== null && ops.invisibleGlyphs > 0 && ops.invisibleGlyphs >= ops.visibleGlyphs;
+}
+
+/**
+ * Why the page needs OCR, or null when its text layer is usable (or it is just blank).
+ * Invisible text is an earlier OCR's layer only when it lies over a scan (an image covering at
+ * least half the page): then a fresh OCR is preferred. Invisible text over nothing is hidden
+ * text that OCR cannot see at all, so it is kept (see mostlyInvisible) rather than lost.
+ */
 export function classifyPage(health: TextHealth, ops: OperatorSummary | null): OcrReason | null {
   if (isGarbage(health)) return 'unreadable-text';
   if (ops) {
     const paintsImage = ops.images > 0 && ops.imageCoverage >= TINY_IMAGE;
     if (health.chars < ALMOST_NO_TEXT && paintsImage) return 'scanned';
-    if (ops.invisibleGlyphs > 0 && ops.invisibleGlyphs >= ops.visibleGlyphs)
-      return 'invisible-text';
+    if (mostlyInvisible(ops) && ops.imageCoverage >= SCAN_UNDER_TEXT) return 'invisible-text';
     if (health.chars < SPARSE_TEXT && ops.imageCoverage >= FULL_PAGE_IMAGE) return 'scanned';
   }
   return null;
