@@ -87,15 +87,21 @@ function encodePngOfGray(image: GrayImage): Uint8Array {
 
 const configs: Record<string, { label: string; options: Partial<OcrServiceOptions> }> = {
   naive: {
-    label: 'naive: PNG hand-off, LSTM core, no orientation, no retries',
-    options: { encodeImage: encodePngOfGray, detectOrientation: false, retryBelowConfidence: 0 },
+    label: 'naive: PDF pages rendered, PNG hand-off, LSTM core, no orientation, no retries',
+    options: {
+      encodeImage: encodePngOfGray,
+      detectOrientation: false,
+      retryBelowConfidence: 0,
+      scanFastPath: false,
+    },
   },
   pgm: {
-    label: 'gray PGM hand-off, LSTM core, no orientation',
+    label: 'scan image taken, gray PGM hand-off, LSTM core, no orientation',
     options: { detectOrientation: false, retryBelowConfidence: 0 },
   },
   folio: {
-    label: 'Folio default: gray PGM, OSD orientation (full core), retries below 60%',
+    label:
+      'Folio default: scan image taken, gray PGM, OSD orientation (full core), retries below 60%',
     options: {},
   },
 };

@@ -22,11 +22,18 @@ import { TesseractEngine, type EngineSettings } from './tesseract-engine';
 export interface OcrServiceOptions extends Pick<OcrOptions, 'languages'> {
   /** Recreate the tesseract worker after this many pages (default 50). */
   recycleAfterPages?: number;
-  /** Recreate it when the process RSS has grown this much since it started (default 500). */
+  /**
+   * Recreate it when the process RSS, measured after each page, has grown this much since the
+   * engine's first page (default 300). A process-wide proxy: the wasm heap of a worker thread
+   * cannot be read from outside, and measuring after a page (not at start-up) leaves out the
+   * heap's first growth and the page's own buffers, so what remains is accumulation.
+   */
   recycleAboveMb?: number;
   /** Detect and correct 90/180/270° pages (default true; needs the packaged osd data). */
   detectOrientation?: boolean;
   render?: Partial<RenderSettings>;
+  /** Take a plain scan's decoded image instead of rendering the page (default true). */
+  scanFastPath?: boolean;
   /** Images larger than this are downscaled before recognition (default 35 Mpx). */
   maxOcrPixels?: number;
   /**
@@ -59,7 +66,7 @@ export function createOcrService(options: OcrServiceOptions): OcrService {
   const languages = resolveLanguages(options.languages, installedLanguages());
   const osdModel = options.detectOrientation === false ? undefined : osdModelPath();
   const recycleAfterPages = options.recycleAfterPages ?? 50;
-  const recycleAboveBytes = (options.recycleAboveMb ?? 500) * MB;
+  const recycleAboveBytes = (options.recycleAboveMb ?? 300) * MB;
   const render: RenderSettings = { ...defaultRenderSettings, ...options.render };
   const maxOcrPixels = options.maxOcrPixels ?? render.maxPixels;
   const encodeImage = options.encodeImage ?? encodePgm;
@@ -67,7 +74,8 @@ export function createOcrService(options: OcrServiceOptions): OcrService {
 
   let engine: Promise<TesseractEngine> | undefined;
   let pagesOnEngine = 0;
-  let rssAtStart = 0;
+  /** RSS after the current engine's first page; undefined until that page is done. */
+  let rssAfterFirstPage: number | undefined;
   // One page at a time per worker: tesseract.js queues anyway, and this keeps recycling simple.
   let queue: Promise<unknown> = Promise.resolve();
 
@@ -81,13 +89,16 @@ export function createOcrService(options: OcrServiceOptions): OcrService {
       throw error;
     });
     pagesOnEngine = 0;
-    rssAtStart = process.memoryUsage.rss();
+    rssAfterFirstPage = undefined;
     return { engine: fresh, startMs: performance.now() - started };
   }
 
   async function retireIfWorn(): Promise<void> {
-    const grown = process.memoryUsage.rss() - rssAtStart;
-    if (pagesOnEngine >= recycleAfterPages || grown > recycleAboveBytes) await stopEngine();
+    const rss = process.memoryUsage.rss();
+    rssAfterFirstPage ??= rss;
+    if (pagesOnEngine >= recycleAfterPages || rss - rssAfterFirstPage > recycleAboveBytes) {
+      await stopEngine();
+    }
   }
 
   async function stopEngine(): Promise<void> {
@@ -104,12 +115,13 @@ export function createOcrService(options: OcrServiceOptions): OcrService {
     signal: AbortSignal | undefined,
     renderMs: number,
   ): Promise<OcrPageResult> {
-    signal?.throwIfAborted();
+    throwIfCancelled(signal);
     const started = performance.now();
     const sized = limitPixels(gray, maxOcrPixels);
     const scaledDpi = dpi && sized !== gray ? (dpi * sized.width) / gray.width : dpi;
     let encodeMs = performance.now() - started;
     const { engine: current, startMs } = await currentEngine();
+    throwIfCancelled(signal);
     const recognizeStarted = performance.now();
     // Recognition cannot be interrupted inside wasm: on abort, kill the worker (the next page
     // starts a fresh one) so a cancelled batch stops within the deadline.
@@ -121,7 +133,7 @@ export function createOcrService(options: OcrServiceOptions): OcrService {
         const encoded = encodeImage(image);
         encodeMs += performance.now() - encodeStarted;
         const tree = await current.recognize(encoded, attemptDpi);
-        signal?.throwIfAborted();
+        throwIfCancelled(signal);
         pagesOnEngine++;
         const read = toOcrPageResult(tree.blocks as unknown as OcrTreeBlock[] | null, page);
         if (!turned) return read;
@@ -166,6 +178,10 @@ export function createOcrService(options: OcrServiceOptions): OcrService {
     }
   }
 
+  function throwIfCancelled(signal: AbortSignal | undefined): void {
+    if (signal?.aborted) throw folioError('CANCELLED', 'OCR was cancelled.');
+  }
+
   function serialized<T>(task: () => Promise<T>): Promise<T> {
     const run = queue.then(task, task);
     queue = run.catch(() => undefined);
@@ -178,14 +194,15 @@ export function createOcrService(options: OcrServiceOptions): OcrService {
     },
     recognizePdfPage(page: PDFPageProxy, pageNumber: number, signal?: AbortSignal) {
       return serialized(async () => {
-        signal?.throwIfAborted();
+        throwIfCancelled(signal);
         const started = performance.now();
         let rendered;
         try {
           // A plain scan is taken from the decoded image; anything else is rendered.
           rendered =
-            (await scanImageOfPage(page, render.dpi, render.maxPixels)) ??
-            (await renderPdfPageGray(page, render));
+            (options.scanFastPath !== false
+              ? await scanImageOfPage(page, render.dpi, render.maxPixels)
+              : undefined) ?? (await renderPdfPageGray(page, render));
         } catch (error) {
           throw toFolioError(error, 'OCR_FAILED');
         }
