@@ -11,6 +11,7 @@ import {
   type Vocabulary,
 } from './dehyphenate';
 import { joinLines, splitParagraphs } from './join-lines';
+import { joinBrokenParagraphs } from './paragraph-continuation';
 import { extractRunningText } from './running-headers';
 
 function cleanBlock(block: Block): Block {
@@ -98,7 +99,10 @@ export function normalizeDocument(doc: ExtractedDocument): ExtractedDocument {
   for (const text of textsOf(cleaned)) if ((needsVocabulary = hasHyphenatedLineBreak(text))) break;
   const vocab = needsVocabulary ? buildVocabulary(textsOf(cleaned)) : EMPTY_VOCABULARY;
   const reflowed = cleaned.flatMap((block) => reflowBlock(block, vocab));
-  const { blocks, headers, footers } = extractRunningText(reflowed);
+  const running = extractRunningText(reflowed);
+  // After running text is gone, a paragraph split by a page break is adjacent to its other half.
+  const blocks = joinBrokenParagraphs(running.blocks, vocab);
+  const { headers, footers } = running;
   const metadata = cleanMetadata(doc.metadata);
   if (headers.length > 0 || doc.metadata.runningHeaders) {
     metadata.runningHeaders = mergeUnique(doc.metadata.runningHeaders, headers);
