@@ -5,12 +5,12 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { FileReport, RunReport } from '../shared/report';
+import type { FileReport } from '../shared/report';
 import type { ContentProvider } from './ContentProvider';
 import type { Diagnostics } from './Diagnostics';
 import { folioUriFor } from './folioUri';
 import type { Log } from './Log';
-import { sumTotals, type FolderRun } from './mergeRuns';
+import { sumTotals, type FolderLocation, type FolderRun } from './mergeRuns';
 import { parsePasswordFile, toBatchOptions, toExtractOptions } from './requestOptions';
 import type { RunnerHost } from './RunnerHost';
 import type { RunStore } from './RunStore';
@@ -155,11 +155,7 @@ export class ExtractionService {
           : options.exportTo.outDir
         : outputsDirFor(this.deps.storageDir, target.folder);
       const passwords = await this.readPasswords(settings.passwordFile, target.folder);
-      const run: FolderRun = {
-        input: target.folder,
-        outDir,
-        report: undefined as unknown as RunReport,
-      };
+      const folder: FolderLocation = { input: target.folder, outDir };
       const doneBefore = live.done;
       let current = '';
       const showProgress = (increment?: number) =>
@@ -175,7 +171,7 @@ export class ExtractionService {
         passwords,
       });
       if (target.only !== undefined) batch.include = [escapeGlob(target.only)];
-      run.report = await this.deps.runner.run(
+      const report = await this.deps.runner.run(
         { input: target.folder, batch, extract: toExtractOptions(settings) },
         {
           onPlanned: (files) => {
@@ -190,7 +186,7 @@ export class ExtractionService {
           onFileDone: (report) => {
             live.done++;
             live.fileMs.push(report.ms);
-            if (!options.exportTo) this.fileDone(run, report);
+            if (!options.exportTo) this.fileDone(folder, report);
             this.deps.statusBar.showRunning(live);
             showProgress(live.total > 0 ? 100 / live.total : undefined);
           },
@@ -206,18 +202,18 @@ export class ExtractionService {
           onLog: (level, message) => this.deps.log[level](message),
         },
       );
-      // Files the runner reported without a fileDone event (e.g. cancelled) still count.
+      // Files reported CANCELLED were never worked on: they do not count as done.
       live.done =
         doneBefore +
-        run.report.files.filter((f) => f.status !== 'skipped' || f.code !== 'CANCELLED').length;
-      live.peakRssMb = Math.max(live.peakRssMb, run.report.totals.peakRssMb);
-      runs.push(run);
+        report.files.filter((f) => f.status !== 'skipped' || f.code !== 'CANCELLED').length;
+      live.peakRssMb = Math.max(live.peakRssMb, report.totals.peakRssMb);
+      runs.push({ ...folder, report });
     }
     return runs;
   }
 
-  private fileDone(run: FolderRun, report: FileReport): void {
-    const entry = this.deps.store.recordFile(run, report);
+  private fileDone(folder: FolderLocation, report: FileReport): void {
+    const entry = this.deps.store.recordFile(folder, report);
     this.deps.diagnostics.setFor(entry.sourcePath, report);
     this.deps.content.refresh(entry.sourcePath);
   }
@@ -239,7 +235,7 @@ export class ExtractionService {
   /** Opens one document (never one tab per file): the first file that produced text. */
   private async openFirst(runs: FolderRun[]): Promise<void> {
     for (const entry of this.deps.store.files()) {
-      if (entry.outputPath && runs.includes(entry.run)) {
+      if (entry.outputPath && runs.some((r) => r.input === entry.folder.input)) {
         const doc = await vscode.workspace.openTextDocument(folioUriFor(entry.sourcePath));
         await vscode.window.showTextDocument(doc, { preview: true });
         return;

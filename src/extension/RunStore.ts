@@ -4,10 +4,16 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { FileReport } from '../shared/report';
-import { mergeRuns, outputPathOf, sourcePathOf, type FolderRun } from './mergeRuns';
+import {
+  mergeRuns,
+  outputPathOf,
+  sourcePathOf,
+  type FolderLocation,
+  type FolderRun,
+} from './mergeRuns';
 
 export interface StoredFile {
-  run: FolderRun;
+  folder: FolderLocation;
   file: FileReport;
   sourcePath: string;
   outputPath?: string;
@@ -43,8 +49,8 @@ export class RunStore implements vscode.Disposable {
   }
 
   /** Records one finished file while a batch is still running, so its document can be opened. */
-  recordFile(run: FolderRun, file: FileReport): StoredFile {
-    const entry = this.entryFor(run, file);
+  recordFile(folder: FolderLocation, file: FileReport): StoredFile {
+    const entry = this.entryFor(folder, file);
     this.bySource.set(entry.sourcePath, entry);
     return entry;
   }
@@ -65,8 +71,13 @@ export class RunStore implements vscode.Disposable {
     return this.bySource.get(sourcePath);
   }
 
-  private entryFor(run: FolderRun, file: FileReport): StoredFile {
-    return { run, file, sourcePath: sourcePathOf(run, file), outputPath: outputPathOf(run, file) };
+  private entryFor(folder: FolderLocation, file: FileReport): StoredFile {
+    return {
+      folder,
+      file,
+      sourcePath: sourcePathOf(folder, file),
+      outputPath: outputPathOf(folder, file),
+    };
   }
 
   private setRuns(runs: FolderRun[]): void {

@@ -3,11 +3,15 @@
 import path from 'node:path';
 import type { FileReport, RunReport, RunTotals } from '../shared/report';
 
-export interface FolderRun {
+/** One extracted folder and where its outputs go. */
+export interface FolderLocation {
   /** Absolute input folder. */
   input: string;
-  /** Where this folder's outputs were written. */
+  /** Where this folder's outputs are written. */
   outDir: string;
+}
+
+export interface FolderRun extends FolderLocation {
   report: RunReport;
 }
 
@@ -64,12 +68,12 @@ export function mergeRuns(runs: readonly FolderRun[]): RunReport | undefined {
 }
 
 /** Absolute path of a report entry's source file. */
-export function sourcePathOf(run: FolderRun, file: FileReport): string {
+export function sourcePathOf(run: FolderLocation, file: FileReport): string {
   return path.join(run.input, ...file.path.split('/'));
 }
 
 /** Absolute path of a report entry's output, when one was written. */
-export function outputPathOf(run: FolderRun, file: FileReport): string | undefined {
+export function outputPathOf(run: FolderLocation, file: FileReport): string | undefined {
   if (!file.output) return undefined;
   return path.isAbsolute(file.output) ? file.output : path.join(run.outDir, file.output);
 }

@@ -39,7 +39,7 @@ export class ExportExtractedTextCommand implements Command {
       for (const entry of this.store.files()) {
         if (!entry.outputPath) continue;
         const rel = multi
-          ? path.join(path.basename(entry.run.input), entry.file.path)
+          ? path.join(path.basename(entry.folder.input), entry.file.path)
           : entry.file.path;
         const dest = path.join(root, ...`${rel}.md`.split('/'));
         await fs.mkdir(path.dirname(dest), { recursive: true });

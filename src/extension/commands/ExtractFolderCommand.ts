@@ -9,15 +9,38 @@ export class ExtractFolderCommand implements Command {
 
   constructor(private readonly extraction: ExtractionService) {}
 
+  /**
+   * From the explorer: `folder` is the clicked folder and `selection` every selected resource
+   * (several folders can be extracted as one run). Tests pass run options as the third argument.
+   */
   async execute(
     folder?: unknown,
-    _selection?: unknown,
+    selection?: unknown,
     options?: unknown,
   ): Promise<ExtractResult | undefined> {
-    const uri = folder instanceof vscode.Uri ? folder : await pickFolder();
-    if (!uri) return undefined;
-    return this.extraction.extract([{ folder: uri.fsPath }], (options ?? {}) as ExtractRunOptions);
+    const selected = Array.isArray(selection) ? await onlyFolders(selection) : [];
+    const folders =
+      selected.length > 1
+        ? selected
+        : [folder instanceof vscode.Uri ? folder : await pickFolder()].filter(
+            (u): u is vscode.Uri => u !== undefined,
+          );
+    if (folders.length === 0) return undefined;
+    return this.extraction.extract(
+      folders.map((u) => ({ folder: u.fsPath })),
+      (options ?? {}) as ExtractRunOptions,
+    );
   }
+}
+
+async function onlyFolders(resources: unknown[]): Promise<vscode.Uri[]> {
+  const folders: vscode.Uri[] = [];
+  for (const r of resources) {
+    if (!(r instanceof vscode.Uri)) continue;
+    const stat = await vscode.workspace.fs.stat(r).then(undefined, () => undefined);
+    if (stat && stat.type & vscode.FileType.Directory) folders.push(r);
+  }
+  return folders;
 }
 
 async function pickFolder(): Promise<vscode.Uri | undefined> {
