@@ -23,11 +23,13 @@ import type { FileReport, FileStatus } from '../../src/shared/report';
 import {
   flipBytes,
   makeDocx,
+  makeDocxWithExternalEntities,
   makeEncryptedOoxml,
   makeHugeDimensionPng,
   makeLegacyOle,
   makePdfDeepNesting,
   makePdfPageTreeCycle,
+  makePdfWithJavaScript,
   makeTextPdf,
   makeTextPng,
   makeWholeGridXlsx,
@@ -274,6 +276,19 @@ before(async () => {
     why: 'PDF with 8 flipped bytes',
   });
 
+  // Active content: never resolved, never run (the network log proves no connection either).
+  add('external-entities.docx', await makeDocxWithExternalEntities('Entity test paragraph'), {
+    outcomes: [{ status: 'ok' }, { status: 'partial' }, { status: 'failed', codes: ['CORRUPT'] }],
+    text: 'Entity test paragraph',
+    why: 'DOCX declaring external entities (file:///etc/passwd, http://)',
+  });
+  add('javascript.pdf', makePdfWithJavaScript('Document with scripts'), {
+    outcomes: [{ status: 'ok' }],
+    kind: 'pdf',
+    text: 'Document with scripts',
+    why: 'PDF with OpenAction JavaScript and a URI link',
+  });
+
   // Names: non-UTF-8 bytes, very long, backslashes and dots that look like traversal, newlines.
   add(Buffer.concat([Buffer.from('caf'), Buffer.from([0xe9]), Buffer.from('-latin1.pdf')]), pdf, {
     outcomes: [{ status: 'ok' }],
@@ -366,7 +381,7 @@ before(async () => {
   run = await runCliExtract(input, {
     out,
     reportPath,
-    args: ['--no-cache', '--timeout-s', '30', '--password-file', path.join(work, 'passwords.json')],
+    args: ['--no-cache', '--password-file', path.join(work, 'passwords.json')],
     env: noNetworkEnv(netLog),
     killAfterMs: 240_000,
   });
@@ -472,6 +487,21 @@ describe('hostile batch through the CLI', () => {
     for (const entry of run.report.files) {
       if (entry.output && existsSync(entry.output))
         assert.doesNotMatch(readFileSync(entry.output, 'utf8'), /Outside secret/);
+    }
+  });
+
+  test('a sheet declaring the whole grid is trimmed to the cells it holds', () => {
+    const entry = entries.get('whole-grid.xlsx');
+    assert.ok(entry?.output);
+    const text = readFileSync(path.resolve(entry.output), 'utf8');
+    assert.doesNotMatch(text, /XFD1048576/);
+    assert.match(text, /A1:B2\b/);
+  });
+
+  test('external entities are not resolved: no local file content in any output', () => {
+    for (const entry of run.report.files) {
+      if (entry.output && existsSync(entry.output))
+        assert.doesNotMatch(readFileSync(entry.output, 'utf8'), /root:x?:0:0|folio-xxe/);
     }
   });
 

@@ -540,3 +540,43 @@ export function makePdfDeepNesting(depth: number, text: string): Buffer {
   objects.push(HELVETICA);
   return buildPdf(objects);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Active content that must never run or resolve
+
+/**
+ * A DOCX whose document.xml declares external entities (a local file and an http URL) and uses
+ * them in the body: a parser that resolves them would leak /etc/passwd into the output or open a
+ * network connection.
+ */
+export async function makeDocxWithExternalEntities(visibleText: string): Promise<Buffer> {
+  const base = await makeDocx([visibleText]);
+  return rewriteZip(base, (name, content) => {
+    if (name !== 'word/document.xml') return content;
+    const xml = content.toString('utf8');
+    const doctype =
+      '<!DOCTYPE w:document [<!ENTITY xxefile SYSTEM "file:///etc/passwd">' +
+      '<!ENTITY xxehttp SYSTEM "http://127.0.0.1:9/folio-xxe">]>';
+    const withDoctype = xml.replace(/^(<\?xml[^>]*\?>)/, `$1${doctype}`);
+    const withUse = withDoctype.replace(
+      `>${visibleText}<`,
+      `>${visibleText} [&xxefile;] [&xxehttp;]<`,
+    );
+    return Buffer.from(withUse, 'utf8');
+  });
+}
+
+/** A PDF with document JavaScript on open (launching a URL) and a link annotation to a URL. */
+export function makePdfWithJavaScript(text: string): Buffer {
+  const js =
+    'app.launchURL("http://127.0.0.1:9/folio-js", true); this.submitForm("http://127.0.0.1:9/f");';
+  return buildPdf([
+    `<< /Type /Catalog /Pages 2 0 R /OpenAction 6 0 R /Names << /JavaScript << /Names [(init) 6 0 R] >> >> >>`,
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> /Annots [7 0 R] >>',
+    textPageContent(text),
+    HELVETICA,
+    `<< /S /JavaScript /JS (${js.replace(/[()\\]/g, '\\$&')}) >>`,
+    '<< /Type /Annot /Subtype /Link /Rect [72 700 300 730] /A << /S /URI /URI (http://127.0.0.1:9/folio-link) >> >>',
+  ]);
+}
