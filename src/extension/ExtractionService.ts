@@ -81,7 +81,10 @@ export class ExtractionService {
     return true;
   }
 
-  /** Resolves with the run's results, or undefined when another run is already going. */
+  /**
+   * Resolves with the run's results, or undefined when another run is already going or the batch
+   * could not run at all (the user has been told why).
+   */
   async extract(
     targets: ExtractTarget[],
     options: ExtractRunOptions = {},
@@ -129,7 +132,8 @@ export class ExtractionService {
           error instanceof Error ? error.message : String(error),
         ),
       );
-      throw error;
+      // Reported once, here: rethrowing would make VS Code show a second error for the command.
+      return undefined;
     } finally {
       this.running = undefined;
       void vscode.commands.executeCommand('setContext', 'folio.running', false);
