@@ -257,6 +257,33 @@ try {
     await page.screenshot({ path: REPORT_SCREENSHOT });
     stamp(`screenshot saved to ${path.relative(ROOT, REPORT_SCREENSHOT)}`);
   });
+  await uiCheck('Open Extracted Text lists the files and filters them by status', async () => {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.first().waitFor({ timeout: 10_000 });
+    await input.first().fill('>Folio: Open Extracted Text');
+    await page
+      .locator('.quick-input-list .monaco-list-row', { hasText: 'Open Extracted Text' })
+      .first()
+      .waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Enter');
+    await page
+      .locator('.quick-input-list .monaco-list-row', { hasText: 'memo.pdf' })
+      .first()
+      .waitFor({ timeout: 10_000 });
+    await input.first().fill('failed');
+    await page.waitForTimeout(500);
+    const rows = await page.locator('.quick-input-list .monaco-list-row').allInnerTexts();
+    const names = rows
+      .map((r) => r.split('\n').find((l) => /\.\w+$/.test(l.trim())) ?? r)
+      .join(' | ');
+    if (rows.length !== 2 || !names.includes('broken.pdf') || !names.includes('locked.pdf')) {
+      throw new Error(
+        `expected broken.pdf and locked.pdf, got: ${rows.map((r) => r.replace(/\n/g, ' ')).join(' | ')}`,
+      );
+    }
+    await page.keyboard.press('Escape');
+  });
   exitCode = failed === 0 && passed > 0 ? 0 : 1;
 } catch (e) {
   console.error(e?.stack ?? e);
