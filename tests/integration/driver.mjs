@@ -274,13 +274,9 @@ try {
     await input.first().fill('failed');
     await page.waitForTimeout(500);
     const rows = await page.locator('.quick-input-list .monaco-list-row').allInnerTexts();
-    const names = rows
-      .map((r) => r.split('\n').find((l) => /\.\w+$/.test(l.trim())) ?? r)
-      .join(' | ');
-    if (rows.length !== 2 || !names.includes('broken.pdf') || !names.includes('locked.pdf')) {
-      throw new Error(
-        `expected broken.pdf and locked.pdf, got: ${rows.map((r) => r.replace(/\n/g, ' ')).join(' | ')}`,
-      );
+    const listed = rows.map((r) => r.replace(/\s+/g, ' ').trim()).join(' | ');
+    if (rows.length !== 2 || !listed.includes('broken.pdf') || !listed.includes('locked.pdf')) {
+      throw new Error(`expected broken.pdf and locked.pdf, got: ${listed}`);
     }
     await page.keyboard.press('Escape');
   });
