@@ -114,15 +114,25 @@ function zoneCandidates(
   return out;
 }
 
-function isFrequent(pages: ReadonlySet<number>, textPages: readonly number[]): boolean {
+/** How many pages have text, in all and by parity (index 0: even pages, 1: odd pages). */
+interface PageCounts {
+  all: number;
+  byParity: [number, number];
+}
+
+function countPages(textPages: readonly number[]): PageCounts {
+  const byParity: [number, number] = [0, 0];
+  for (const p of textPages) byParity[p % 2]++;
+  return { all: textPages.length, byParity };
+}
+
+function isFrequent(pages: ReadonlySet<number>, counts: PageCounts): boolean {
   if (pages.size < MIN_PAGES) return false;
-  if (pages.size >= MIN_PAGE_SHARE * textPages.length) return true;
-  for (const parity of [0, 1]) {
-    const ofParity = textPages.filter((p) => p % 2 === parity).length;
-    const allOfParity = [...pages].every((p) => p % 2 === parity);
-    if (allOfParity && pages.size >= MIN_PARITY_SHARE * ofParity) return true;
-  }
-  return false;
+  if (pages.size >= MIN_PAGE_SHARE * counts.all) return true;
+  const parities = new Set([...pages].map((p) => p % 2));
+  if (parities.size !== 1) return false;
+  const parity = [...parities][0] as 0 | 1;
+  return pages.size >= MIN_PARITY_SHARE * counts.byParity[parity];
 }
 
 const ROMAN: Readonly<Record<string, number>> = { i: 1, v: 5, x: 10, l: 50, c: 100 };
@@ -163,7 +173,7 @@ function hasRunningNumbers(members: readonly Candidate[]): boolean {
 }
 
 /** Rule A: keys repeated on enough pages. */
-function repeatedKeys(candidates: readonly Candidate[], textPages: readonly number[]): KeyGroup[] {
+function repeatedKeys(candidates: readonly Candidate[], counts: PageCounts): KeyGroup[] {
   const groups = new Map<string, KeyGroup>();
   for (const c of candidates) {
     const key = runningTextKey(c.text);
@@ -175,7 +185,7 @@ function repeatedKeys(candidates: readonly Candidate[], textPages: readonly numb
   return [...groups]
     .filter(
       ([key, g]) =>
-        isAcceptableKey(key) && isFrequent(g.pages, textPages) && hasRunningNumbers(g.members),
+        isAcceptableKey(key) && isFrequent(g.pages, counts) && hasRunningNumbers(g.members),
     )
     .map(([, g]) => g);
 }
@@ -198,7 +208,7 @@ function folioOf(text: string): Folio | undefined {
 /** Rule B: lines carrying a page number that follows the page index at a fixed offset. */
 function folioLines(
   candidates: readonly Candidate[],
-  textPages: readonly number[],
+  counts: PageCounts,
 ): Array<Candidate & Folio> {
   const byOffset = new Map<number, Array<Candidate & Folio>>();
   for (const c of candidates) {
@@ -212,19 +222,19 @@ function folioLines(
   let best: Array<Candidate & Folio> = [];
   for (const list of byOffset.values()) if (list.length > best.length) best = list;
   const pages = new Set(best.map((c) => c.page));
-  return pages.size >= MIN_PAGES && pages.size >= MIN_PAGE_SHARE * textPages.length ? best : [];
+  return pages.size >= MIN_PAGES && pages.size >= MIN_PAGE_SHARE * counts.all ? best : [];
 }
 
 function detectZone(
   candidates: readonly Candidate[],
-  textPages: readonly number[],
+  counts: PageCounts,
   taken: ReadonlySet<number>,
 ): { removed: number[]; texts: string[] } {
   const free = candidates.filter((c) => !taken.has(c.index));
   // Each found text with the block index of its first occurrence, to list them in reading order.
   const found: Array<{ index: number; text: string }> = [];
   const removed = new Set<number>();
-  for (const group of repeatedKeys(free, textPages)) {
+  for (const group of repeatedKeys(free, counts)) {
     group.members.forEach((m) => removed.add(m.index));
     found.push({
       index: group.members[0]!.index,
@@ -233,7 +243,7 @@ function detectZone(
   }
   // Rule B looks at every candidate, also those rule A took, so the page-number offset is judged
   // on the whole run of headers, not on what is left after the repeated section names.
-  for (const c of folioLines(free, textPages)) {
+  for (const c of folioLines(free, counts)) {
     if (removed.has(c.index)) continue;
     removed.add(c.index);
     found.push({ index: c.index, text: c.display });
@@ -248,12 +258,12 @@ function detectZone(
  */
 export function extractRunningText(blocks: readonly Block[]): RunningText {
   const byPage = pagesOf(blocks);
-  const textPages = [...byPage.keys()];
-  if (textPages.length < MIN_PAGES) return { blocks: [...blocks], headers: [], footers: [] };
-  const header = detectZone(zoneCandidates(blocks, byPage, 'header'), textPages, new Set());
+  const counts = countPages([...byPage.keys()]);
+  if (counts.all < MIN_PAGES) return { blocks: [...blocks], headers: [], footers: [] };
+  const header = detectZone(zoneCandidates(blocks, byPage, 'header'), counts, new Set());
   const footer = detectZone(
     zoneCandidates(blocks, byPage, 'footer'),
-    textPages,
+    counts,
     new Set(header.removed),
   );
   const removed = new Set([...header.removed, ...footer.removed]);
