@@ -61,17 +61,51 @@ function categoryRows(summary: ProfileSummary): Cell[][] {
     .map(([category, ms]) => [category, s(ms), round((ms / Math.max(1, total)) * 100, 1)]);
 }
 
-/** CPU-bound when the pool threads spent most of their life on the CPU rather than waiting. */
-function verdict(summary: ProfileSummary, batchWallMs: number, workers: number): string {
+/** User + system CPU seconds a live process has used so far, from /proc (undefined if gone). */
+function processCpuSeconds(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime are fields 14 and 15 of stat (11 and 12 after the comm), in clock ticks.
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Linux's USER_HZ: /proc reports CPU time in 1/100 s on every mainstream build. */
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/**
+ * CPU-bound when the pool threads were busy (running JS, wasm or native code rather than idle in
+ * their event loop) for most of the batch. "Busy" comes from the profiles' samples; on a machine
+ * shared with other processes a busy thread may still be waiting for a core, which the child's
+ * real CPU time from /proc shows.
+ */
+function verdict(
+  summary: ProfileSummary,
+  batchWallMs: number,
+  workers: number,
+  childCpuS: number | undefined,
+): string {
   const pool = summary.threads.filter((t) => t.threadId > 0);
-  const cpu = pool.reduce((a, t) => a + t.cpuMs, 0);
+  const busy = pool.reduce((a, t) => a + t.cpuMs, 0);
   const capacity = batchWallMs * Math.min(workers, os.cpus().length);
-  const share = capacity > 0 ? cpu / capacity : 0;
+  const share = capacity > 0 ? busy / capacity : 0;
   const kind = share >= 0.7 ? 'CPU-bound' : share >= 0.4 ? 'mixed' : 'I/O- or wait-bound';
+  const real =
+    childCpuS === undefined
+      ? ''
+      : ` The child process really got ${round(childCpuS, 1)} CPU s (/proc utime+stime), ` +
+        `${round(((childCpuS * 1000) / Math.max(1, capacity)) * 100, 1)}% of that capacity` +
+        (childCpuS * 1000 < busy * 0.8
+          ? ': busy threads were waiting for a core, so other processes were competing for the CPU.'
+          : '.');
   return (
-    `${kind}: the pool threads were on the CPU for ${s(cpu)} s of ${s(capacity)} s available ` +
+    `${kind}: the pool threads were busy ${s(busy)} s of ${s(capacity)} s available ` +
     `(${round(share * 100, 1)}% of wall × min(workers, cores)); the rest is waiting ` +
-    '(queue, I/O, IPC, idle tail, or other processes on a shared machine).'
+    `(queue, I/O, IPC, idle tail).${real}`
   );
 }
 
@@ -101,6 +135,7 @@ async function main(): Promise<void> {
     execArgv: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`],
   });
   let childPid: number | undefined;
+  let childCpuS: number | undefined;
   const started = Date.now();
   console.log(`profile: extracting ${input} with --cpu-prof on the child and its threads…`);
   const report = await (async () => {
@@ -122,6 +157,7 @@ async function main(): Promise<void> {
         { onPlanned: () => (childPid = runner.childPid) },
       );
     } finally {
+      childCpuS = processCpuSeconds(childPid);
       // A clean shutdown lets every thread write its profile.
       await runner.dispose();
     }
@@ -138,13 +174,13 @@ async function main(): Promise<void> {
     projectRoot,
   );
   const workers = report.workers ?? 1;
-  const headerThreads = ['thread', 'wall s', 'CPU s', 'CPU %'];
+  const headerThreads = ['thread', 'wall s', 'busy s', 'busy %'];
   const headerFunctions = ['function', 'file:line', 'category', 'self s', 'total s'];
-  const headerCategories = ['category (self time)', 'CPU s', '%'];
+  const headerCategories = ['category (self time)', 'busy s', '%'];
   const batchLine =
     `${report.files.length} files in ${s(wallMs)} s (${round((report.files.length / wallMs) * 60_000, 1)} files/min ` +
     `under profiling), ${workers} workers, ${files.length} profiles (${summary.threads.filter((t) => t.threadId > 0).length} pool threads)`;
-  const verdictLine = verdict(summary, report.totals.wallMs, workers);
+  const verdictLine = verdict(summary, report.totals.wallMs, workers, childCpuS);
 
   console.log(`\n${batchLine}\n${verdictLine}\n`);
   console.log(formatTable(headerThreads, threadRows(summary, childPid)));
