@@ -205,6 +205,10 @@ function main(): void {
       pagesPerRun: mine[0].runs.length,
       secondsPerPage: round(mean((p) => p.wallS)),
       cpuSecondsPerPage: round(mean((p) => p.cpuS)),
+      /** One figure per repeat, to show the spread on a noisy machine. */
+      cpuSecondsPerPageByRun: mine.map((r) =>
+        round(r.runs.reduce((sum, p) => sum + p.cpuS, 0) / r.runs.length),
+      ),
       renderSecondsPerPdfPage: round(
         all.filter((p) => p.renderS > 0).reduce((s, p) => s + p.renderS, 0) /
           Math.max(1, all.filter((p) => p.renderS > 0).length),
