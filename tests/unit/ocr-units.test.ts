@@ -1,7 +1,8 @@
 // Fast checks of the OCR building blocks that need no tesseract run: pixels, PGM, orientation
 // from baselines, confidence, per-document summary, render sizing and language resolution.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
@@ -9,6 +10,7 @@ import {
   installedLanguages,
   osdModelPath,
   resolveLanguages,
+  singleLanguageDir,
 } from '../../src/workers/ocr/language-data';
 import { createOcrService } from '../../src/workers/ocr/ocr-service';
 import {
@@ -215,5 +217,31 @@ test('a page with a text layer is not treated as a plain scan', async () => {
     assert.equal(await scanImageOfPage(page, 300, 35_000_000), undefined);
   } finally {
     await pdf.destroy();
+  }
+});
+
+test('languages from different packages are gathered into one langPath for tesseract.js', () => {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'folio-langs-'));
+  try {
+    for (const code of ['eng', 'deu']) {
+      mkdirSync(path.join(root, code), { recursive: true });
+      writeFileSync(path.join(root, code, `${code}.traineddata.gz`), code);
+    }
+    const found = installedLanguages(path.join(root, 'none'), [
+      path.join(root, 'eng'),
+      path.join(root, 'deu'),
+    ]);
+    assert.deepEqual(
+      found.map((l) => l.code),
+      ['deu', 'eng'],
+    );
+    const single = singleLanguageDir(resolveLanguages(['eng', 'deu'], found));
+    assert.equal(readFileSync(path.join(single, 'eng.traineddata.gz'), 'utf8'), 'eng');
+    assert.equal(readFileSync(path.join(single, 'deu.traineddata.gz'), 'utf8'), 'deu');
+    rmSync(single, { recursive: true, force: true });
+    // One package: its own folder is used as is, nothing is linked.
+    assert.equal(singleLanguageDir(resolveLanguages(['eng'], found)), path.join(root, 'eng'));
+  } finally {
+    rmSync(root, { recursive: true, force: true });
   }
 });
