@@ -160,6 +160,20 @@ describe('columns', () => {
     assert.ok(leftEnd > 0 && rightStart > leftEnd, 'left column must end before the right starts');
   });
 
+  test('ragged columns with a page number in the gutter are still two columns', () => {
+    const items: PdfTextItem[] = [];
+    for (let i = 0; i < 16; i++) {
+      // Left lines end anywhere from 230 to 293; the right column starts at 318.
+      items.push(item(`left ragged ${i} words here`, 72, 700 - 14 * i, 11, 158 + ((i * 37) % 64)));
+      items.push(
+        item(`right ragged ${i} words here`, 318, 700 - 14 * i, 11, 150 + ((i * 23) % 70)),
+      );
+    }
+    items.push(item('7', 302, 60, 11, 6));
+    const text = pageText(items);
+    assert.ok(text.indexOf('left ragged 15') < text.indexOf('right ragged 0'), text.slice(0, 200));
+  });
+
   test('a table whose cells leave the columns mostly blank is read row by row', () => {
     const items: PdfTextItem[] = [];
     for (let i = 0; i < 10; i++) {

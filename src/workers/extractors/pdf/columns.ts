@@ -83,6 +83,30 @@ function proseLike(side: readonly Box[], left: number, right: number, em: number
   );
 }
 
+/** The widest run of bins in [from, to) whose crossing count is the least in that range. */
+function leastCrossedRun(
+  crossing: Int32Array,
+  from: number,
+  to: number,
+  xmin: number,
+  binSize: number,
+): Gutter {
+  let least = Infinity;
+  for (let i = from; i < to; i++) least = Math.min(least, crossing[i]);
+  let best = { i: from, j: from };
+  for (let i = from; i < to;) {
+    if (crossing[i] !== least) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < to && crossing[j] === least) j++;
+    if (j - i > best.j - best.i) best = { i, j };
+    i = j;
+  }
+  return { x0: xmin + best.i * binSize, x1: xmin + best.j * binSize };
+}
+
 /** Finds the widest least-crossed vertical strip that separates two prose columns, if any. */
 export function findGutter(boxes: readonly Box[]): Gutter | null {
   if (boxes.length < 2 * MIN_SIDE_FRAGMENTS) return null;
@@ -119,9 +143,11 @@ export function findGutter(boxes: readonly Box[]): Gutter | null {
   if (least > MAX_CROSSING_SHARE * boxes.length) return null;
 
   // Try the least-crossed strips, widest first, until one has prose on both sides. A little
-  // slack keeps a centred page number or short title from cutting a gutter in two.
+  // slack keeps a centred page number or short title from cutting a gutter in two; sides are
+  // then split at the strip's core (its least-crossed part), so ragged line ends that reach
+  // into the slack still count to their column.
   const limit = least + Math.max(1, Math.round(CROSSING_SLACK_SHARE * boxes.length));
-  const strips: Gutter[] = [];
+  const strips: Array<{ width: number; core: Gutter }> = [];
   for (let i = lo; i < hi;) {
     if (crossing[i] > limit) {
       i++;
@@ -129,17 +155,17 @@ export function findGutter(boxes: readonly Box[]): Gutter | null {
     }
     let j = i;
     while (j < hi && crossing[j] <= limit) j++;
-    strips.push({ x0: xmin + i * binSize, x1: xmin + j * binSize });
+    strips.push({ width: (j - i) * binSize, core: leastCrossedRun(crossing, i, j, xmin, binSize) });
     i = j;
   }
-  strips.sort((a, b) => b.x1 - b.x0 - (a.x1 - a.x0));
-  for (const strip of strips) {
-    if (strip.x1 - strip.x0 < Math.max(0.5 * em, 2)) break;
-    const left = boxes.filter((b) => b.x1 <= strip.x0);
-    const right = boxes.filter((b) => b.x0 >= strip.x1);
+  strips.sort((a, b) => b.width - a.width);
+  for (const { width: stripWidth, core } of strips) {
+    if (stripWidth < Math.max(0.5 * em, 2)) break;
+    const left = boxes.filter((b) => b.x1 <= core.x0);
+    const right = boxes.filter((b) => b.x0 >= core.x1);
     if (left.length + right.length < (1 - MAX_CROSSING_SHARE) * boxes.length) continue;
-    if (!proseLike(left, xmin, strip.x0, em) || !proseLike(right, strip.x1, xmax, em)) continue;
-    return strip;
+    if (!proseLike(left, xmin, core.x0, em) || !proseLike(right, core.x1, xmax, em)) continue;
+    return core;
   }
   return null;
 }
