@@ -1,5 +1,5 @@
 // Builds the four entry points with esbuild and copies the runtime assets that must ship beside
-// the bundle (pdfjs standard fonts and cmaps): the extension never fetches anything at run time.
+// the bundle (pdfjs standard fonts, cmaps, wasm decoders, ICC profiles): nothing is fetched at run time.
 import { build } from 'esbuild';
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -53,7 +53,7 @@ await Promise.all([
 ]);
 
 const pdfjsRoot = path.dirname(require.resolve('pdfjs-dist/package.json'));
-for (const dir of ['standard_fonts', 'cmaps']) {
+for (const dir of ['standard_fonts', 'cmaps', 'wasm', 'iccs']) {
   cpSync(path.join(pdfjsRoot, dir), path.join(dist, 'pdfjs', dir), { recursive: true });
 }
 if (watch) console.log('watch mode is not supported; rerun npm run build');
