@@ -66,6 +66,16 @@ test('text repeated on fewer than half of the pages stays in the body', () => {
   assert.deepEqual(extractRunningText(blocks).headers, []);
 });
 
+test('pages that repeat all their text (the same scan on every page) keep it in the body', () => {
+  const blocks: Block[] = [];
+  for (let p = 1; p <= 4; p++) {
+    blocks.push(brk(p), para(p, 'Invoice 2291 received'), para(p, 'Total due 1,250.00 EUR'));
+  }
+  const result = extractRunningText(blocks);
+  assert.deepEqual([result.headers, result.footers], [[], []]);
+  assert.equal(result.blocks.length, blocks.length);
+});
+
 test('a header on odd pages only (left/right alternation) is still found', () => {
   const blocks = report(9).filter(
     (b) => !(b.type === 'paragraph' && b.text.startsWith('ACME') && (b.prov.page ?? 0) % 2 === 1),

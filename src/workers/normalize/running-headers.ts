@@ -267,6 +267,14 @@ export function extractRunningText(blocks: readonly Block[]): RunningText {
     new Set(header.removed),
   );
   const removed = new Set([...header.removed, ...footer.removed]);
+  // Repeated pages (the same scan four times, a form printed per page) repeat everything: when
+  // taking the "headers" out would leave most pages with no text at all, it is content, not a
+  // running header, and it stays in the body.
+  let emptied = 0;
+  for (const indexes of byPage.values()) if (indexes.every((i) => removed.has(i))) emptied++;
+  if (emptied > 0 && emptied >= MIN_PAGE_SHARE * counts.all) {
+    return { blocks: [...blocks], headers: [], footers: [] };
+  }
   return {
     blocks: blocks.filter((_, i) => !removed.has(i)),
     headers: header.texts,
