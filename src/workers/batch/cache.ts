@@ -3,7 +3,6 @@
 // file (new hash) or changed setting (new key) is extracted again. An entry is its rendered
 // output plus a small meta file; the meta is written last, so an entry without meta is ignored.
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ErrorCode } from '../../shared/errors';
@@ -30,11 +29,7 @@ export function isCacheable(outcome: FileOutcome): boolean {
   return outcome.status === 'failed' && DETERMINISTIC_FAILURES.has(outcome.code as ErrorCode);
 }
 
-export async function sha256OfFile(filePath: string | Buffer): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(filePath)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
+export { sha256OfFile } from '../engine/hash-file';
 
 /** The settings that change what is written for a file. Throughput knobs are left out. */
 export function outputSettings(

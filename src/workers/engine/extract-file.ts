@@ -1,12 +1,11 @@
 // The engine's single entry point: one file in, one document model out (or a FolioError).
 // Extractors are loaded lazily so a thread that only sees spreadsheets never loads pdfjs.
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { folioError, toFolioError } from '../../shared/errors';
 import type { DocumentKind, ExtractedDocument } from '../../shared/model';
 import { detectType } from './detect-type';
+import { sha256OfFile } from './hash-file';
 import type { ExtractContext, Extractor, InputFile } from './types';
 
 const loaders: Record<DocumentKind, () => Promise<Extractor>> = {
@@ -15,12 +14,6 @@ const loaders: Record<DocumentKind, () => Promise<Extractor>> = {
   xlsx: async () => (await import('../extractors/xlsx/extract-xlsx')).extractXlsx,
   image: async () => (await import('../extractors/image/extract-image')).extractImage,
 };
-
-export async function sha256File(filePath: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(filePath)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
 
 /** Stats the file, mapping "gone" and "not allowed" to UNREADABLE with a plain message. */
 export async function statInput(filePath: string): Promise<{ size: number }> {
@@ -57,7 +50,7 @@ export async function extractFile(
     }
     const type = await detectType(filePath, path.basename(filePath));
     const input: InputFile = { path: filePath, size, type };
-    const [extractor, sha256] = await Promise.all([loaders[type.kind](), sha256File(filePath)]);
+    const [extractor, sha256] = await Promise.all([loaders[type.kind](), sha256OfFile(filePath)]);
     const body = await extractor(input, ctx);
     return { source: { path: filePath, kind: type.kind, mime: type.mime, size, sha256 }, ...body };
   } catch (error) {
