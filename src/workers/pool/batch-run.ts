@@ -269,7 +269,9 @@ export class BatchRun {
             'UNREADABLE',
             code === 'ENOENT'
               ? 'The file disappeared before it could be read.'
-              : `The file cannot be read (${code ?? 'error'}).`,
+              : code === 'ENOTFILE'
+                ? 'The file was replaced by something that is not a regular file (a pipe or device) and was not read.'
+                : `The file cannot be read (${code ?? 'error'}).`,
             kind,
           ),
           { ms: Date.now() - startedAt },
@@ -479,6 +481,9 @@ async function makeAlias(entry: FileEntry, aliasDir: string): Promise<string> {
   return alias;
 }
 
+/** How often a task may land on a thread that was recycling itself before that counts as a crash. */
+const MAX_RECYCLE_RACES = 3;
+
 /**
  * Runs one task; a thread that dies is replaced by piscina and the task retried once, then the
  * file is WORKER_CRASH. Timeouts, out-of-memory and cancellation are final.
@@ -488,6 +493,7 @@ async function runWithRetry(
   job: JobContext,
   scheduler: Scheduler,
 ): Promise<TaskEnd> {
+  let recycleRaces = 0;
   for (let attempt = 1; ; attempt++) {
     const pending: Promise<TaskOutcome> = scheduler.submit(
       { ...task, attempt },
@@ -512,6 +518,13 @@ async function runWithRetry(
         return { ok: false, outcome: failedOutcome(code, result.message, result.kind ?? job.kind) };
       }
       case 'crash':
+        // An idle thread recycles itself with exit code 0 (pool-worker.ts); piscina can hand it a
+        // new task just before it goes. That is not this file's fault: retry without counting.
+        if (/exited with code:? 0\b/.test(outcome.message) && recycleRaces < MAX_RECYCLE_RACES) {
+          recycleRaces++;
+          attempt--;
+          continue;
+        }
         if (attempt < 2) continue;
         return {
           ok: false,
