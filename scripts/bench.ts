@@ -180,6 +180,16 @@ function analyze(
   };
 }
 
+/** The fixture manifest's kinds, named like the work kinds of the timing table. */
+const MANIFEST_TO_WORK_KIND: Record<string, string> = {
+  'pdf-scanned': 'pdf-ocr',
+  image: 'image-ocr',
+};
+
+function workKindNames(kinds: Map<string, string>): Map<string, string> {
+  return new Map([...kinds].map(([name, kind]) => [name, MANIFEST_TO_WORK_KIND[kind] ?? kind]));
+}
+
 const pct = (v: number | undefined) => (v === undefined ? undefined : round(v * 100, 2));
 const sec = (ms: number | undefined) =>
   ms === undefined || !Number.isFinite(ms) ? undefined : round(ms / 1000, 2);
@@ -256,8 +266,31 @@ async function main(): Promise<void> {
       cli: { type: 'string', default: path.join(projectRoot, 'dist', 'cli.mjs') },
       'no-docs': { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
+      /** Re-render the tables (and docs) from a saved results file instead of running. */
+      'from-json': { type: 'string' },
     },
   });
+  if (values['from-json']) {
+    const saved = JSON.parse(readFileSync(values['from-json'], 'utf8')) as SavedSummary;
+    for (const run of saved.runs) {
+      // Results saved before kinds were unified keyed CER by the manifest's kind names.
+      run.cerByKind = Object.fromEntries(
+        Object.entries(run.cerByKind)
+          .filter(([kind]) => kind !== 'bad')
+          .map(([kind, figures]) => [MANIFEST_TO_WORK_KIND[kind] ?? kind, figures]),
+      );
+    }
+    report(saved.runs, saved.machine, {
+      when: saved.when,
+      input: saved.input,
+      inputEntries: saved.inputEntries,
+      standard: saved.input.startsWith('standard'),
+      docs: !values['no-docs'],
+      command: saved.command,
+      loadAverageAtEnd: saved.machine.loadAverageAtEnd,
+    });
+    return;
+  }
   const cli = path.resolve(values.cli as string);
   if (!existsSync(cli)) throw new Error(`${cli} not found: run npm run build first`);
   let input: string;
@@ -269,7 +302,7 @@ async function main(): Promise<void> {
     const set = await ensureGeneratedBatch();
     input = set.dir;
     expectedDirs = [set.expectedDir];
-    kinds = manifestKinds(set.expectedDir);
+    kinds = workKindNames(manifestKinds(set.expectedDir));
   } else {
     input = path.resolve(values.input as string);
   }
@@ -307,6 +340,42 @@ async function main(): Promise<void> {
     if (!values.keep) rmSync(scratch, { recursive: true, force: true });
   }
 
+  report(results, machine, {
+    when: new Date().toISOString(),
+    input: standard ? 'standard generated batch (fixtures/generated/batch)' : input,
+    inputEntries: inputFiles,
+    standard,
+    docs: !values['no-docs'],
+    command: `npm run bench${standard ? '' : ` -- --input ${values.input}`}`,
+    loadAverageAtEnd: os.loadavg().map((l) => round(l, 2)),
+  });
+}
+
+type Machine = ReturnType<typeof machineInfo>;
+
+interface SavedSummary {
+  when: string;
+  input: string;
+  inputEntries: number;
+  command: string;
+  machine: Machine & { loadAverageAtEnd: number[] };
+  runs: RunResult[];
+}
+
+function report(
+  results: RunResult[],
+  machine: Machine,
+  meta: {
+    when: string;
+    input: string;
+    inputEntries: number;
+    standard: boolean;
+    docs: boolean;
+    command: string;
+    loadAverageAtEnd: number[];
+  },
+): void {
+  const standard = meta.standard;
   const one = results.find((r) => r.group === 'one-worker') as RunResult;
   const defaults = results.filter((r) => r.group === 'default');
   const meanDefaultFpm = defaults.reduce((s, r) => s + r.filesPerMin, 0) / defaults.length;
@@ -324,11 +393,11 @@ async function main(): Promise<void> {
     allFilesAccountedFor: results.every((r) => r.files === results[0].files),
   };
   const summary = {
-    when: new Date().toISOString(),
-    input: standard ? 'standard generated batch (fixtures/generated/batch)' : input,
-    inputEntries: inputFiles,
-    machine: { ...machine, loadAverageAtEnd: os.loadavg().map((l) => round(l, 2)) },
-    command: `npm run bench${standard ? '' : ` -- --input ${values.input}`}`,
+    when: meta.when,
+    input: meta.input,
+    inputEntries: meta.inputEntries,
+    machine: { ...machine, loadAverageAtEnd: meta.loadAverageAtEnd },
+    command: meta.command,
     targets: {
       filesPerMinDefault: { target: 60, measured: round(meanDefaultFpm, 1) },
       peakRssDefaultMb: {
@@ -372,7 +441,7 @@ async function main(): Promise<void> {
   console.log('\n' + derivedLines.join('\n'));
   console.log(`\nwrote ${path.relative(projectRoot, path.join(resultsDir, 'latest.json'))}`);
 
-  if (standard && !values['no-docs']) {
+  if (standard && meta.docs) {
     const section = [
       '## Benchmark',
       '',
