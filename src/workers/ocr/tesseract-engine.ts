@@ -86,11 +86,20 @@ export class TesseractEngine {
     return this.dead === undefined;
   }
 
-  /** Recognizes one encoded image (PGM, PNG, JPEG...). `dpi` helps tesseract size its filters. */
-  async recognize(image: Uint8Array, dpi?: number): Promise<TesseractPage> {
+  /**
+   * Recognizes one encoded image (PGM, PNG, JPEG...). `dpi` helps tesseract size its filters.
+   * `orientation: false` skips orientation detection for this page on an engine started with
+   * it (PSM AUTO instead of AUTO_OSD, set for this call only).
+   */
+  async recognize(
+    image: Uint8Array,
+    dpi?: number,
+    call: { orientation?: boolean } = {},
+  ): Promise<TesseractPage> {
     if (this.dead) throw this.dead;
     const options: Partial<Tesseract.RecognizeOptions> & Record<string, string> = {};
     if (dpi) options.user_defined_dpi = String(Math.round(dpi));
+    if (call.orientation === false) options.tessedit_pageseg_mode = String(PSM.AUTO);
     let rejectOnDeath: (error: Error) => void = () => undefined;
     const died = new Promise<never>((_, reject) => {
       rejectOnDeath = reject;
