@@ -84,9 +84,8 @@ const OMISSION_WARNINGS = new Set([
 
 /** Diagnosed engine defects: reported as todo (visible, not hiding other failures) until fixed. */
 const KNOWN_DEFECTS: Record<string, string> = {
-  'docling__nemotron_multipage.pdf':
-    'normalize: its 4 scanned pages carry the same text, so running-header detection moves the ' +
-    'whole body into metadata and the body is empty (chars 0)',
+  // none open (docling__nemotron_multipage.pdf, whose identical pages once made running-header
+  // detection empty the body, is fixed and asserted like the others)
 };
 
 /**
