@@ -15,6 +15,7 @@ import type { ExtractContext, Extractor, OcrPageResult } from '../../engine/type
 import { loadPdfjs, pdfjsDocumentOptions, type Pdfjs } from './load-pdfjs';
 import { metadataFromInfo } from './metadata';
 import {
+  ALMOST_NO_TEXT,
   classifyPage,
   mostlyInvisible,
   needsOperatorList,
@@ -101,7 +102,85 @@ interface DocumentState {
   ctx: ExtractContext;
   sizes: FontSizeStats;
   probe: ProbeState;
+  /** Without OCR: answers "does this page paint a large image?" without decoding it. */
+  largeImages?: LargeImageProbe;
 }
+
+/**
+ * Images of more pixels than this are "large": a page scanned at 100 dpi or more. On a page
+ * with almost no text, such an image makes it a scan whatever its placement (to cover less than
+ * 1% of a letter page it would have to be placed at over 1000 dpi).
+ */
+const LARGE_IMAGE_PIXELS = 1_000_000;
+
+/**
+ * With OCR off, a scanned page only needs to be recognized as one, yet pdfjs decodes every image
+ * its operator list paints (a 300-dpi JPEG page: ~0.4 CPU s, for nothing). Two more pdfjs
+ * documents opened with `maxImageSize` refuse large images before decoding them: the lenient one
+ * drops them and goes on, the strict one (errors not ignored) abandons the page's list at the
+ * first one. The strict list coming out shorter than the lenient one is the answer; any doubt
+ * (equal lengths, an error) sends the caller to the full operator list. Opened lazily.
+ */
+class LargeImageProbe {
+  private docs: Promise<[PDFDocumentProxy, PDFDocumentProxy]> | undefined;
+
+  constructor(
+    private readonly pdfjs: Pdfjs,
+    private readonly filePath: string,
+    private readonly password: string | undefined,
+  ) {}
+
+  private open(bytes: Uint8Array, stopAtErrors: boolean): Promise<PDFDocumentProxy> {
+    return this.pdfjs.getDocument({
+      ...pdfjsDocumentOptions(bytes, this.password),
+      maxImageSize: LARGE_IMAGE_PIXELS,
+      stopAtErrors,
+    }).promise;
+  }
+
+  private async operatorCount(doc: PDFDocumentProxy, n: number): Promise<number> {
+    const page = await doc.getPage(n);
+    try {
+      return (await page.getOperatorList()).fnArray.length;
+    } finally {
+      page.cleanup();
+    }
+  }
+
+  /** True when page `n` surely paints a large image; false when that is not certain. */
+  async paintsLargeImage(n: number): Promise<boolean> {
+    try {
+      this.docs ??= readFile(this.filePath).then((bytes) =>
+        // Each document takes over (detaches) the buffer it is given: two plain copies.
+        Promise.all([
+          this.open(new Uint8Array(bytes), false),
+          this.open(new Uint8Array(bytes), true),
+        ]),
+      );
+      const [lenient, strict] = await this.docs;
+      const [all, upToError] = await Promise.all([
+        this.operatorCount(lenient, n),
+        this.operatorCount(strict, n),
+      ]);
+      return upToError < all;
+    } catch {
+      return false;
+    }
+  }
+
+  async destroy(): Promise<void> {
+    const docs = await this.docs?.catch(() => undefined);
+    await Promise.all((docs ?? []).map((doc) => doc.destroy().catch(() => undefined)));
+  }
+}
+
+/** What the operator list of a page with almost no text and a large image would say. */
+const LARGE_IMAGE_PAGE: OperatorSummary = {
+  images: 1,
+  imageCoverage: 1,
+  visibleGlyphs: 0,
+  invisibleGlyphs: 0,
+};
 
 async function operatorSummary(page: PDFPageProxy, pdfjs: Pdfjs): Promise<OperatorSummary | null> {
   try {
@@ -184,7 +263,11 @@ async function readPage(page: PDFPageProxy, n: number, state: DocumentState): Pr
 
   let ops: OperatorSummary | null = null;
   if (needsOperatorList(health, probe)) {
-    ops = await operatorSummary(page, pdfjs);
+    const largeImage =
+      state.largeImages && health.chars < ALMOST_NO_TEXT
+        ? await state.largeImages.paintsLargeImage(n)
+        : undefined;
+    ops = largeImage ? LARGE_IMAGE_PAGE : await operatorSummary(page, pdfjs);
     if (health.chars >= SPARSE_TEXT) probe.textPagesProbed++;
     if (mostlyInvisible(ops)) probe.invisibleSeen = true;
   }
@@ -248,7 +331,12 @@ function failureWarnings(failures: Array<{ page: number; reason: string }>): Ext
   return listed;
 }
 
-async function readDocument(doc: PDFDocumentProxy, pdfjs: Pdfjs, ctx: ExtractContext) {
+async function readDocument(
+  doc: PDFDocumentProxy,
+  pdfjs: Pdfjs,
+  ctx: ExtractContext,
+  largeImages: LargeImageProbe | undefined,
+) {
   const total = doc.numPages;
   if (!(total > 0)) throw corruptPdf(new Error('the document has no pages'));
   const { from, to } = pageRange(ctx, total);
@@ -263,6 +351,7 @@ async function readDocument(doc: PDFDocumentProxy, pdfjs: Pdfjs, ctx: ExtractCon
     ctx,
     sizes: new FontSizeStats(),
     probe: { textPagesProbed: 0, invisibleSeen: false },
+    largeImages,
   };
   const blocks: Block[] = [];
   const warnings: ExtractionWarning[] = [];
@@ -359,11 +448,14 @@ export const extractPdf: Extractor = async (file, ctx) => {
     await task.destroy().catch(() => undefined);
     throw pdfOpenError(error, password !== undefined);
   }
+  // With OCR on, the scan's image is decoded anyway (it is what gets recognized).
+  const largeImages = ctx.ocr ? undefined : new LargeImageProbe(pdfjs, file.path, password);
   try {
-    const body = await readDocument(doc, pdfjs, ctx);
+    const body = await readDocument(doc, pdfjs, ctx, largeImages);
     if (!complete) body.warnings.push(truncatedWarning());
     return body;
   } finally {
+    await largeImages?.destroy();
     await doc.destroy().catch(() => undefined);
   }
 };
