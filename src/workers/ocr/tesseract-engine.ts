@@ -6,6 +6,7 @@ import { gunzipSync } from 'node:zlib';
 import Tesseract from 'tesseract.js';
 import { folioError } from '../../shared/errors';
 import { singleLanguageDir, type LanguageFile } from './language-data';
+import { reportOcrActivity } from './ocr-activity';
 
 const { createWorker, OEM, PSM } = Tesseract;
 
@@ -58,6 +59,7 @@ export class TesseractEngine {
         // Errors arrive as rejected jobs; without a handler tesseract.js rethrows them
         // from its message listener, which takes the whole thread down.
         errorHandler: () => undefined,
+        logger: reportOcrActivity,
       });
     } catch (error) {
       throw folioError('OCR_FAILED', `The OCR engine could not start: ${String(error)}`, error);

@@ -10,6 +10,7 @@ import { extractFile } from '../engine/extract-file';
 import type { ProgressUpdate } from '../engine/types';
 import { faultKind, faultsEnabled, runFault } from './faults';
 import { finishDocument } from './finish-document';
+import { setOcrActivityListener } from '../ocr/ocr-activity';
 import { ocrServiceFor, releaseOcrService } from './ocr-provider';
 import { probePdf } from './probe-pdf';
 import {
@@ -65,16 +66,28 @@ async function extractOne(task: ExtractTask, onProgress: (u: ProgressUpdate) => 
   return extractFile(task.filePath, { options: task.extract, onProgress, ocr });
 }
 
+/** At most one heartbeat a second from OCR's own progress reports (they come many per page). */
+const OCR_HEARTBEAT_MS = 1000;
+
 async function runExtract(task: ExtractTask): Promise<ExtractResult> {
   const onProgress = (update: ProgressUpdate) => task.port.postMessage(update);
   // The first heartbeat says the thread has picked the task up: the no-progress clock starts.
   onProgress({});
+  let lastOcrBeat = 0;
+  setOcrActivityListener(() => {
+    const now = Date.now();
+    if (now - lastOcrBeat < OCR_HEARTBEAT_MS) return;
+    lastOcrBeat = now;
+    onProgress({});
+  });
   let doc: ExtractedDocument;
   try {
     doc = await extractOne(task, onProgress);
   } catch (error) {
     const failure = toFolioError(error);
     return { ok: false, code: failure.code, message: failure.message };
+  } finally {
+    setOcrActivityListener(undefined);
   }
   doc.source.path = task.sourcePath;
   if (!task.write) return { ok: true, doc };
