@@ -14,7 +14,7 @@ function summary(entries: WalkEntry[]): Record<string, string> {
   return Object.fromEntries(entries.map((e) => [e.rel, e.type === 'file' ? 'file' : e.code]));
 }
 
-test('recursive, sorted, hidden folders and files skipped, unsupported types reported', async () => {
+test('recursive, sorted, hidden folders skipped, hidden files and unsupported types reported', async () => {
   const input = tempFolder({
     'b.pdf': 'x',
     'a.docx': 'x',
@@ -24,9 +24,12 @@ test('recursive, sorted, hidden folders and files skipped, unsupported types rep
     'deep/photo.jpeg': 'x',
     '.git/config.pdf': 'x',
     '.DS_Store': 'x',
+    '.hidden-statement.pdf': 'x',
   });
   const entries = await walkFolder(input, base);
   assert.deepEqual(summary(entries), {
+    '.DS_Store': 'UNSUPPORTED_TYPE',
+    '.hidden-statement.pdf': 'file',
     README: 'UNSUPPORTED_TYPE',
     'a.docx': 'file',
     'b.pdf': 'file',

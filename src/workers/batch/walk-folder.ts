@@ -132,7 +132,7 @@ export async function walkFolder(root: string, options: WalkOptions): Promise<Wa
     const subdirs: DirFrame[] = [];
     for (const nameRaw of names) {
       const name = nameRaw.toString('utf8');
-      if (name.startsWith('.')) continue; // hidden files and folders (.git, .DS_Store) are not documents
+      const hidden = name.startsWith('.');
       const childRaw = Buffer.concat([frame.raw, Buffer.from('/'), nameRaw]);
       const rel = frame.rel === '' ? name : `${frame.rel}/${name}`;
       const childKey = bytesKey(childRaw);
@@ -149,6 +149,9 @@ export async function walkFolder(root: string, options: WalkOptions): Promise<Wa
         });
         continue;
       }
+      // Hidden folders (.git, .svn) hold no evidence; hidden files are still accounted for, so a
+      // `.statement.pdf` is extracted and a `.DS_Store` is reported as skipped, never lost.
+      if (hidden && info.isDirectory()) continue;
       let targetKey = childKey;
       if (info.isSymbolicLink()) {
         let target: Buffer;
