@@ -186,3 +186,16 @@ test('a zip whose central directory is cut off is CORRUPT', async () => {
   assert.equal(error.code, 'CORRUPT');
   assert.match(error.message, /The DOCX is damaged or truncated/);
 });
+
+test('a lying bomb at the default 1 GB limit is refused after 64 MB of evidence, not 1 GB', async () => {
+  const bomb = zeroBomb(2 * GB);
+  const file = writeZip(
+    path.join(dir, 'liar-default.docx'),
+    minimalDocxParts([]).map((p) =>
+      p.name === 'word/document.xml' ? { name: p.name, deflated: bomb, declaredSize: 1024 } : p,
+    ),
+  );
+  const error = await failure(extractFile(file, { options: defaultExtractOptions }));
+  assert.equal(error.code, 'TOO_LARGE');
+  assert.match(error.message, /inflates more than 64 MB beyond the 1,024 bytes it declares/);
+});

@@ -46,6 +46,13 @@ function corrupt(label: string, cause?: unknown): Error {
   );
 }
 
+/**
+ * A part that overshoots its declared size by this much is a bomb, not damage: a flipped byte
+ * makes DEFLATE fail or drift by kilobytes, not tens of megabytes. Checking this far (instead of
+ * up to the whole unzip limit) keeps a lying bomb's rejection to a fraction of a second.
+ */
+const BOMB_EVIDENCE_BYTES = 64 * 1024 * 1024;
+
 /** An open package: the central directory is read once, parts are inflated on demand. */
 export class ZipPackage {
   readonly entries: ReadonlyMap<string, ZipEntryInfo>;
@@ -149,10 +156,17 @@ export class ZipPackage {
       // yauzl stops a part that inflates past its declared size: a bomb hiding behind small
       // declarations, caught after at most the declared size (plus one chunk) was produced.
       if (error instanceof Error && /too many bytes in the stream/.test(error.message)) {
-        if ((await this.inflatesBeyond(entry, this.maxInflatedBytes)) === true) {
+        const evidence = Math.min(
+          this.maxInflatedBytes,
+          entry.uncompressedSize + BOMB_EVIDENCE_BYTES,
+        );
+        if ((await this.inflatesBeyond(entry, evidence)) === true) {
+          const declared = entry.uncompressedSize.toLocaleString('en-US');
           throw folioError(
             'TOO_LARGE',
-            `The ${this.label} looks like a zip bomb: part ${name} inflates beyond the ${Math.round(this.maxInflatedBytes / 1048576).toLocaleString('en-US')} MB limit while declaring ${entry.uncompressedSize.toLocaleString('en-US')} bytes; it was not unpacked.`,
+            evidence === this.maxInflatedBytes
+              ? `The ${this.label} looks like a zip bomb: part ${name} inflates beyond the ${Math.round(this.maxInflatedBytes / 1048576).toLocaleString('en-US')} MB limit while declaring ${declared} bytes; it was not unpacked.`
+              : `The ${this.label} looks like a zip bomb: part ${name} inflates more than ${BOMB_EVIDENCE_BYTES / 1048576} MB beyond the ${declared} bytes it declares; it was not unpacked.`,
             error,
           );
         }
