@@ -6,7 +6,7 @@ import { after, test } from 'node:test';
 import type { ChildToParent } from '../../src/shared/protocol';
 import { defaultBatchOptions } from '../../src/shared/options';
 import { BatchRun } from '../../src/workers/pool/batch-run';
-import { MemoryGovernor } from '../../src/workers/pool/memory-governor';
+import { affordableWorkers, MemoryGovernor } from '../../src/workers/pool/memory-governor';
 import type { TaskRunner } from '../../src/workers/pool/piscina-runner';
 import {
   batchOptions,
@@ -40,6 +40,20 @@ test('governor: soft limit blocks new starts (but never the only one), hard limi
   assert.equal(g.concurrency, 2);
   assert.equal(g.sample(300, 8000).changed, true);
   assert.equal(g.concurrency, 3);
+});
+
+test('governor: a small budget starts with fewer busy workers (1024 MB → 2, 512 MB → 1)', () => {
+  assert.equal(affordableWorkers(1024), 2);
+  assert.equal(affordableWorkers(512), 1);
+  assert.equal(affordableWorkers(100), 1, 'never zero');
+  const g = new MemoryGovernor(2, 512);
+  g.startWith(affordableWorkers(512));
+  g.sample(200, 0);
+  assert.equal(g.concurrency, 1);
+  assert.equal(g.mayStart(1), false);
+  g.sample(200, 5000);
+  g.sample(200, 10000);
+  assert.equal(g.concurrency, 2, 'a calm spell still adds the second worker back');
 });
 
 /** A fake pool whose tasks take `ms`, recording how many ran at once. */
@@ -114,7 +128,8 @@ test('in a batch: above the hard limit concurrency drops and threads release mem
       type: 'start',
       batchId: 'b',
       input,
-      batch: { ...defaultBatchOptions, ...batchOptions(input), workers: 2, memoryLimitMb: 500 },
+      // 900 MB affords two busy workers at the start (affordableWorkers), so the drop is seen.
+      batch: { ...defaultBatchOptions, ...batchOptions(input), workers: 2, memoryLimitMb: 900 },
       extract: noOcr,
     },
     {
@@ -124,7 +139,7 @@ test('in a batch: above the hard limit concurrency drops and threads release mem
       },
       createRunner: () => runner,
       acceptFaultFiles: true,
-      rssMb: () => 600,
+      rssMb: () => 1000,
     },
   );
   await run.run();

@@ -30,7 +30,7 @@ import {
 } from '../batch/report-builder';
 import { walkFolder, type FileEntry } from '../batch/walk-folder';
 import { finishDocument } from './finish-document';
-import { MemoryGovernor } from './memory-governor';
+import { affordableWorkers, MemoryGovernor } from './memory-governor';
 import type { TaskInput, TaskRunner } from './piscina-runner';
 import { Scheduler, type TaskOutcome } from './scheduler';
 import type { OutputTarget, ProgressUpdate } from './task-types';
@@ -120,6 +120,7 @@ export class BatchRun {
       .map((entry) => ({ entry, cost: estimateCost(entry.rel, entry.size) }))
       .sort((a, b) => b.cost - a.cost);
     const governor = new MemoryGovernor(this.workers, batch.memoryLimitMb);
+    governor.startWith(affordableWorkers(batch.memoryLimitMb));
     const runner = this.env.createRunner(this.workers, threadHeapLimitMb(batch.memoryLimitMb));
     const scheduler = new Scheduler(runner, governor);
     this.scheduler = scheduler;

@@ -31,6 +31,14 @@ export class MemoryGovernor {
     this.limit = maxWorkers;
   }
 
+  /**
+   * Starts below full concurrency when the budget cannot hold that many busy workers at once
+   * (see `affordableWorkers`); calm spells still add workers back up to `maxWorkers`.
+   */
+  startWith(workers: number): void {
+    this.limit = Math.max(1, Math.min(this.maxWorkers, workers));
+  }
+
   get softLimitMb(): number {
     return this.hardLimitMb * this.softRatio;
   }
@@ -85,4 +93,18 @@ export class MemoryGovernor {
     if (running === 0) return true;
     return running < this.limit && this.rssMb < this.softLimitMb;
   }
+}
+
+/** The child's own baseline (runtime, libraries, one idle pool) before any document, in MB. */
+const BASELINE_MB = 150;
+/** What one busy worker can add at its peak: an OCR engine (~250 MB) plus a decoded scan page. */
+const PER_BUSY_WORKER_MB = 350;
+
+/**
+ * How many workers a memory budget can hold busy at once, measured on OCR-heavy batches (the
+ * most memory-hungry work): 1024 MB → 2, 512 MB → 1. Starting there keeps a small budget from
+ * being overshot before the first RSS sample can react.
+ */
+export function affordableWorkers(memoryLimitMb: number): number {
+  return Math.max(1, Math.floor((memoryLimitMb - BASELINE_MB) / PER_BUSY_WORKER_MB));
 }
