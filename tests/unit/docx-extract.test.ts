@@ -11,19 +11,11 @@ import { mammothWarnings } from '../../src/workers/extractors/docx/mammoth-adapt
 import { parseCoreProperties } from '../../src/workers/extractors/zip/core-properties';
 import { realCorpusDir, realCorpusSkip } from '../support/paths';
 import { minimalDocxParts, writeZip } from './zip-test-builder';
+import { codeOf } from '../support/errors';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'folio-docx-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 const ctx = { options: defaultExtractOptions };
-
-async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await promise;
-  } catch (error) {
-    return (error as { code?: string }).code;
-  }
-  return undefined;
-}
 
 const texts = (blocks: Block[]) =>
   blocks.map((b) =>

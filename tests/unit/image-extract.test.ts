@@ -13,6 +13,7 @@ import { extractFile } from '../../src/workers/engine/extract-file';
 import type { ExtractContext, OcrService, RasterImage } from '../../src/workers/engine/types';
 import { readFrameSizes } from '../../src/workers/extractors/image/image-header';
 import { realCorpusDir, realCorpusSkip } from '../support/paths';
+import { codeOf } from '../support/errors';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'folio-image-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -45,15 +46,6 @@ function recordingOcr(confidence = 91): OcrService & { seen: RasterImage[] } {
 }
 
 const ctx = (ocr?: OcrService): ExtractContext => ({ options: defaultExtractOptions, ocr });
-
-async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await promise;
-  } catch (error) {
-    return (error as { code?: string }).code;
-  }
-  return undefined;
-}
 
 function drawn(width: number, height: number): Canvas {
   const canvas = createCanvas(width, height);

@@ -9,6 +9,7 @@ import { defaultExtractOptions } from '../../src/shared/options';
 import { extractFile } from '../../src/workers/engine/extract-file';
 import { extractWorkbook } from '../../src/workers/extractors/xlsx/extract-xlsx';
 import { writeZip } from './zip-test-builder';
+import { codeOf } from '../support/errors';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'folio-xlsx-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -16,15 +17,6 @@ const ctx = { options: defaultExtractOptions };
 const features = path.join(dir, 'features.xlsx');
 const long = path.join(dir, 'long.xlsx');
 const LONG_ROWS = 3000;
-
-async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await promise;
-  } catch (error) {
-    return (error as { code?: string }).code;
-  }
-  return undefined;
-}
 
 const tableRows = (blocks: Block[], sheet: string): string[][] =>
   blocks.flatMap((b) => (b.type === 'table' && b.prov.sheet === sheet ? b.rows : []));
