@@ -53,7 +53,12 @@ test('governor: a small budget starts with fewer busy workers (1024 MB → 2, 51
   assert.equal(g.mayStart(1), false);
   g.sample(200, 5000);
   g.sample(200, 10000);
-  assert.equal(g.concurrency, 2, 'a calm spell still adds the second worker back');
+  assert.equal(g.concurrency, 1, 'no room for a second busy worker in 512 MB: stays at one');
+  const big = new MemoryGovernor(2, 1024);
+  big.startWith(1);
+  big.sample(300, 0);
+  big.sample(300, 5000);
+  assert.equal(big.concurrency, 2, 'with room for one more, a calm spell adds it back');
 });
 
 /** A fake pool whose tasks take `ms`, recording how many ran at once. */

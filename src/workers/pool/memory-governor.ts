@@ -72,7 +72,10 @@ export class MemoryGovernor {
       this.calmSince = undefined;
       return { release: true, changed: false };
     }
-    if (rssMb < this.softLimitMb * 0.85 && this.limit < this.maxWorkers) {
+    // A worker comes back only when the budget has room for one more busy worker: on a small
+    // budget a calm spell between two scans would otherwise start a second OCR engine.
+    const roomForOneMore = rssMb + PER_BUSY_WORKER_MB <= this.softLimitMb;
+    if (rssMb < this.softLimitMb * 0.85 && roomForOneMore && this.limit < this.maxWorkers) {
       this.calmSince ??= now;
       if (now - this.calmSince >= this.growAfterMs) {
         this.limit += 1;
