@@ -50,7 +50,10 @@ export async function extractFile(
     }
     const type = await detectType(filePath, path.basename(filePath));
     const input: InputFile = { path: filePath, size, type };
-    const [extractor, sha256] = await Promise.all([loaders[type.kind](), sha256OfFile(filePath)]);
+    const [extractor, sha256] = await Promise.all([
+      loaders[type.kind](),
+      ctx.sha256 ?? sha256OfFile(filePath),
+    ]);
     const body = await extractor(input, ctx);
     return { source: { path: filePath, kind: type.kind, mime: type.mime, size, sha256 }, ...body };
   } catch (error) {

@@ -29,6 +29,8 @@ export interface ExtractContext {
   onProgress?: (update: ProgressUpdate) => void;
   /** Present when OCR is enabled. */
   ocr?: OcrService;
+  /** The file's sha256 when the caller already hashed it (the batch does, for the cache key). */
+  sha256?: string;
 }
 
 /** Everything of the document model except the source, which the orchestrator fills in. */

@@ -333,6 +333,7 @@ export class BatchRun {
         filePath: openPath,
         sourcePath: entry.abs,
         extract,
+        sha256: sha,
         attempt: 1,
         childCrashes: crashes,
         recycleAboveMb: threadRecycleMb(batch.memoryLimitMb, this.workers),

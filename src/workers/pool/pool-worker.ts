@@ -63,7 +63,12 @@ async function extractOne(task: ExtractTask, onProgress: (u: ProgressUpdate) => 
     return runFault(task.filePath, task.attempt, task.childCrashes, onProgress);
   }
   const ocr = task.extract.ocr.enabled ? await ocrServiceFor(task.extract.ocr) : undefined;
-  return extractFile(task.filePath, { options: task.extract, onProgress, ocr });
+  return extractFile(task.filePath, {
+    options: task.extract,
+    onProgress,
+    ocr,
+    sha256: task.sha256,
+  });
 }
 
 /** At most one heartbeat a second from OCR's own progress reports (they come many per page). */

@@ -22,6 +22,8 @@ export interface ExtractTask {
   /** The input's absolute path as the model and reports show it. */
   sourcePath: string;
   extract: ExtractOptions;
+  /** Content hash computed by the child for the cache key, so the thread does not hash again. */
+  sha256: string;
   attempt: number;
   /** How often this file was in flight when the child process died (fault injection uses it). */
   childCrashes: number;
