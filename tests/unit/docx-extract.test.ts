@@ -11,7 +11,7 @@ import { mammothWarnings } from '../../src/workers/extractors/docx/mammoth-adapt
 import { parseCoreProperties } from '../../src/workers/extractors/zip/core-properties';
 import { realCorpusDir, realCorpusSkip } from '../support/paths';
 import { minimalDocxParts, writeZip } from './zip-test-builder';
-import { codeOf } from '../support/errors';
+import { codeOf, failure } from '../support/errors';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'folio-docx-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -206,12 +206,7 @@ test('a DOCX truncated at several offsets is CORRUPT with a plain message', asyn
   for (const fraction of [0.1, 0.5, 0.9, 0.99]) {
     const file = path.join(dir, `cut-${fraction}.docx`);
     writeFileSync(file, whole.subarray(0, Math.floor(whole.length * fraction)));
-    let error: { code?: string; message?: string } = {};
-    try {
-      await extractFile(file, ctx);
-    } catch (e) {
-      error = e as typeof error;
-    }
+    const error = await failure(extractFile(file, ctx));
     assert.equal(error.code, 'CORRUPT', `cut at ${fraction}`);
     assert.match(error.message ?? '', /The DOCX is damaged or truncated/);
   }

@@ -11,6 +11,7 @@ import type { ExtractedDocument } from '../../src/shared/model';
 import { defaultExtractOptions, type ExtractOptions } from '../../src/shared/options';
 import { extractFile } from '../../src/workers/engine/extract-file';
 import type { ExtractContext, OcrService, ProgressUpdate } from '../../src/workers/engine/types';
+import { failure } from '../support/errors';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'folio-pdf-hostile-'));
 after(() => rmSync(tmp, { recursive: true, force: true }));
@@ -71,15 +72,6 @@ const options = (over: Partial<ExtractOptions> = {}): ExtractOptions => ({
 
 const run = (file: string, ctx: Partial<ExtractContext> = {}) =>
   extractFile(file, { options: options(), ...ctx });
-
-async function failure(promise: Promise<unknown>): Promise<{ code?: string; message: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as { code?: string; message: string };
-  }
-  assert.fail('expected a failure');
-}
 
 const texts = (doc: ExtractedDocument) => doc.blocks.flatMap((b) => ('text' in b ? [b.text] : []));
 

@@ -9,7 +9,7 @@ import { defaultExtractOptions } from '../../src/shared/options';
 import { extractFile } from '../../src/workers/engine/extract-file';
 import { extractWorkbook } from '../../src/workers/extractors/xlsx/extract-xlsx';
 import { writeZip } from './zip-test-builder';
-import { codeOf } from '../support/errors';
+import { codeOf, failure } from '../support/errors';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'folio-xlsx-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -249,12 +249,7 @@ test('an XLSX truncated at several offsets is CORRUPT with a plain message', asy
   for (const fraction of [0.05, 0.5, 0.95, 0.999]) {
     const file = path.join(dir, `cut-${fraction}.xlsx`);
     writeFileSync(file, whole.subarray(0, Math.floor(whole.length * fraction)));
-    let error: { code?: string; message?: string } = {};
-    try {
-      await extractFile(file, ctx);
-    } catch (e) {
-      error = e as typeof error;
-    }
+    const error = await failure(extractFile(file, ctx));
     assert.equal(error.code, 'CORRUPT', `cut at ${fraction}`);
     assert.match(error.message ?? '', /The XLSX is damaged or truncated/);
   }

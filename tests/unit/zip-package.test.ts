@@ -10,20 +10,12 @@ import { extractFile } from '../../src/workers/engine/extract-file';
 import { checkPackageLimits } from '../../src/workers/extractors/zip/package-limits';
 import { officeKindOf, ZipPackage } from '../../src/workers/extractors/zip/zip-package';
 import { minimalDocxParts, writeZip, zeroBomb } from './zip-test-builder';
+import { failure } from '../support/errors';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'folio-zip-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 const ctx = { options: defaultExtractOptions };
 const GB = 1024 ** 3;
-
-async function failure(promise: Promise<unknown>): Promise<{ code?: string; message: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as { code?: string; message: string };
-  }
-  assert.fail('expected a failure');
-}
 
 test('the central directory is listed without inflating, and names the package kind', async () => {
   const file = writeZip(path.join(dir, 'a.docx'), minimalDocxParts(['Hello zip']));
