@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import PDFDocument from 'pdfkit';
 import yauzl from 'yauzl';
 import zlib from 'node:zlib';
+import { buildZip as buildZipParts } from './zip-builder';
 
 // ---------------------------------------------------------------------------------------------
 // Seeded randomness
@@ -141,58 +142,20 @@ export interface ZipEntry {
   declaredSize?: number;
 }
 
-const DOS_DATE_2024 = ((2024 - 1980) << 9) | (1 << 5) | 1;
-
+/** Writes the entries through the shared zip builder (tests/support/zip-builder.ts). */
 export function buildZip(entries: ZipEntry[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const entry of entries) {
-    const name = Buffer.from(entry.name, 'utf8');
-    const packed = entry.deflated ?? {
-      bytes: zlib.deflateRawSync(entry.data ?? Buffer.alloc(0)),
-      crc32: zlib.crc32(entry.data ?? Buffer.alloc(0)),
-      size: (entry.data ?? Buffer.alloc(0)).length,
-    };
-    const size = entry.declaredSize ?? packed.size;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(8, 8); // deflate
-    local.writeUInt16LE(0, 10);
-    local.writeUInt16LE(DOS_DATE_2024, 12);
-    local.writeUInt32LE(packed.crc32 >>> 0, 14);
-    local.writeUInt32LE(packed.bytes.length, 18);
-    local.writeUInt32LE(size >>> 0, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
-    locals.push(local, name, packed.bytes);
-
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt16LE(0, 12);
-    central.writeUInt16LE(DOS_DATE_2024, 14);
-    central.writeUInt32LE(packed.crc32 >>> 0, 16);
-    central.writeUInt32LE(packed.bytes.length, 20);
-    central.writeUInt32LE(size >>> 0, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    centrals.push(central, name);
-    offset += local.length + name.length + packed.bytes.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
+  return buildZipParts(
+    entries.map((entry) => ({
+      name: entry.name,
+      content: entry.deflated ? undefined : (entry.data ?? Buffer.alloc(0)),
+      deflated: entry.deflated && {
+        data: entry.deflated.bytes,
+        size: entry.deflated.size,
+        crc: entry.deflated.crc32,
+      },
+      declaredSize: entry.declaredSize,
+    })),
+  );
 }
 
 /** Every entry of a (valid) zip, in order. */

@@ -10,7 +10,7 @@ import { htmlToBlocks } from '../../src/workers/extractors/docx/html-to-blocks';
 import { mammothWarnings } from '../../src/workers/extractors/docx/mammoth-adapter';
 import { parseCoreProperties } from '../../src/workers/extractors/zip/core-properties';
 import { realCorpusDir, realCorpusSkip } from '../support/paths';
-import { minimalDocxParts, writeZip } from './zip-test-builder';
+import { minimalDocxParts, writeZip } from '../support/zip-builder';
 import { codeOf, failure } from '../support/errors';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'folio-docx-'));

@@ -8,7 +8,7 @@ import type { Block } from '../../src/shared/model';
 import { defaultExtractOptions } from '../../src/shared/options';
 import { extractFile } from '../../src/workers/engine/extract-file';
 import { extractWorkbook } from '../../src/workers/extractors/xlsx/extract-xlsx';
-import { writeZip } from './zip-test-builder';
+import { writeZip } from '../support/zip-builder';
 import { codeOf, failure } from '../support/errors';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'folio-xlsx-'));

@@ -9,7 +9,7 @@ import { detectType } from '../../src/workers/engine/detect-type';
 import { extractFile } from '../../src/workers/engine/extract-file';
 import { checkPackageLimits } from '../../src/workers/extractors/zip/package-limits';
 import { officeKindOf, ZipPackage } from '../../src/workers/extractors/zip/zip-package';
-import { minimalDocxParts, writeZip, zeroBomb } from './zip-test-builder';
+import { minimalDocxParts, writeZip, zeroBomb } from '../support/zip-builder';
 import { failure } from '../support/errors';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'folio-zip-'));

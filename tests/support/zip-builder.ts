@@ -1,5 +1,5 @@
-// Builds zip files byte by byte for the zip/DOCX/XLSX tests: honest packages, packages whose
-// declared sizes lie, and a real 2 GB zip bomb made in milliseconds (no 2 GB ever in memory).
+// Builds zip files byte by byte for the zip/DOCX/XLSX and hostile-input tests: honest packages,
+// packages whose declared sizes lie, and a real 2 GB zip bomb made in milliseconds (no 2 GB in memory).
 import { writeFileSync } from 'node:fs';
 import zlib from 'node:zlib';
 
