@@ -1,6 +1,69 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+// The layers of src, lowest first. A module may import its own layer and those below it, never
+// one above: the engine knows nothing of pools, the pool thread nothing of the child's batch loop,
+// and the parent side (runner, CLI, extension) nothing of the workers' code, which it only forks.
+// Each layer is named by its folders; an import is matched by the folder names in its path.
+const LAYERS = [
+  { name: 'shared', files: ['src/shared/**'], folders: ['shared'] },
+  { name: 'zip', files: ['src/workers/zip/**'], folders: ['zip'] },
+  { name: 'engine', files: ['src/workers/engine/**'], folders: ['engine'] },
+  {
+    name: 'normalize/render',
+    files: ['src/workers/normalize/**', 'src/workers/render/**'],
+    folders: ['normalize', 'render'],
+  },
+  { name: 'ocr', files: ['src/workers/ocr/**'], folders: ['ocr'] },
+  { name: 'extractors', files: ['src/workers/extractors/**'], folders: ['extractors'] },
+  { name: 'output', files: ['src/workers/output/**'], folders: ['output'] },
+  { name: 'thread', files: ['src/workers/thread/**'], folders: ['thread'] },
+  { name: 'child', files: ['src/workers/child/**'], folders: ['child'] },
+  // The parent side: it forks dist/child.mjs and never bundles worker code.
+  { name: 'runner', files: ['src/runner/**'], folders: ['runner'], parentSide: true },
+  { name: 'cli', files: ['src/cli/**'], folders: ['cli'], parentSide: true },
+  { name: 'extension', files: ['src/extension/**'], folders: ['extension'], parentSide: true },
+];
+
+/** Folder names a layer must not import: every layer above it; the workers, for the parent side. */
+function forbiddenFor(index) {
+  const layer = LAYERS[index];
+  if (layer.parentSide) {
+    const peers = LAYERS.filter((l) => l.parentSide && l.name !== 'runner' && l !== layer);
+    return ['workers', ...peers.map((l) => l.name)];
+  }
+  const above = LAYERS.slice(index + 1).flatMap((l) => l.folders);
+  return layer.name === 'shared' ? [...above, 'workers'] : above.filter((f) => f !== 'workers');
+}
+
+const vscodeOnlyInExtension = {
+  name: 'vscode',
+  message: 'Only src/extension may import vscode: everything else runs in plain Node.',
+};
+
+function layerRules() {
+  return LAYERS.map((layer, index) => {
+    const forbidden = [...new Set(forbiddenFor(index))];
+    return {
+      files: layer.files,
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          {
+            paths: layer.name === 'extension' ? [] : [vscodeOnlyInExtension],
+            patterns: [
+              {
+                regex: `(^|/)(${forbidden.join('|')})(/|$)`,
+                message: `${layer.name} may not import ${forbidden.join(', ')} (layer order in eslint.config.mjs): move the shared piece down instead.`,
+              },
+            ],
+          },
+        ],
+      },
+    };
+  });
+}
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'out/', 'fixtures/', 'test-output/', 'bench/results/'] },
   js.configs.recommended,
@@ -14,9 +77,5 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    // Only the extension may import vscode: everything else runs in plain Node.
-    files: ['src/shared/**', 'src/workers/**', 'src/cli/**'],
-    rules: { 'no-restricted-imports': ['error', { paths: ['vscode'] }] },
-  },
+  ...layerRules(),
 );

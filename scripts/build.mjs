@@ -7,7 +7,10 @@ import path from 'node:path';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(import.meta.dirname, '..');
-const dist = path.join(root, 'dist');
+// `--outdir DIR` builds elsewhere (inside the project, so bare imports resolve from node_modules):
+// a benchmark can keep its own bundle while someone else rebuilds dist/.
+const outdirFlag = process.argv.indexOf('--outdir');
+const dist = outdirFlag > 0 ? path.resolve(process.argv[outdirFlag + 1]) : path.join(root, 'dist');
 const watch = process.argv.includes('--watch');
 
 rmSync(dist, { recursive: true, force: true });
@@ -25,8 +28,8 @@ const common = {
 // (shipped in the .vsix) so their own files (wasm, models, native binaries) resolve normally.
 const nodeEntries = {
   cli: 'src/cli/main.ts',
-  child: 'src/workers/pool/child-main.ts',
-  'pool-worker': 'src/workers/pool/pool-worker.ts',
+  child: 'src/workers/child/child-main.ts',
+  'pool-worker': 'src/workers/thread/pool-worker.ts',
 };
 
 await Promise.all([

@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultBatchOptions, defaultExtractOptions } from '../src/shared/options';
-import { ChildProcessRunner } from '../src/workers/client/child-process-runner';
+import { ChildProcessRunner } from '../src/runner/child-process-runner';
 import { ensureGeneratedBatch } from '../tests/support/generated-fixtures';
 import { projectRoot } from '../tests/support/paths';
 import {

@@ -5,7 +5,10 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 const targets = process.argv.slice(2);
-const roots = targets.length > 0 ? targets : ['tests/unit'];
+const roots =
+  targets.length > 0
+    ? targets
+    : ['tests/unit', 'tests/process', 'tests/corpus', 'tests/scripts', 'tests/robustness'];
 const files = [];
 const walk = (p) => {
   if (statSync(p).isDirectory()) {

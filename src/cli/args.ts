@@ -5,7 +5,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultBatchOptions, defaultExtractOptions } from '../shared/options';
 import type { BatchOptions, ExtractOptions } from '../shared/options';
-import { parsePasswordMap } from '../workers/batch/passwords';
+import { parsePasswordMap } from '../shared/password-file';
 
 export class UsageError extends Error {}
 

@@ -4,8 +4,8 @@
 // 130 cancelled with Ctrl-C (the report is still written).
 import { fileURLToPath } from 'node:url';
 import { ENGINE_VERSION } from '../shared/version';
-import { writeFileAtomic } from '../workers/batch/output-writer';
-import { ChildProcessRunner } from '../workers/client/child-process-runner';
+import { writeFileAtomic } from '../shared/atomic-file';
+import { ChildProcessRunner } from '../runner/child-process-runner';
 import { parseCli, UsageError, USAGE, type CliCommand } from './args';
 import { fileLine, summaryLines } from './format';
 

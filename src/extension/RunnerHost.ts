@@ -1,6 +1,6 @@
 // Owns the out-of-process BatchRunner: started lazily on the first run, shut down on deactivate,
 // and replaced transparently when its child process died in a way it could not recover from.
-import type { BatchHandlers, BatchRequest, BatchRunner } from '../workers/client/types';
+import type { BatchHandlers, BatchRequest, BatchRunner } from '../runner/types';
 import type { RunReport } from '../shared/report';
 import type { Log } from './Log';
 

@@ -3,8 +3,8 @@
 // Electron, which behaves as plain Node with ELECTRON_RUN_AS_NODE=1; in a server host (code-server,
 // remote) it is Node itself and the variable is ignored.
 import * as path from 'node:path';
-import { ChildProcessRunner } from '../workers/client/child-process-runner';
-import type { BatchRunner } from '../workers/client/types';
+import { ChildProcessRunner } from '../runner/child-process-runner';
+import type { BatchRunner } from '../runner/types';
 
 export interface RunnerSetup {
   /** The extension's install folder (holds dist/ and node_modules/). */

@@ -26,6 +26,9 @@ export interface FileReport {
   attempts?: number;
 }
 
+/** What a file's processing produced, independent of where and when (stored in the cache). */
+export type FileOutcome = Omit<FileReport, 'path' | 'ms' | 'output' | 'cached' | 'attempts'>;
+
 export interface RunTotals {
   files: number;
   ok: number;

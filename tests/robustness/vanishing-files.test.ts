@@ -21,7 +21,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { defaultBatchOptions, defaultExtractOptions } from '../../src/shared/options';
 import type { RunReport } from '../../src/shared/report';
-import { ChildProcessRunner } from '../../src/workers/client/child-process-runner';
+import { ChildProcessRunner } from '../../src/runner/child-process-runner';
 import { makeDocx, makeTextPdf } from '../support/hostile-inputs';
 import { childPath, entriesByPath, isPlainMessage, requireBuiltCli } from './support/cli';
 

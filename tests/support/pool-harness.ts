@@ -9,8 +9,8 @@ import { after } from 'node:test';
 import type { BatchOptions, ExtractOptions } from '../../src/shared/options';
 import { defaultBatchOptions, defaultExtractOptions } from '../../src/shared/options';
 import type { FileReport, RunReport } from '../../src/shared/report';
-import { ChildProcessRunner } from '../../src/workers/client/child-process-runner';
-import type { BatchHandlers } from '../../src/workers/client/types';
+import { ChildProcessRunner } from '../../src/runner/child-process-runner';
+import type { BatchHandlers } from '../../src/runner/types';
 import { projectRoot } from './paths';
 
 let bundleDir: Promise<string> | undefined;
@@ -30,8 +30,8 @@ export function testBundle(): Promise<string> {
     await build({
       entryPoints: {
         cli: path.join(projectRoot, 'src/cli/main.ts'),
-        child: path.join(projectRoot, 'src/workers/pool/child-main.ts'),
-        'pool-worker': path.join(projectRoot, 'src/workers/pool/pool-worker.ts'),
+        child: path.join(projectRoot, 'src/workers/child/child-main.ts'),
+        'pool-worker': path.join(projectRoot, 'src/workers/thread/pool-worker.ts'),
       },
       outdir: dir,
       bundle: true,

@@ -2,7 +2,7 @@
 // image, a DOCX named `.xlsx` is a DOCX, an encrypted Office file is an OLE container.
 import { open } from 'node:fs/promises';
 import { folioError } from '../../shared/errors';
-import { type OfficePackageKind, ZipPackage } from '../extractors/zip/zip-package';
+import { type OfficePackageKind, ZipPackage } from '../zip/zip-package';
 import type { DetectedType } from './types';
 
 const HEAD_BYTES = 8192;

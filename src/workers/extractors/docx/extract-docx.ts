@@ -3,8 +3,8 @@
 // tracked changes, images) with warnings.
 import type { Block, ExtractionWarning } from '../../../shared/model';
 import type { ExtractedBody, Extractor } from '../../engine/types';
-import { readAppPageCount, readCoreProperties } from '../zip/core-properties';
-import { openOfficePackage } from '../zip/open-office-package';
+import { readAppPageCount, readCoreProperties } from '../../zip/core-properties';
+import { openOfficePackage } from '../../zip/open-office-package';
 import { htmlToBlocks } from './html-to-blocks';
 import { convertDocxToHtml } from './mammoth-adapter';
 import { type DocxSideContent, readDocxSideContent } from './package-parts';

@@ -1,8 +1,8 @@
 // What a DOCX holds beside its body that mammoth does not convert: page headers and footers,
 // comments, tracked changes. Read cheaply from the zip (part names, small parts, and one
 // streaming scan of document.xml), never through a DTD-aware XML parser.
-import { decodeXmlEntities } from '../zip/xml-text';
-import type { ZipPackage } from '../zip/zip-package';
+import { decodeXmlEntities } from '../../zip/xml-text';
+import type { ZipPackage } from '../../zip/zip-package';
 
 export interface DocxSideContent {
   /** Distinct non-empty paragraphs of header parts, in part order. */

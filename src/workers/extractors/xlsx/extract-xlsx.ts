@@ -5,9 +5,9 @@
 import type { Block, ExtractionWarning } from '../../../shared/model';
 import { hasFolioCode } from '../../../shared/errors';
 import type { ExtractContext, ExtractedBody, Extractor } from '../../engine/types';
-import { readCoreProperties } from '../zip/core-properties';
-import { openOfficePackage } from '../zip/open-office-package';
-import type { ZipPackage } from '../zip/zip-package';
+import { readCoreProperties } from '../../zip/core-properties';
+import { openOfficePackage } from '../../zip/open-office-package';
+import type { ZipPackage } from '../../zip/zip-package';
 import { readFull, readStreaming } from './read-exceljs';
 import { readTolerant } from './read-tolerant';
 import type { SheetRef, SheetRowSink } from './sheet-sink';

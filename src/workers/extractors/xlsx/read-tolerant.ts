@@ -3,8 +3,8 @@
 // streaming each sheet part row by row, and never fails on markup it does not understand. Cell
 // text follows the same rules as the exceljs paths (cell-text.ts).
 import { StringDecoder } from 'node:string_decoder';
-import { decodeXmlEntities, findStartTags, parseAttributes } from '../zip/xml-text';
-import type { ZipPackage } from '../zip/zip-package';
+import { decodeXmlEntities, findStartTags, parseAttributes } from '../../zip/xml-text';
+import type { ZipPackage } from '../../zip/zip-package';
 import type { ExtractContext } from '../../engine/types';
 import { cellText } from './cell-text';
 import { PROGRESS_EVERY, type SheetRowSink, throwIfCancelled } from './sheet-sink';

@@ -1,8 +1,8 @@
 // The workbook's structure read straight from the zip, independent of exceljs: the sheet list
 // in tab order (name, hidden state, part path), the 1904 date flag, each sheet's declared
 // dimension (from the first few KB only) and its merged ranges (one streaming scan).
-import { decodeXmlEntities, findStartTags, parseAttributes } from '../zip/xml-text';
-import type { ZipPackage } from '../zip/zip-package';
+import { decodeXmlEntities, findStartTags, parseAttributes } from '../../zip/xml-text';
+import type { ZipPackage } from '../../zip/zip-package';
 
 export interface WorkbookSheet {
   name: string;

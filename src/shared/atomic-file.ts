@@ -1,0 +1,38 @@
+// Every file Folio writes goes to a temporary name in the same folder and is renamed into place,
+// so an output, a cache entry or a report is never seen half-written.
+import { randomBytes } from 'node:crypto';
+import { copyFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+function tempNameFor(target: string): string {
+  return path.join(
+    path.dirname(target),
+    `.${path.basename(target).slice(0, 40)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
+  );
+}
+
+/** Writes `data` to `target` through a temporary file in the same folder and a rename. */
+export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
+  await mkdir(path.dirname(target), { recursive: true });
+  const temp = tempNameFor(target);
+  try {
+    await writeFile(temp, data);
+    await rename(temp, target);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}
+
+/** Copies `source` to `target` through a temporary file and a rename. */
+export async function copyFileAtomic(source: string, target: string): Promise<void> {
+  await mkdir(path.dirname(target), { recursive: true });
+  const temp = tempNameFor(target);
+  try {
+    await copyFile(source, temp);
+    await rename(temp, target);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}

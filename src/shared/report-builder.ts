@@ -1,0 +1,134 @@
+// Pure functions that turn documents and per-file results into report entries and the run report.
+import type { ErrorCode } from './errors';
+import type { DocumentKind, ExtractedDocument } from './model';
+import type { FileReport, RunReport, StatsSample } from './report';
+import { ENGINE_VERSION, TOOL_NAME } from './version';
+import type { FileOutcome } from './report';
+
+/** Status mapping: a lossy warning makes the file partial (its code first), otherwise ok. */
+export function outcomeFromDocument(doc: ExtractedDocument, textChars: number): FileOutcome {
+  const lossy = doc.warnings.find((w) => w.lossy);
+  const outcome: FileOutcome = {
+    kind: doc.source.kind,
+    status: lossy ? 'partial' : 'ok',
+    pages: doc.quality.pages,
+    ocrPages: doc.quality.ocrPages,
+    chars: textChars,
+  };
+  if (lossy) {
+    outcome.code = lossy.code;
+    outcome.message = lossy.message;
+  }
+  if (doc.quality.ocrConfidence !== undefined) {
+    outcome.ocrConfidence = Math.round(doc.quality.ocrConfidence * 10) / 10;
+  }
+  if (doc.warnings.length > 0) {
+    outcome.warnings = doc.warnings.map((w) => ({
+      code: w.code,
+      message: w.message,
+      ...(w.page !== undefined ? { page: w.page } : {}),
+      ...(w.sheet !== undefined ? { sheet: w.sheet } : {}),
+    }));
+  }
+  return outcome;
+}
+
+export function failedOutcome(
+  code: ErrorCode,
+  message: string,
+  kind: DocumentKind | 'unknown' = 'unknown',
+  status: 'failed' | 'skipped' = 'failed',
+): FileOutcome {
+  return { kind, status, code, message };
+}
+
+/** The kind a file will probably be, from its extension (for reports of files never opened). */
+export function kindFromName(name: string): DocumentKind | 'unknown' {
+  const ext = name.toLowerCase().split('.').pop() ?? '';
+  if (ext === 'pdf') return 'pdf';
+  if (ext === 'docx' || ext === 'docm') return 'docx';
+  if (ext === 'xlsx' || ext === 'xlsm') return 'xlsx';
+  if (['png', 'jpg', 'jpeg', 'tif', 'tiff', 'bmp'].includes(ext)) return 'image';
+  return 'unknown';
+}
+
+export function fileReport(
+  rel: string,
+  outcome: FileOutcome,
+  extra: { ms: number; output?: string; cached?: boolean; attempts?: number },
+): FileReport {
+  return {
+    path: rel,
+    ...outcome,
+    ms: Math.round(extra.ms),
+    ...(extra.output !== undefined ? { output: extra.output } : {}),
+    ...(extra.cached ? { cached: true } : {}),
+    ...(extra.attempts !== undefined ? { attempts: extra.attempts } : {}),
+  };
+}
+
+export function filesPerMinute(done: number, elapsedMs: number): number {
+  if (elapsedMs <= 0) return 0;
+  return Math.round((done / (elapsedMs / 60000)) * 10) / 10;
+}
+
+/** Keeps at most `max` samples, thinning evenly and always keeping the last one. */
+export function compactTimeline(samples: StatsSample[], max = 600): StatsSample[] {
+  if (samples.length <= max) return samples;
+  const step = samples.length / max;
+  const out: StatsSample[] = [];
+  for (let i = 0; i < max - 1; i++) out.push(samples[Math.floor(i * step)]);
+  out.push(samples[samples.length - 1]);
+  return out;
+}
+
+/**
+ * Orders reports as the files were planned (walk order), then any others; every path appears once.
+ */
+export function orderReports(planned: string[], reports: Map<string, FileReport>): FileReport[] {
+  const out: FileReport[] = [];
+  const seen = new Set<string>();
+  for (const rel of planned) {
+    const report = reports.get(rel);
+    if (report && !seen.has(rel)) {
+      out.push(report);
+      seen.add(rel);
+    }
+  }
+  for (const [rel, report] of reports) if (!seen.has(rel)) out.push(report);
+  return out;
+}
+
+export function buildRunReport(args: {
+  input: string;
+  startedAt: Date;
+  finishedAt: Date;
+  files: FileReport[];
+  peakRssMb: number;
+  timeline?: StatsSample[];
+  workers?: number;
+}): RunReport {
+  const count = (status: FileReport['status']) =>
+    args.files.filter((f) => f.status === status).length;
+  const wallMs = args.finishedAt.getTime() - args.startedAt.getTime();
+  const processed = args.files.filter((f) => f.status !== 'skipped').length;
+  return {
+    tool: { name: TOOL_NAME, version: ENGINE_VERSION },
+    startedAt: args.startedAt.toISOString(),
+    finishedAt: args.finishedAt.toISOString(),
+    input: args.input,
+    totals: {
+      files: args.files.length,
+      ok: count('ok'),
+      partial: count('partial'),
+      failed: count('failed'),
+      skipped: count('skipped'),
+      wallMs,
+      filesPerMin: filesPerMinute(processed, wallMs),
+      peakRssMb: Math.round(args.peakRssMb),
+    },
+    files: args.files,
+    ...(args.timeline ? { timeline: compactTimeline(args.timeline) } : {}),
+    ...(args.workers !== undefined ? { workers: args.workers } : {}),
+  };
+}

@@ -1,0 +1,33 @@
+// The last steps for one document: normalize, render in the chosen format, write the cache entry
+// and the mirrored output (each atomically), and summarize it for the report. Runs in a pool
+// thread for whole files, and on the child's main thread for PDFs merged from page ranges.
+import type { ExtractedDocument } from '../../shared/model';
+import type { FileOutcome } from '../../shared/report';
+import { copyFileAtomic, writeFileAtomic } from '../../shared/atomic-file';
+import { outcomeFromDocument } from '../../shared/report-builder';
+import { normalizeDocument } from '../normalize/normalize-document';
+import { renderJson } from '../render/json';
+import { renderMarkdown } from '../render/markdown';
+import type { OutputTarget } from './task-types';
+
+/** Characters of body text, counted the same way whatever the extractor reported. */
+export function bodyChars(doc: ExtractedDocument): number {
+  let chars = 0;
+  for (const block of doc.blocks) {
+    if ('text' in block) chars += block.text.length;
+    else if (block.type === 'table')
+      for (const row of block.rows) for (const c of row) chars += c.length;
+  }
+  return chars;
+}
+
+export async function finishDocument(
+  raw: ExtractedDocument,
+  target: OutputTarget,
+): Promise<FileOutcome> {
+  const doc = normalizeDocument(raw);
+  const text = target.format === 'json' ? renderJson(doc) : renderMarkdown(doc);
+  await writeFileAtomic(target.contentPath, text);
+  await copyFileAtomic(target.contentPath, target.outputPath);
+  return outcomeFromDocument(doc, bodyChars(doc));
+}

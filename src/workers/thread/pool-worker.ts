@@ -1,0 +1,125 @@
+// The piscina task handler: runs in a pool thread of the child process. One file (or one page
+// range of a long scan) per task: extract → normalize → render → write, reporting heartbeats on
+// the task's port. Extraction errors come back as values; a rejected task therefore always means
+// the thread itself died (crash, abort, out of memory).
+import { getHeapStatistics } from 'node:v8';
+import { BroadcastChannel } from 'node:worker_threads';
+import { toFolioError } from '../../shared/errors';
+import type { ExtractedDocument } from '../../shared/model';
+import { extractFile } from '../extractors/extract-file';
+import type { ProgressUpdate } from '../engine/types';
+import { faultKind, faultsEnabled, runFault } from './faults';
+import { finishDocument } from './finish-document';
+import { setOcrActivityListener } from '../ocr/ocr-activity';
+import { ocrServiceFor, releaseOcrService } from './ocr-provider';
+import { probePdf } from './probe-pdf';
+import {
+  CONTROL_CHANNEL,
+  type ControlMessage,
+  type ExtractResult,
+  type ExtractTask,
+  type PoolResult,
+  type PoolTask,
+} from './task-types';
+
+let busy = false;
+let releaseRequested = false;
+
+const MB = 1024 * 1024;
+/** An idle thread asked to release memory exits (piscina starts a fresh one) above this heap. */
+const RELEASE_RECYCLE_MB = 48;
+
+function threadHeapMb(): number {
+  const heap = getHeapStatistics();
+  return (heap.total_heap_size + heap.external_memory) / MB;
+}
+
+/**
+ * Recycles this thread once it is idle: V8 rarely gives heap back to the system, so a thread that
+ * grew on one big document would hold that memory for the rest of the batch. piscina treats an
+ * idle thread's exit as legitimate and starts a replacement.
+ */
+function recycleWhenIdle(): void {
+  setTimeout(() => {
+    if (!busy) process.exit(0);
+  }, 0);
+}
+
+async function releaseMemory(): Promise<void> {
+  await releaseOcrService();
+  if (!busy && threadHeapMb() > RELEASE_RECYCLE_MB) recycleWhenIdle();
+}
+
+const control = new BroadcastChannel(CONTROL_CHANNEL);
+control.unref();
+control.onmessage = (event) => {
+  if ((event as { data?: ControlMessage }).data?.type !== 'releaseMemory') return;
+  if (busy) releaseRequested = true;
+  else void releaseMemory();
+};
+
+async function extractOne(task: ExtractTask, onProgress: (u: ProgressUpdate) => void) {
+  if (faultsEnabled() && faultKind(task.filePath) !== undefined) {
+    return runFault(task.filePath, task.attempt, task.childCrashes, onProgress);
+  }
+  const ocr = task.extract.ocr.enabled ? await ocrServiceFor(task.extract.ocr) : undefined;
+  return extractFile(task.filePath, {
+    options: task.extract,
+    onProgress,
+    ocr,
+    sha256: task.sha256,
+  });
+}
+
+/** At most one heartbeat a second from OCR's own progress reports (they come many per page). */
+const OCR_HEARTBEAT_MS = 1000;
+
+async function runExtract(task: ExtractTask): Promise<ExtractResult> {
+  const onProgress = (update: ProgressUpdate) => task.port.postMessage(update);
+  // The first heartbeat says the thread has picked the task up: the no-progress clock starts.
+  onProgress({});
+  let lastOcrBeat = 0;
+  setOcrActivityListener(() => {
+    const now = Date.now();
+    if (now - lastOcrBeat < OCR_HEARTBEAT_MS) return;
+    lastOcrBeat = now;
+    onProgress({});
+  });
+  let doc: ExtractedDocument;
+  try {
+    doc = await extractOne(task, onProgress);
+  } catch (error) {
+    const failure = toFolioError(error);
+    return { ok: false, code: failure.code, message: failure.message };
+  } finally {
+    setOcrActivityListener(undefined);
+  }
+  doc.source.path = task.sourcePath;
+  if (!task.write) return { ok: true, doc };
+  try {
+    return { ok: true, outcome: await finishDocument(doc, task.write) };
+  } catch (error) {
+    const failure = toFolioError(error);
+    return { ok: false, code: failure.code, message: failure.message, kind: doc.source.kind };
+  }
+}
+
+export default async function handleTask(task: PoolTask): Promise<PoolResult> {
+  busy = true;
+  try {
+    if (task.type === 'probe') {
+      task.port.postMessage({});
+      return { probe: await probePdf(task.filePath, task.password) };
+    }
+    return await runExtract(task);
+  } finally {
+    task.port.close();
+    busy = false;
+    if (releaseRequested) {
+      releaseRequested = false;
+      await releaseMemory();
+    } else if (task.type === 'extract' && threadHeapMb() > task.recycleAboveMb) {
+      recycleWhenIdle();
+    }
+  }
+}

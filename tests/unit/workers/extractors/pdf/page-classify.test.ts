@@ -1,0 +1,281 @@
+// Pure parts of the PDF extractor that need no pdfjs: the OCR decision, operator-list summary,
+// metadata, error mapping and where pdfjs's data files are found.
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import { FolioError } from '../../../../../src/shared/errors';
+import {
+  pdfjsAssetDir,
+  pdfjsDocumentOptions,
+} from '../../../../../src/workers/extractors/pdf/load-pdfjs';
+import { metadataFromInfo, parsePdfDate } from '../../../../../src/workers/extractors/pdf/metadata';
+import {
+  classifyPage,
+  isGarbage,
+  mostlyInvisible,
+  needsOperatorList,
+  summarizeOperators,
+  textHealth,
+  type OperatorCodes,
+  type OperatorSummary,
+} from '../../../../../src/workers/extractors/pdf/page-classify';
+import {
+  ENCRYPTED_MESSAGE,
+  pdfOpenError,
+} from '../../../../../src/workers/extractors/pdf/pdf-errors';
+import { hasEndMarker } from '../../../../../src/workers/extractors/pdf/extract-pdf';
+
+// Distinct codes; the real pdfjs OPS values are exercised by the corpus test.
+const OPS: OperatorCodes = {
+  save: 1,
+  restore: 2,
+  transform: 3,
+  paintFormXObjectBegin: 4,
+  paintFormXObjectEnd: 5,
+  beginGroup: 6,
+  endGroup: 7,
+  setTextRenderingMode: 8,
+  showText: 9,
+  showSpacedText: 10,
+  paintImageXObject: 11,
+  paintInlineImageXObject: 12,
+  paintImageMaskXObject: 13,
+  paintImageXObjectRepeat: 14,
+  paintImageMaskXObjectRepeat: 15,
+  paintInlineImageXObjectGroup: 16,
+  paintImageMaskXObjectGroup: 17,
+};
+const PAGE_AREA = 612 * 792;
+const glyphs = (n: number) => Array.from({ length: n }, () => ({ unicode: 'a' }));
+const ops = (over: Partial<OperatorSummary>): OperatorSummary => ({
+  images: 0,
+  imageCoverage: 0,
+  visibleGlyphs: 0,
+  invisibleGlyphs: 0,
+  ...over,
+});
+
+describe('text health', () => {
+  test('counts non-space, unreadable and alphanumeric characters', () => {
+    assert.deepEqual(textHealth('ab 1\n\ufffd\ue000!'), {
+      chars: 6,
+      unreadable: 2,
+      alphanumeric: 3,
+    });
+  });
+
+  test('replacement and private-use characters make garbage; ordinary text and bullets do not', () => {
+    assert.equal(isGarbage(textHealth('\ufffd'.repeat(30) + 'abc')), true);
+    assert.equal(isGarbage(textHealth('!"#$%&\'()*+,-./:;<=>?@[]^_{|}~')), true);
+    assert.equal(isGarbage(textHealth('\uf0b7 Revenue grew 12% in 2023 \uf0b7 Costs fell')), false);
+    assert.equal(isGarbage(textHealth('\ufffd\ufffd')), false, 'too short to judge');
+  });
+});
+
+describe('OCR decision', () => {
+  const none = textHealth('');
+  const rich = textHealth('word '.repeat(100));
+
+  test('no text but an image: a scan', () => {
+    assert.equal(classifyPage(none, ops({ images: 1, imageCoverage: 0.9 })), 'scanned');
+  });
+
+  test('no text and no image: blank, not OCR', () => {
+    assert.equal(classifyPage(none, ops({})), null);
+    assert.equal(classifyPage(none, ops({ images: 1, imageCoverage: 0.001 })), null, 'an icon');
+  });
+
+  test('a full-page image under a stamp-sized text layer is still a scan', () => {
+    const stamp = textHealth('CONFIDENTIAL ABC000123');
+    assert.equal(classifyPage(stamp, ops({ images: 1, imageCoverage: 0.97 })), 'scanned');
+    assert.equal(classifyPage(stamp, ops({ images: 1, imageCoverage: 0.4 })), null, 'a figure');
+  });
+
+  test('text mostly drawn invisibly (render mode 3) over a scan: an earlier OCR layer', () => {
+    const layer = { invisibleGlyphs: 400, visibleGlyphs: 10 };
+    assert.equal(
+      classifyPage(rich, ops({ ...layer, images: 1, imageCoverage: 1 })),
+      'invisible-text',
+    );
+    assert.equal(
+      classifyPage(
+        rich,
+        ops({ invisibleGlyphs: 5, visibleGlyphs: 400, images: 1, imageCoverage: 1 }),
+      ),
+      null,
+    );
+  });
+
+  test('invisible text over no image is hidden text: not OCR (OCR cannot see it), but noted', () => {
+    const hidden = ops({ invisibleGlyphs: 400, visibleGlyphs: 10 });
+    assert.equal(classifyPage(rich, hidden), null);
+    assert.equal(mostlyInvisible(hidden), true);
+    assert.equal(mostlyInvisible(ops({ invisibleGlyphs: 5, visibleGlyphs: 400 })), false);
+  });
+
+  test('garbage text is OCR’d without looking at operators', () => {
+    const garbage = textHealth('\ufffd'.repeat(50));
+    assert.equal(needsOperatorList(garbage, { textPagesProbed: 0, invisibleSeen: false }), false);
+    assert.equal(classifyPage(garbage, null), 'unreadable-text');
+  });
+
+  test('operators are fetched for sparse pages and the first text pages, then only if needed', () => {
+    assert.equal(needsOperatorList(none, { textPagesProbed: 9, invisibleSeen: false }), true);
+    assert.equal(needsOperatorList(rich, { textPagesProbed: 0, invisibleSeen: false }), true);
+    assert.equal(needsOperatorList(rich, { textPagesProbed: 2, invisibleSeen: false }), false);
+    assert.equal(needsOperatorList(rich, { textPagesProbed: 2, invisibleSeen: true }), true);
+  });
+});
+
+describe('operator summary', () => {
+  test('image area follows the transform through save/restore and forms', () => {
+    const fn = [
+      OPS.save,
+      OPS.transform,
+      OPS.paintImageXObject,
+      OPS.restore,
+      OPS.paintFormXObjectBegin,
+      OPS.paintInlineImageXObject,
+      OPS.paintFormXObjectEnd,
+    ];
+    const args = [
+      null,
+      [612, 0, 0, 396, 0, 0], // half the page
+      ['img1', 100, 100],
+      null,
+      [[306, 0, 0, 396, 0, 0], null], // a quarter, drawn inside a form
+      [{}],
+      null,
+    ];
+    const s = summarizeOperators(fn, args, OPS, PAGE_AREA);
+    assert.equal(s.images, 2);
+    assert.ok(Math.abs(s.imageCoverage - 0.75) < 1e-9, String(s.imageCoverage));
+  });
+
+  test('glyphs are counted by render mode, which save/restore brings back', () => {
+    const fn = [
+      OPS.showText,
+      OPS.save,
+      OPS.setTextRenderingMode,
+      OPS.showText,
+      OPS.setTextRenderingMode,
+      OPS.showText,
+      OPS.restore,
+      OPS.showText,
+    ];
+    const args = [
+      [glyphs(3)],
+      null,
+      [3],
+      [glyphs(10)],
+      [7],
+      [[...glyphs(4), -120]],
+      null,
+      [glyphs(2)],
+    ];
+    const s = summarizeOperators(fn, args, OPS, PAGE_AREA);
+    assert.deepEqual([s.visibleGlyphs, s.invisibleGlyphs], [5, 14]);
+  });
+
+  test('repeated and grouped images add up', () => {
+    const fn = [OPS.transform, OPS.paintImageXObjectRepeat, OPS.paintImageMaskXObjectGroup];
+    const args = [
+      [612, 0, 0, 792, 0, 0],
+      ['img', 0.1, 0.1, [0, 0, 0.1, 0, 0.2, 0]],
+      [[{ transform: [0.5, 0, 0, 0.5, 0, 0] }]],
+    ];
+    const s = summarizeOperators(fn, args, OPS, PAGE_AREA);
+    assert.equal(s.images, 4);
+    assert.ok(Math.abs(s.imageCoverage - 0.28) < 1e-9, String(s.imageCoverage));
+  });
+});
+
+describe('metadata', () => {
+  test('PDF dates become ISO UTC, honouring the offset', () => {
+    assert.equal(parsePdfDate("D:20230115093000+01'00'"), '2023-01-15T08:30:00.000Z');
+    assert.equal(parsePdfDate('D:2019'), '2019-01-01T00:00:00.000Z');
+    assert.equal(parsePdfDate('D:20231399'), undefined);
+    assert.equal(parsePdfDate('yesterday'), undefined);
+    assert.equal(parsePdfDate(42), undefined);
+  });
+
+  test('info fields are cleaned; XMP title is the fallback', () => {
+    const meta = metadataFromInfo(
+      { Title: '  \u0000Annual\u0000 Report ', Author: 'A. Person', CreationDate: 'D:20200102' },
+      3,
+    );
+    assert.deepEqual(meta, {
+      pageCount: 3,
+      title: 'Annual Report',
+      author: 'A. Person',
+      created: '2020-01-02T00:00:00.000Z',
+    });
+    assert.equal(metadataFromInfo({}, 1, 'From XMP').title, 'From XMP');
+  });
+});
+
+describe('errors', () => {
+  const passwordError = (code: number) =>
+    Object.assign(new Error('No password given'), { name: 'PasswordException', code });
+
+  test('a password exception is ENCRYPTED without a password, WRONG_PASSWORD with one', () => {
+    const none = pdfOpenError(passwordError(1), false);
+    assert.ok(none instanceof FolioError);
+    assert.equal(none.code, 'ENCRYPTED');
+    assert.equal(none.message, ENCRYPTED_MESSAGE);
+    assert.equal(pdfOpenError(passwordError(2), true).code, 'WRONG_PASSWORD');
+  });
+
+  test('anything else is CORRUPT with the reason in a plain sentence', () => {
+    const err = pdfOpenError(
+      Object.assign(new Error('Invalid PDF structure.'), { name: 'InvalidPDFException' }),
+      false,
+    );
+    assert.equal(err.code, 'CORRUPT');
+    assert.match(
+      err.message,
+      /^The PDF is damaged or truncated and cannot be read: Invalid PDF structure\.$/,
+    );
+  });
+
+  test('a missing end-of-file marker is noticed', () => {
+    assert.equal(hasEndMarker(Buffer.from('%PDF-1.4\n...\n%%EOF\n')), true);
+    assert.equal(hasEndMarker(Buffer.from('%PDF-1.4\n1 0 obj\n<< /Ty')), false);
+  });
+});
+
+describe('pdfjs loading', () => {
+  test('options are offline and script-free', () => {
+    const o = pdfjsDocumentOptions(new Uint8Array(1), undefined);
+    assert.equal(o.isEvalSupported, false);
+    assert.equal(o.useSystemFonts, false);
+    assert.equal(o.disableFontFace, true);
+    assert.equal(o.useWorkerFetch, false);
+    assert.equal(o.enableXfa, false);
+    for (const key of ['standardFontDataUrl', 'cMapUrl', 'wasmUrl', 'iccUrl'] as const) {
+      const dir = o[key];
+      assert.ok(
+        typeof dir === 'string' && path.isAbsolute(dir) && dir.endsWith(path.sep),
+        `${key}: ${dir}`,
+      );
+    }
+  });
+
+  test('a bundle finds the copies beside it; from source, the installed package', () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'folio-pdfjs-'));
+    try {
+      writeFileSync(path.join(root, 'package.json'), '{}');
+      mkdirSync(path.join(root, 'dist', 'pdfjs', 'cmaps'), { recursive: true });
+      assert.equal(
+        pdfjsAssetDir('cmaps', path.join(root, 'dist')),
+        path.join(root, 'dist', 'pdfjs', 'cmaps') + path.sep,
+      );
+      const fromSource = pdfjsAssetDir('standard_fonts');
+      assert.match(fromSource, /node_modules[\\/]pdfjs-dist[\\/]standard_fonts[\\/]$/);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
