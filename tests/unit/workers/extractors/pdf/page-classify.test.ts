@@ -1,16 +1,6 @@
-// Pure parts of the PDF extractor that need no pdfjs: the OCR decision, operator-list summary,
-// metadata, error mapping and where pdfjs's data files are found.
+// Page classification without pdfjs: text health, the OCR decision and the operator-list summary.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { describe, test } from 'node:test';
-import { FolioError } from '../../../../../src/shared/errors';
-import {
-  pdfjsAssetDir,
-  pdfjsDocumentOptions,
-} from '../../../../../src/workers/extractors/pdf/load-pdfjs';
-import { metadataFromInfo, parsePdfDate } from '../../../../../src/workers/extractors/pdf/metadata';
 import {
   classifyPage,
   isGarbage,
@@ -21,11 +11,6 @@ import {
   type OperatorCodes,
   type OperatorSummary,
 } from '../../../../../src/workers/extractors/pdf/page-classify';
-import {
-  ENCRYPTED_MESSAGE,
-  pdfOpenError,
-} from '../../../../../src/workers/extractors/pdf/pdf-errors';
-import { hasEndMarker } from '../../../../../src/workers/extractors/pdf/extract-pdf';
 
 // Distinct codes; the real pdfjs OPS values are exercised by the corpus test.
 const OPS: OperatorCodes = {
@@ -189,93 +174,5 @@ describe('operator summary', () => {
     const s = summarizeOperators(fn, args, OPS, PAGE_AREA);
     assert.equal(s.images, 4);
     assert.ok(Math.abs(s.imageCoverage - 0.28) < 1e-9, String(s.imageCoverage));
-  });
-});
-
-describe('metadata', () => {
-  test('PDF dates become ISO UTC, honouring the offset', () => {
-    assert.equal(parsePdfDate("D:20230115093000+01'00'"), '2023-01-15T08:30:00.000Z');
-    assert.equal(parsePdfDate('D:2019'), '2019-01-01T00:00:00.000Z');
-    assert.equal(parsePdfDate('D:20231399'), undefined);
-    assert.equal(parsePdfDate('yesterday'), undefined);
-    assert.equal(parsePdfDate(42), undefined);
-  });
-
-  test('info fields are cleaned; XMP title is the fallback', () => {
-    const meta = metadataFromInfo(
-      { Title: '  \u0000Annual\u0000 Report ', Author: 'A. Person', CreationDate: 'D:20200102' },
-      3,
-    );
-    assert.deepEqual(meta, {
-      pageCount: 3,
-      title: 'Annual Report',
-      author: 'A. Person',
-      created: '2020-01-02T00:00:00.000Z',
-    });
-    assert.equal(metadataFromInfo({}, 1, 'From XMP').title, 'From XMP');
-  });
-});
-
-describe('errors', () => {
-  const passwordError = (code: number) =>
-    Object.assign(new Error('No password given'), { name: 'PasswordException', code });
-
-  test('a password exception is ENCRYPTED without a password, WRONG_PASSWORD with one', () => {
-    const none = pdfOpenError(passwordError(1), false);
-    assert.ok(none instanceof FolioError);
-    assert.equal(none.code, 'ENCRYPTED');
-    assert.equal(none.message, ENCRYPTED_MESSAGE);
-    assert.equal(pdfOpenError(passwordError(2), true).code, 'WRONG_PASSWORD');
-  });
-
-  test('anything else is CORRUPT with the reason in a plain sentence', () => {
-    const err = pdfOpenError(
-      Object.assign(new Error('Invalid PDF structure.'), { name: 'InvalidPDFException' }),
-      false,
-    );
-    assert.equal(err.code, 'CORRUPT');
-    assert.match(
-      err.message,
-      /^The PDF is damaged or truncated and cannot be read: Invalid PDF structure\.$/,
-    );
-  });
-
-  test('a missing end-of-file marker is noticed', () => {
-    assert.equal(hasEndMarker(Buffer.from('%PDF-1.4\n...\n%%EOF\n')), true);
-    assert.equal(hasEndMarker(Buffer.from('%PDF-1.4\n1 0 obj\n<< /Ty')), false);
-  });
-});
-
-describe('pdfjs loading', () => {
-  test('options are offline and script-free', () => {
-    const o = pdfjsDocumentOptions(new Uint8Array(1), undefined);
-    assert.equal(o.isEvalSupported, false);
-    assert.equal(o.useSystemFonts, false);
-    assert.equal(o.disableFontFace, true);
-    assert.equal(o.useWorkerFetch, false);
-    assert.equal(o.enableXfa, false);
-    for (const key of ['standardFontDataUrl', 'cMapUrl', 'wasmUrl', 'iccUrl'] as const) {
-      const dir = o[key];
-      assert.ok(
-        typeof dir === 'string' && path.isAbsolute(dir) && dir.endsWith(path.sep),
-        `${key}: ${dir}`,
-      );
-    }
-  });
-
-  test('a bundle finds the copies beside it; from source, the installed package', () => {
-    const root = mkdtempSync(path.join(os.tmpdir(), 'folio-pdfjs-'));
-    try {
-      writeFileSync(path.join(root, 'package.json'), '{}');
-      mkdirSync(path.join(root, 'dist', 'pdfjs', 'cmaps'), { recursive: true });
-      assert.equal(
-        pdfjsAssetDir('cmaps', path.join(root, 'dist')),
-        path.join(root, 'dist', 'pdfjs', 'cmaps') + path.sep,
-      );
-      const fromSource = pdfjsAssetDir('standard_fonts');
-      assert.match(fromSource, /node_modules[\\/]pdfjs-dist[\\/]standard_fonts[\\/]$/);
-    } finally {
-      rmSync(root, { recursive: true, force: true });
-    }
   });
 });
