@@ -1,0 +1,67 @@
+// Which OCR languages are installed, how they are resolved, and one langPath for tesseract.js.
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import {
+  installedLanguages,
+  osdModelPath,
+  resolveLanguages,
+  singleLanguageDir,
+} from '../../../../src/workers/ocr/language-data';
+import { createOcrService } from '../../../../src/workers/ocr/ocr-service';
+
+const codeOf = (fn: () => unknown): string | undefined => {
+  try {
+    fn();
+  } catch (error) {
+    return (error as { code?: string }).code;
+  }
+  return undefined;
+};
+
+test('English and the orientation model are packaged; osd is not a recognition language', () => {
+  const codes = installedLanguages().map((l) => l.code);
+  assert.ok(codes.includes('eng'));
+  assert.ok(!codes.includes('osd'));
+  assert.ok(osdModelPath()?.endsWith('osd.traineddata.gz'));
+  assert.equal(resolveLanguages(['eng'])[0].code, 'eng');
+});
+
+test('a language that is not installed is OCR_LANGUAGE_MISSING, listing what is', () => {
+  assert.equal(
+    codeOf(() => createOcrService({ languages: ['eng', 'klingon'] })),
+    'OCR_LANGUAGE_MISSING',
+  );
+  assert.throws(
+    () => resolveLanguages(['deu']),
+    (error: Error) => /not installed: deu\. Installed: eng/.test(error.message),
+  );
+});
+
+test('languages from different packages are gathered into one langPath for tesseract.js', () => {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'folio-langs-'));
+  try {
+    for (const code of ['eng', 'deu']) {
+      mkdirSync(path.join(root, code), { recursive: true });
+      writeFileSync(path.join(root, code, `${code}.traineddata.gz`), code);
+    }
+    const found = installedLanguages(path.join(root, 'none'), [
+      path.join(root, 'eng'),
+      path.join(root, 'deu'),
+    ]);
+    assert.deepEqual(
+      found.map((l) => l.code),
+      ['deu', 'eng'],
+    );
+    const single = singleLanguageDir(resolveLanguages(['eng', 'deu'], found));
+    assert.equal(readFileSync(path.join(single, 'eng.traineddata.gz'), 'utf8'), 'eng');
+    assert.equal(readFileSync(path.join(single, 'deu.traineddata.gz'), 'utf8'), 'deu');
+    rmSync(single, { recursive: true, force: true });
+    // One package: its own folder is used as is, nothing is linked.
+    assert.equal(singleLanguageDir(resolveLanguages(['eng'], found)), path.join(root, 'eng'));
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});

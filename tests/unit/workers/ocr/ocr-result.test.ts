@@ -1,0 +1,58 @@
+// The tesseract result tree becomes a page result: rotation, confidence, paragraphs.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import {
+  meanWordConfidence,
+  rotationFromBaselines,
+  toOcrPageResult,
+  type OcrTreeLine,
+} from '../../../../src/workers/ocr/ocr-result';
+
+const line = (x0: number, y0: number, x1: number, y1: number, text = 'word'): OcrTreeLine => ({
+  text,
+  words: [{ text, confidence: 90 }],
+  baseline: { x0, y0, x1, y1 },
+});
+
+test('rotation is read from the direction of the baselines', () => {
+  assert.equal(rotationFromBaselines([line(10, 100, 500, 102)]), 0);
+  assert.equal(rotationFromBaselines([line(500, 100, 10, 98)]), 180);
+  // Text that reads bottom-to-top: the page was turned counter-clockwise, fixed by 90° clockwise.
+  assert.equal(rotationFromBaselines([line(100, 600, 100, 60)]), 90);
+  assert.equal(rotationFromBaselines([line(100, 60, 100, 600)]), 270);
+  assert.equal(rotationFromBaselines([]), 0);
+  // The longer lines win a disagreement.
+  assert.equal(rotationFromBaselines([line(0, 0, 900, 0), line(50, 50, 0, 50)]), 0);
+});
+
+test('confidence is the mean over words with letters or digits; speckle is ignored', () => {
+  assert.equal(
+    meanWordConfidence([
+      { text: 'Total', confidence: 90 },
+      { text: '42', confidence: 70 },
+      { text: '|', confidence: 10 },
+    ]),
+    80,
+  );
+  assert.equal(meanWordConfidence([]), 0);
+});
+
+test('the tesseract tree becomes OCR paragraphs with page provenance', () => {
+  const result = toOcrPageResult(
+    [
+      {
+        paragraphs: [
+          { lines: [line(0, 10, 100, 10, 'First  line\n'), line(0, 30, 100, 30, 'second')] },
+          { lines: [line(0, 60, 100, 60, ' . ')] },
+        ],
+      },
+    ],
+    3,
+  );
+  assert.deepEqual(result.blocks, [
+    { type: 'paragraph', text: 'First line\nsecond', prov: { page: 3, ocr: true } },
+  ]);
+  assert.equal(result.words, 2);
+  assert.equal(result.rotation, 0);
+  assert.deepEqual(toOcrPageResult(null, 1), { blocks: [], confidence: 0, words: 0, rotation: 0 });
+});
