@@ -1,0 +1,45 @@
+// Checks a packaged .vsix carries what Folio needs offline: the four bundles, pdfjs assets, the
+// OCR models, tesseract's wasm core and the native canvas binary. CI runs it after `npm run package`,
+// because a .vsix that installs but cannot extract is how a reviewer would find out otherwise.
+// Usage: node scripts/check-vsix.mjs [file.vsix]
+import yauzl from 'yauzl';
+
+const file = process.argv[2] ?? 'folio-linux-x64.vsix';
+const required = [
+  /^extension\/dist\/extension\.js$/,
+  /^extension\/dist\/cli\.mjs$/,
+  /^extension\/dist\/child\.mjs$/,
+  /^extension\/dist\/pool-worker\.mjs$/,
+  /^extension\/dist\/pdfjs\/standard_fonts\//,
+  /^extension\/dist\/pdfjs\/cmaps\//,
+  /^extension\/dist\/pdfjs\/wasm\/openjpeg\.wasm$/,
+  /^extension\/node_modules\/@tesseract\.js-data\/eng\/.*eng\.traineddata\.gz$/,
+  /^extension\/node_modules\/@tesseract\.js-data\/osd\/.*osd\.traineddata\.gz$/,
+  /^extension\/node_modules\/tesseract\.js-core\/.*\.wasm(\.js)?$/,
+  /^extension\/node_modules\/@napi-rs\/canvas-linux-x64-gnu\/.*\.node$/,
+  /^extension\/package\.json$/,
+];
+// Test-only code must never ship.
+const forbidden = [/^extension\/(src|tests|fixtures|scripts)\//, /\.map$/];
+
+const names = await new Promise((resolve, reject) => {
+  yauzl.open(file, { lazyEntries: true }, (error, zip) => {
+    if (error) return reject(error);
+    const found = [];
+    zip.on('entry', (entry) => {
+      found.push(entry.fileName);
+      zip.readEntry();
+    });
+    zip.on('end', () => resolve(found));
+    zip.on('error', reject);
+    zip.readEntry();
+  });
+});
+const missing = required.filter((re) => !names.some((n) => re.test(n)));
+const shipped = names.filter((n) => forbidden.some((re) => re.test(n)));
+if (missing.length > 0 || shipped.length > 0) {
+  for (const re of missing) console.error(`missing from ${file}: ${re}`);
+  for (const n of shipped.slice(0, 20)) console.error(`must not ship: ${n}`);
+  process.exit(1);
+}
+console.log(`${file}: ${names.length} entries, all ${required.length} required assets present`);
