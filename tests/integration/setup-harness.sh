@@ -21,8 +21,8 @@ if missing_apt; then
     echo "setup-harness: chromium/libkrb5-dev/build-essential missing and not root; install them with apt" >&2
     exit 1
   fi
-  apt-get update -q >&2
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+  apt-get -o DPkg::Lock::Timeout=300 update -q >&2
+  DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y -q --no-install-recommends \
     chromium libkrb5-dev build-essential python3 pkg-config fonts-liberation >&2
 fi
 
