@@ -5,13 +5,14 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultBatchOptions, defaultExtractOptions } from '../shared/options';
 import type { BatchOptions, ExtractOptions } from '../shared/options';
+import { SUPPORTED_FORMATS_LIST } from '../shared/formats';
 import { parsePasswordMap } from '../shared/password-file';
 
 export class UsageError extends Error {}
 
 export const USAGE = `Usage: folio extract <folder> [options]
 
-Turns every document in <folder> (PDF, DOCX, XLSX, PNG, JPEG, TIFF, BMP) into Markdown or JSON,
+Turns every document in <folder> (${SUPPORTED_FORMATS_LIST}) into Markdown or JSON,
 offline, one output per input under --out (mirroring the folder tree).
 
 Options:

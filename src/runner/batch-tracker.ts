@@ -3,7 +3,8 @@
 // how often each file was in flight when the child died. Pure bookkeeping, no I/O.
 import path from 'node:path';
 import type { FileReport } from '../shared/report';
-import { failedOutcome, fileReport, kindFromName } from '../shared/report-builder';
+import { kindFromName } from '../shared/formats';
+import { failedOutcome, fileReport } from '../shared/report-builder';
 
 /** A file in flight when the child died this many times is reported CHILD_CRASH, not retried. */
 export const CHILD_CRASH_LIMIT = 2;

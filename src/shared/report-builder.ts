@@ -42,16 +42,6 @@ export function failedOutcome(
   return { kind, status, code, message };
 }
 
-/** The kind a file will probably be, from its extension (for reports of files never opened). */
-export function kindFromName(name: string): DocumentKind | 'unknown' {
-  const ext = name.toLowerCase().split('.').pop() ?? '';
-  if (ext === 'pdf') return 'pdf';
-  if (ext === 'docx' || ext === 'docm') return 'docx';
-  if (ext === 'xlsx' || ext === 'xlsm') return 'xlsx';
-  if (['png', 'jpg', 'jpeg', 'tif', 'tiff', 'bmp'].includes(ext)) return 'image';
-  return 'unknown';
-}
-
 export function fileReport(
   rel: string,
   outcome: FileOutcome,

@@ -21,8 +21,8 @@ import {
   failedOutcome,
   fileReport,
   filesPerMinute,
-  kindFromName,
 } from '../../shared/report-builder';
+import { kindFromName } from '../../shared/formats';
 import { walkFolder, type FileEntry } from './walk-folder';
 import { finishDocument } from '../thread/finish-document';
 import { affordableWorkers, MemoryGovernor } from './memory-governor';

@@ -1,7 +1,7 @@
 // Scheduling decisions, as pure functions: how much work a file probably is (biggest first, so the
 // batch does not end waiting on one long file) and how a long scanned PDF is cut into page ranges
 // that run on several threads at once.
-import { kindFromName } from '../../shared/report-builder';
+import { kindFromName } from '../../shared/formats';
 import type { PdfProbe } from '../thread/probe-pdf';
 
 /** Seconds we expect one OCR'd page to take; everything else is scaled against it. */

@@ -7,7 +7,7 @@ import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import type { ErrorCode } from '../../shared/errors';
-import { SUPPORTED_EXTENSIONS } from '../engine/detect-type';
+import { SUPPORTED_EXTENSIONS, SUPPORTED_FORMATS_TEXT } from '../../shared/formats';
 
 export interface WalkOptions {
   include: string[];
@@ -42,8 +42,7 @@ export type WalkEntry = FileEntry | SkippedEntry;
 
 export const FAULT_FILE = /\.fault-[a-z-]+$/;
 
-const NOT_SUPPORTED =
-  'Not a supported document type: Folio reads PDF, DOCX, XLSX, PNG, JPEG, TIFF and BMP.';
+const NOT_SUPPORTED = `Not a supported document type: Folio reads ${SUPPORTED_FORMATS_TEXT}.`;
 
 /** Byte-exact string form of a path, for prefix comparisons that must not be fooled by decoding. */
 function bytesKey(p: Buffer | string): string {
