@@ -52,7 +52,10 @@ test('a file in flight at one child death is retried and succeeds', async () => 
     'once.fault-kill-child-once': 'second time lucky',
     'z.fault-ok': 'z',
   });
-  const run = await runBatch(await runnerPromise, input, batchOptions(input));
+  const runner = await runnerPromise;
+  const childBefore = runner.childPid;
+  const run = await runBatch(runner, input, batchOptions(input));
   assert.equal(run.byPath.get('once.fault-kill-child-once')?.status, 'ok');
   assert.equal(run.byPath.get('z.fault-ok')?.status, 'ok');
+  assert.notEqual(runner.childPid, childBefore, 'the file did kill the child once');
 });

@@ -16,6 +16,7 @@ import {
   slow,
   tempFolder,
 } from '../support/pool-harness';
+import { isFaultFile } from '../support/faults/faults';
 
 test('governor: soft limit blocks new starts (but never the only one), hard limit shrinks', () => {
   const g = new MemoryGovernor(4, 1000);
@@ -111,7 +112,7 @@ test('in a batch: while RSS is above the soft limit tasks run one at a time', as
         if (m.type === 'log') logs.push(m.message);
       },
       createRunner: () => runner,
-      acceptFaultFiles: true,
+      acceptName: isFaultFile,
       rssMb: () => rss,
     },
   );
@@ -143,7 +144,7 @@ test('in a batch: above the hard limit concurrency drops and threads release mem
         if (m.type === 'log') logs.push(m.message);
       },
       createRunner: () => runner,
-      acceptFaultFiles: true,
+      acceptName: isFaultFile,
       rssMb: () => 1000,
     },
   );

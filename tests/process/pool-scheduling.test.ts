@@ -103,7 +103,7 @@ async function runWithFakePool(input: string, workers: number, runner: TaskRunne
   const batch = batchOptions(input, { workers, cache: false });
   const run = new BatchRun(
     { type: 'start', batchId: 'b', input, batch, extract: defaultExtractOptions },
-    { emit: () => undefined, createRunner: () => runner, acceptFaultFiles: false, rssMb: () => 50 },
+    { emit: () => undefined, createRunner: () => runner, rssMb: () => 50 },
   );
   return { report: await run.run(), outDir: batch.outDir as string };
 }

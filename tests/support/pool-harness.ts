@@ -1,6 +1,6 @@
-// Shared set-up for the batch engine's tests: a private build of the CLI, child and pool worker
-// (so a concurrent `npm run build` elsewhere cannot pull dist/ from under a running test), a
-// runner with fault injection enabled, and throwaway input folders.
+// Shared set-up for the batch engine's tests: a private build of the CLI with the fault-injection
+// child and pool worker (tests/support/faults; private so a concurrent `npm run build` elsewhere
+// cannot pull dist/ from under a running test), a runner for it, and throwaway input folders.
 import { build } from 'esbuild';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -11,6 +11,7 @@ import { defaultBatchOptions, defaultExtractOptions } from '../../src/shared/opt
 import type { FileReport, RunReport } from '../../src/shared/report';
 import { ChildProcessRunner } from '../../src/runner/child-process-runner';
 import type { BatchHandlers } from '../../src/runner/types';
+import { commonOptions, nodeEntries, nodeOptions } from '../../scripts/build-entries.mjs';
 import { projectRoot } from './paths';
 
 let bundleDir: Promise<string> | undefined;
@@ -20,7 +21,17 @@ after(() => {
   for (const dir of cleanups) rmSync(dir, { recursive: true, force: true });
 });
 
-/** Builds cli.mjs, child.mjs and pool-worker.mjs once per test process; returns their folder. */
+/** The test entries: the fault child takes the name the CLI forks (`child.mjs` beside it). */
+const testEntries = {
+  cli: nodeEntries.cli,
+  child: 'tests/support/faults/fault-child.ts',
+  'fault-pool-worker': 'tests/support/faults/fault-pool-worker.ts',
+};
+
+/**
+ * Builds the CLI, the fault child and the fault pool worker once per test process, with the
+ * product's build options (scripts/build-entries.mjs); returns their folder.
+ */
 export function testBundle(): Promise<string> {
   bundleDir ??= (async () => {
     // Inside the project so the bundle's bare imports resolve from its node_modules.
@@ -28,19 +39,10 @@ export function testBundle(): Promise<string> {
     rmSync(dir, { recursive: true, force: true });
     cleanups.push(dir);
     await build({
-      entryPoints: {
-        cli: path.join(projectRoot, 'src/cli/main.ts'),
-        child: path.join(projectRoot, 'src/workers/child/child-main.ts'),
-        'pool-worker': path.join(projectRoot, 'src/workers/thread/pool-worker.ts'),
-      },
+      ...commonOptions,
+      ...nodeOptions,
+      entryPoints: testEntries,
       outdir: dir,
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'esm',
-      splitting: true,
-      outExtension: { '.js': '.mjs' },
-      packages: 'external',
       logLevel: 'error',
     });
     return dir;
@@ -48,15 +50,12 @@ export function testBundle(): Promise<string> {
   return bundleDir;
 }
 
+/** A runner whose child accepts `*.fault-<kind>` files and runs their faults (support/faults). */
 export async function faultRunner(
   options: { cancelGraceMs?: number } = {},
 ): Promise<ChildProcessRunner> {
   const dir = await testBundle();
-  return new ChildProcessRunner({
-    childScript: path.join(dir, 'child.mjs'),
-    env: { ...process.env, FOLIO_TEST_FAULTS: '1' },
-    ...options,
-  });
+  return new ChildProcessRunner({ childScript: path.join(dir, 'child.mjs'), ...options });
 }
 
 /** A temporary folder holding `files` (relative path → content); removed after the tests. */

@@ -34,7 +34,8 @@ export interface BatchRunEnvironment {
   emit(message: ChildToParent): void;
   /** Creates the thread pool (piscina in production). */
   createRunner(threads: number, maxOldGenerationSizeMb: number): TaskRunner;
-  acceptFaultFiles: boolean;
+  /** File names to accept besides the supported types (the fault-injection tests' own names). */
+  acceptName?: (name: string) => boolean;
   /** Resident memory of this process in MB (threads included). */
   rssMb(): number;
 }
@@ -89,7 +90,7 @@ export class BatchRun {
       exclude: batch.exclude,
       followSymlinks: batch.followSymlinks,
       skipDirs: [outDir, cacheDir],
-      acceptFaultFiles: this.env.acceptFaultFiles,
+      acceptName: this.env.acceptName,
     });
     const selected = this.select(entries);
     this.total = selected.length;

@@ -15,8 +15,8 @@ export interface WalkOptions {
   followSymlinks: boolean;
   /** Absolute folders never walked into (the output and cache folders when they sit inside). */
   skipDirs: string[];
-  /** Test-only: also accept `*.fault-*` files (fault injection). */
-  acceptFaultFiles?: boolean;
+  /** File names to accept besides the supported types (the fault-injection tests' own names). */
+  acceptName?: (name: string) => boolean;
 }
 
 export interface FileEntry {
@@ -39,8 +39,6 @@ export interface SkippedEntry {
 }
 
 export type WalkEntry = FileEntry | SkippedEntry;
-
-export const FAULT_FILE = /\.fault-[a-z-]+$/;
 
 const NOT_SUPPORTED = `Not a supported document type: Folio reads ${SUPPORTED_FORMATS_TEXT}.`;
 
@@ -89,7 +87,7 @@ export async function walkFolder(root: string, options: WalkOptions): Promise<Wa
   const acceptsName = (name: string): boolean => {
     const ext = name.toLowerCase().split('.').pop() ?? '';
     if (name.includes('.') && SUPPORTED_EXTENSIONS.has(ext)) return true;
-    return options.acceptFaultFiles === true && FAULT_FILE.test(name);
+    return options.acceptName?.(name) ?? false;
   };
 
   const addFile = (rawPath: Buffer, rel: string, info: { size: number; mtimeMs: number }) => {

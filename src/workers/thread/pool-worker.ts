@@ -8,7 +8,6 @@ import { toFolioError } from '../../shared/errors';
 import type { ExtractedDocument } from '../../shared/model';
 import { extractFile } from '../extractors/extract-file';
 import type { ProgressUpdate } from '../engine/types';
-import { faultKind, faultsEnabled, runFault } from './faults';
 import { finishDocument } from './finish-document';
 import { setOcrActivityListener } from '../ocr/ocr-activity';
 import { ocrServiceFor, releaseOcrService } from './ocr-provider';
@@ -58,10 +57,14 @@ control.onmessage = (event) => {
   else void releaseMemory();
 };
 
-async function extractOne(task: ExtractTask, onProgress: (u: ProgressUpdate) => void) {
-  if (faultsEnabled() && faultKind(task.filePath) !== undefined) {
-    return runFault(task.filePath, task.attempt, task.childCrashes, onProgress);
-  }
+/** Reads one task's file into a document. */
+export type TaskExtractor = (
+  task: ExtractTask,
+  onProgress: (update: ProgressUpdate) => void,
+) => Promise<ExtractedDocument>;
+
+/** The product's extractor: the engine's extractors, with this thread's OCR engine. */
+export const extractTaskFile: TaskExtractor = async (task, onProgress) => {
   const ocr = task.extract.ocr.enabled ? await ocrServiceFor(task.extract.ocr) : undefined;
   return extractFile(task.filePath, {
     options: task.extract,
@@ -69,12 +72,12 @@ async function extractOne(task: ExtractTask, onProgress: (u: ProgressUpdate) => 
     ocr,
     sha256: task.sha256,
   });
-}
+};
 
 /** At most one heartbeat a second from OCR's own progress reports (they come many per page). */
 const OCR_HEARTBEAT_MS = 1000;
 
-async function runExtract(task: ExtractTask): Promise<ExtractResult> {
+async function runExtract(task: ExtractTask, extract: TaskExtractor): Promise<ExtractResult> {
   const onProgress = (update: ProgressUpdate) => task.port.postMessage(update);
   // The first heartbeat says the thread has picked the task up: the no-progress clock starts.
   onProgress({});
@@ -87,7 +90,7 @@ async function runExtract(task: ExtractTask): Promise<ExtractResult> {
   });
   let doc: ExtractedDocument;
   try {
-    doc = await extractOne(task, onProgress);
+    doc = await extract(task, onProgress);
   } catch (error) {
     const failure = toFolioError(error);
     return { ok: false, code: failure.code, message: failure.message };
@@ -104,14 +107,19 @@ async function runExtract(task: ExtractTask): Promise<ExtractResult> {
   }
 }
 
-export default async function handleTask(task: PoolTask): Promise<PoolResult> {
+/**
+ * Runs one pool task, reading files with `extract`. The pool's handler (the default export) uses
+ * the product's extractor; a test worker (tests/support/faults) passes its own, so the shipped
+ * handler carries no test hooks.
+ */
+export async function handleTaskWith(extract: TaskExtractor, task: PoolTask): Promise<PoolResult> {
   busy = true;
   try {
     if (task.type === 'probe') {
       task.port.postMessage({});
       return { probe: await probePdf(task.filePath, task.password) };
     }
-    return await runExtract(task);
+    return await runExtract(task, extract);
   } finally {
     task.port.close();
     busy = false;
@@ -122,4 +130,8 @@ export default async function handleTask(task: PoolTask): Promise<PoolResult> {
       recycleWhenIdle();
     }
   }
+}
+
+export default function handleTask(task: PoolTask): Promise<PoolResult> {
+  return handleTaskWith(extractTaskFile, task);
 }

@@ -41,6 +41,21 @@ test('recursive, sorted, hidden folders skipped, hidden files and unsupported ty
   assert.match(txt?.type === 'skipped' ? txt.message : '', /not a supported document type/i);
 });
 
+test('acceptName adds names besides the supported types; without it they are unsupported', async () => {
+  const input = tempFolder({ 'a.pdf': 'x', 'b.fault-ok': 'x', 'c.txt': 'x' });
+  assert.deepEqual(summary(await walkFolder(input, base)), {
+    'a.pdf': 'file',
+    'b.fault-ok': 'UNSUPPORTED_TYPE',
+    'c.txt': 'UNSUPPORTED_TYPE',
+  });
+  const acceptName = (name: string) => name.endsWith('.fault-ok');
+  assert.deepEqual(summary(await walkFolder(input, { ...base, acceptName })), {
+    'a.pdf': 'file',
+    'b.fault-ok': 'file',
+    'c.txt': 'UNSUPPORTED_TYPE',
+  });
+});
+
 test('the output folder inside the input is not walked; include/exclude globs apply', async () => {
   const input = tempFolder({
     'keep/a.pdf': 'x',

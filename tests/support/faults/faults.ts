@@ -1,18 +1,21 @@
-// Test-only fault injection: files named `*.fault-<kind>` make a pool thread misbehave on purpose
-// so tests can prove the batch survives it. Active only when the child runs with
-// FOLIO_TEST_FAULTS=1; in production such files are just unsupported names.
+// Fault injection for the pool tests: files named `*.fault-<kind>` make a pool thread misbehave
+// on purpose so tests can prove the batch survives it. Only the test child and pool worker in this
+// folder know these names; the shipped child reports such files as unsupported.
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import type { ExtractedDocument } from '../../shared/model';
-import type { ProgressUpdate } from '../engine/types';
+import path from 'node:path';
+import type { ExtractedDocument } from '../../../src/shared/model';
+import type { ProgressUpdate } from '../../../src/workers/engine/types';
 
-export const FAULT_ENV = 'FOLIO_TEST_FAULTS';
-
-export function faultsEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
-  return env[FAULT_ENV] === '1';
-}
+const FAULT_NAME = /\.fault-([a-z-]+)$/;
 
 export function faultKind(filePath: string): string | undefined {
-  return /\.fault-([a-z-]+)$/.exec(filePath)?.[1];
+  return FAULT_NAME.exec(filePath)?.[1];
+}
+
+/** The walk predicate of the test child: fault files are accepted besides the supported types. */
+export function isFaultFile(name: string): boolean {
+  return FAULT_NAME.test(name);
 }
 
 interface FaultParams {
@@ -67,10 +70,22 @@ function allocateForever(onProgress: (update: ProgressUpdate) => void): never {
   }
 }
 
+/**
+ * True the first time it is asked about `filePath`, false ever after. The mark is a file in a
+ * hidden folder beside the input (the walk skips hidden folders, so no report sees it): it
+ * outlives the pool thread and the child process, which the `-once` faults kill.
+ */
+function firstTime(filePath: string): boolean {
+  const dir = path.join(path.dirname(filePath), '.fault-marks');
+  const mark = path.join(dir, path.basename(filePath));
+  if (existsSync(mark)) return false;
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(mark, '');
+  return true;
+}
+
 export async function runFault(
   filePath: string,
-  attempt: number,
-  childCrashes: number,
   onProgress: (update: ProgressUpdate) => void,
 ): Promise<ExtractedDocument> {
   const kind = faultKind(filePath);
@@ -83,13 +98,13 @@ export async function runFault(
     case 'exit':
       return process.exit(3);
     case 'exit-once':
-      if (attempt === 1) process.exit(3);
+      if (firstTime(filePath)) process.exit(3);
       break;
     case 'kill-child':
       process.kill(process.pid, 'SIGKILL');
       return blockForever();
     case 'kill-child-once':
-      if (childCrashes === 0) {
+      if (firstTime(filePath)) {
         process.kill(process.pid, 'SIGKILL');
         return blockForever();
       }

@@ -1,0 +1,83 @@
+// The child process's loop: forked by the parent (CLI or extension host), it owns the thread pool
+// so a crash or out-of-memory here never takes the parent down. It speaks the protocol in
+// src/shared/protocol.ts over Node's IPC channel and exits when the parent goes away. The entry
+// (child-main.ts) only says which pool worker to run.
+import type { ChildToParent, ParentToChild } from '../../shared/protocol';
+import { ENGINE_VERSION } from '../../shared/version';
+import { BatchRun } from './batch-run';
+import { PiscinaRunner } from './piscina-runner';
+
+export interface ChildSetup {
+  /** The bundled pool worker the threads run (absolute path). */
+  workerFile: string;
+  /** File names to accept besides the supported types (the fault-injection tests' own names). */
+  acceptName?: (name: string) => boolean;
+}
+
+/** Serves batches for the parent until it goes away. */
+export function serveChild(setup: ChildSetup): void {
+  function send(message: ChildToParent): void {
+    if (process.connected) process.send?.(message);
+  }
+
+  let current: { id: string; run: BatchRun } | undefined;
+
+  async function startBatch(message: Extract<ParentToChild, { type: 'start' }>): Promise<void> {
+    if (current) {
+      send({
+        type: 'batchFailed',
+        batchId: message.batchId,
+        message: 'A batch is already running.',
+      });
+      return;
+    }
+    const run = new BatchRun(message, {
+      emit: send,
+      createRunner: (threads, maxOldGenerationSizeMb) =>
+        new PiscinaRunner({ workerFile: setup.workerFile, threads, maxOldGenerationSizeMb }),
+      acceptName: setup.acceptName,
+      rssMb: () => process.memoryUsage.rss() / (1024 * 1024),
+    });
+    current = { id: message.batchId, run };
+    try {
+      const report = await run.run();
+      send({ type: 'batchDone', batchId: message.batchId, report });
+    } catch (error) {
+      send({
+        type: 'batchFailed',
+        batchId: message.batchId,
+        message: error instanceof Error ? error.message : String(error),
+      });
+    } finally {
+      current = undefined;
+    }
+  }
+
+  process.on('message', (message: ParentToChild) => {
+    switch (message.type) {
+      case 'start':
+        void startBatch(message);
+        break;
+      case 'cancel':
+        if (current?.id === message.batchId) current.run.cancel();
+        break;
+      case 'shutdown':
+        current?.run.cancel();
+        process.disconnect?.();
+        setTimeout(() => process.exit(0), 50).unref();
+        break;
+    }
+  });
+
+  // Ctrl-C in a terminal reaches the whole process group: the parent turns it into a `cancel`
+  // (so the report is still complete); the child must not die of it on its own.
+  process.on('SIGINT', () => undefined);
+
+  // Without a parent there is nobody to report to: stop rather than linger as an orphan.
+  process.on('disconnect', () => {
+    current?.run.cancel();
+    setTimeout(() => process.exit(0), 200).unref();
+  });
+
+  send({ type: 'ready', pid: process.pid, version: ENGINE_VERSION });
+}
