@@ -2,7 +2,6 @@
 // view: one cancellable progress notification, the status bar, Problems, `folio:` documents, the
 // store behind the report, and one summary notification at the end (never a toast per file).
 import { createHash } from 'node:crypto';
-import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { FileReport } from '../shared/report';
@@ -11,7 +10,8 @@ import type { Diagnostics } from './Diagnostics';
 import { folioUriFor } from './folioUri';
 import type { Log } from './Log';
 import { sumTotals, type FolderLocation, type FolderRun } from './mergeRuns';
-import { parsePasswordFile, toBatchOptions, toExtractOptions } from './requestOptions';
+import { PasswordFileError, readPasswordsFor } from './passwordFile';
+import { toBatchOptions, toExtractOptions } from './requestOptions';
 import type { RunnerHost } from './RunnerHost';
 import type { RunStore } from './RunStore';
 import type { Settings } from './Settings';
@@ -123,6 +123,10 @@ export class ExtractionService {
       return { runs, cancelled: state.cancelled };
     } catch (error) {
       this.deps.statusBar.hide();
+      if (error instanceof PasswordFileError) {
+        this.reportPasswordFileError(error);
+        return undefined;
+      }
       this.deps.log.error(
         `extraction failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
       );
@@ -146,19 +150,28 @@ export class ExtractionService {
     state: { cancelled: boolean; live: LiveStats },
     progress: vscode.Progress<{ message?: string; increment?: number }>,
   ): Promise<FolderRun[]> {
+    // Every folder's password file is read before the first folder runs: a bad one stops the
+    // whole run at once instead of after the folders before it.
+    const prepared = await Promise.all(
+      targets.map(async (target) => {
+        const settings = this.deps.settings.read(vscode.Uri.file(target.folder));
+        return {
+          target,
+          settings,
+          passwords: await readPasswordsFor(settings.passwordFile, target.folder),
+        };
+      }),
+    );
     const runs: FolderRun[] = [];
     const live = state.live;
     this.deps.statusBar.showRunning(live);
-    for (const target of targets) {
+    for (const { target, settings, passwords } of prepared) {
       if (state.cancelled) break;
-      const scope = vscode.Uri.file(target.folder);
-      const settings = this.deps.settings.read(scope);
       const outDir = options.exportTo
         ? options.exportPerFolder
           ? path.join(options.exportTo.outDir, path.basename(target.folder))
           : options.exportTo.outDir
         : outputsDirFor(this.deps.storageDir, target.folder);
-      const passwords = await this.readPasswords(settings.passwordFile, target.folder);
       const folder: FolderLocation = { input: target.folder, outDir };
       const doneBefore = live.done;
       let current = '';
@@ -222,18 +235,19 @@ export class ExtractionService {
     this.deps.content.refresh(entry.sourcePath);
   }
 
-  private async readPasswords(
-    passwordFile: string,
-    folder: string,
-  ): Promise<Record<string, string>> {
-    if (!passwordFile) return {};
-    const file = path.isAbsolute(passwordFile) ? passwordFile : path.join(folder, passwordFile);
-    try {
-      return parsePasswordFile(await fs.readFile(file, 'utf8'));
-    } catch (error) {
-      this.deps.log.warn(`password file ${file} not used: ${String(error)}`);
-      return {};
-    }
+  /** The run did not start: say why, and offer the setting that fixes it. */
+  private reportPasswordFileError(error: PasswordFileError): void {
+    this.deps.log.error(`extraction not started: ${error.message}`);
+    const openSettings = vscode.l10n.t('Open Settings');
+    void vscode.window
+      .showErrorMessage(vscode.l10n.t('Folio did not extract: {0}', error.message), openSettings)
+      .then((choice) => {
+        if (choice === openSettings)
+          void vscode.commands.executeCommand(
+            'workbench.action.openSettings',
+            'folio.passwordFile',
+          );
+      });
   }
 
   /** Opens one document (never one tab per file): the first file that produced text. */

@@ -90,16 +90,3 @@ export function toBatchOptions(
     cache: where.cache ?? true,
   };
 }
-
-/** A password file is a JSON object of file path (or name) → password, as for the CLI. */
-export function parsePasswordFile(text: string): Record<string, string> {
-  const parsed: unknown = JSON.parse(text);
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new Error('the password file must hold a JSON object of file → password');
-  }
-  const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(parsed)) {
-    if (typeof value === 'string') out[key] = value;
-  }
-  return out;
-}

@@ -7,7 +7,6 @@ import { problemsFor } from '../../../src/extension/problems';
 import { renderReportHtml, timelineSvg } from '../../../src/extension/reportHtml';
 import {
   defaultSettings,
-  parsePasswordFile,
   toBatchOptions,
   toExtractOptions,
 } from '../../../src/extension/requestOptions';
@@ -178,8 +177,6 @@ test('settings map onto the engine options; null workers means the engine defaul
   });
   assert.equal(extract.ocr.enabled, false);
   assert.equal(extract.ocr.minConfidence, 100);
-  assert.deepEqual(parsePasswordFile('{"a.pdf":"x","n":1}'), { 'a.pdf': 'x' });
-  assert.throws(() => parsePasswordFile('["a"]'), /JSON object/);
 });
 
 test('several folders merge into one report with prefixed paths', () => {

@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ExtractedDocument } from '../../../../src/shared/model';
 import { mergeRangeDocuments } from '../../../../src/workers/child/merge-ranges';
-import { parsePasswordMap, passwordFor } from '../../../../src/shared/password-file';
 import { estimateCost, pageRanges } from '../../../../src/workers/child/plan';
 
 test('cost estimate: scans and images before text documents', () => {
@@ -65,18 +64,4 @@ test('ranges merge in page order with summed and weighted quality', () => {
   assert.equal(merged.quality.ocrConfidence, 85);
   assert.deepEqual(merged.quality.ocrWorstPage, { page: 6, confidence: 75 });
   assert.equal(merged.warnings.length, 1, 'a document-level warning appears once');
-});
-
-test('passwords: exact relative path wins over bare name; malformed files are refused', () => {
-  const map = parsePasswordMap(
-    '{"statements/bank.pdf":"exact","bank.pdf":"byname","./x.pdf":"dot"}',
-  );
-  assert.equal(passwordFor('statements/bank.pdf', map), 'exact');
-  assert.equal(passwordFor('other/bank.pdf', map), 'byname');
-  assert.equal(passwordFor('x.pdf', map), 'dot');
-  assert.equal(passwordFor('none.pdf', map), undefined);
-  assert.equal(passwordFor('constructor', map), undefined);
-  assert.throws(() => parsePasswordMap('not json'), /not valid JSON/);
-  assert.throws(() => parsePasswordMap('["a"]'), /JSON object/);
-  assert.throws(() => parsePasswordMap('{"a.pdf": 5}'), /must be a string/);
 });
