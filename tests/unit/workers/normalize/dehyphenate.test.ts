@@ -4,7 +4,6 @@ import {
   buildVocabulary,
   joinHyphenatedLineBreaks as dehyphenate,
 } from '../../../../src/workers/normalize/dehyphenate';
-import { joinLines, splitParagraphs } from '../../../../src/workers/normalize/join-lines';
 
 test('a word broken by the typesetter is rejoined without the hyphen', () => {
   assert.equal(dehyphenate('the docu-\nment was'), 'the document was');
@@ -46,20 +45,4 @@ test('the document vocabulary decides ambiguous breaks', () => {
 
 test('an ordinary line break is left for joinLines', () => {
   assert.equal(dehyphenate('first line\nsecond - line'), 'first line\nsecond - line');
-});
-
-test('joinLines flows paragraph lines with spaces, CJK without', () => {
-  assert.equal(
-    joinLines('This section of the FEDERAL REGISTER\ncontains notices'),
-    'This section of the FEDERAL REGISTER contains notices',
-  );
-  assert.equal(joinLines('東京都の\n会社です'), '東京都の会社です');
-});
-
-test('splitParagraphs splits at blank lines only', () => {
-  assert.deepEqual(splitParagraphs('One\nstill one\n\nTwo\n \n\nThree'), [
-    'One\nstill one',
-    'Two',
-    'Three',
-  ]);
 });
