@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
-import { detectTypeFromHead } from '../../../../src/workers/engine/detect-type';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, test } from 'node:test';
+import { defaultExtractOptions } from '../../../../src/shared/options';
+import { detectType, detectTypeFromHead } from '../../../../src/workers/engine/detect-type';
+import { extractFile } from '../../../../src/workers/extractors/extract-file';
+import { failure } from '../../../support/errors';
+import { minimalDocxParts, writeZip } from '../../../support/zip-builder';
 
 const codeOf = (fn: () => unknown): string | undefined => {
   try {
@@ -44,4 +52,31 @@ test('random bytes with a document extension are UNSUPPORTED_TYPE', () => {
     codeOf(() => detectTypeFromHead(Buffer.from([1, 2, 3, 4, 5, 6, 7, 8]), 'report.docx')),
     'UNSUPPORTED_TYPE',
   );
+});
+
+// Zips: the central directory, not the first bytes, says which Office package a file is.
+const dir = mkdtempSync(path.join(tmpdir(), 'folio-detect-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+test('detectType reads the central directory: a DOCX named .xlsx whose head names no Word part is a DOCX', async () => {
+  // 20 KB of incompressible bytes first, so the first 8 KB (the head) mention no word/ part.
+  const noise = Buffer.concat(
+    Array.from({ length: 700 }, (_, i) => createHash('sha256').update(String(i)).digest()),
+  );
+  const file = writeZip(path.join(dir, 'disguised.xlsx'), [
+    { name: 'docProps/thumbnail.jpeg', content: noise },
+    ...minimalDocxParts(['hidden letter']),
+  ]);
+  assert.ok(!readFileSync(file).subarray(0, 8192).toString('latin1').includes('word/'));
+  assert.equal((await detectType(file, 'disguised.xlsx')).kind, 'docx');
+});
+
+test('a readable zip that is no Office package is UNSUPPORTED_TYPE, whatever its name', async () => {
+  const file = writeZip(path.join(dir, 'notes.docx'), [
+    { name: 'mimetype', content: 'application/vnd.oasis.opendocument.text' },
+    { name: 'content.xml', content: '<office:document-content/>' },
+  ]);
+  const error = await failure(extractFile(file, { options: defaultExtractOptions }));
+  assert.equal(error.code, 'UNSUPPORTED_TYPE');
+  assert.match(error.message, /neither a DOCX nor an XLSX/);
 });
