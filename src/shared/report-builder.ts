@@ -2,18 +2,22 @@
 import type { ErrorCode } from './errors';
 import type { DocumentKind, ExtractedDocument } from './model';
 import type { FileReport, RunReport, StatsSample } from './report';
+import { textChars } from './text-chars';
 import { ENGINE_VERSION, TOOL_NAME } from './version';
 import type { FileOutcome } from './report';
 
-/** Status mapping: a lossy warning makes the file partial (its code first), otherwise ok. */
-export function outcomeFromDocument(doc: ExtractedDocument, textChars: number): FileOutcome {
+/**
+ * Status mapping: a lossy warning makes the file partial (its code first), otherwise ok. `chars`
+ * is counted from the blocks as given (the normalized document's, for the report).
+ */
+export function outcomeFromDocument(doc: ExtractedDocument): FileOutcome {
   const lossy = doc.warnings.find((w) => w.lossy);
   const outcome: FileOutcome = {
     kind: doc.source.kind,
     status: lossy ? 'partial' : 'ok',
     pages: doc.quality.pages,
     ocrPages: doc.quality.ocrPages,
-    chars: textChars,
+    chars: textChars(doc.blocks),
   };
   if (lossy) {
     outcome.code = lossy.code;

@@ -2,6 +2,7 @@
 // de-hyphenation with the document's own vocabulary, then running headers/footers moved from the
 // body into metadata. Linear in the size of the document.
 import type { Block, DocumentMetadata, ExtractedDocument } from '../../shared/model';
+import { textChars } from '../../shared/text-chars';
 import { cleanText } from './clean-text';
 import {
   buildVocabulary,
@@ -68,13 +69,6 @@ function reflowBlock(block: Block, vocab: Vocabulary): Block[] {
   }
 }
 
-/** Characters of body text: block texts, table cells and captions. */
-export function countTextChars(blocks: readonly Block[]): number {
-  let n = 0;
-  for (const text of textsOf(blocks)) n += text.length;
-  return n;
-}
-
 /** Title, author and subject get the same clean-up as body text (PDF metadata carries NULs). */
 function cleanMetadata(metadata: DocumentMetadata): DocumentMetadata {
   const out: DocumentMetadata = { ...metadata };
@@ -114,6 +108,6 @@ export function normalizeDocument(doc: ExtractedDocument): ExtractedDocument {
     ...doc,
     blocks,
     metadata,
-    quality: { ...doc.quality, textChars: countTextChars(blocks) },
+    quality: { ...doc.quality, textChars: textChars(blocks) },
   };
 }

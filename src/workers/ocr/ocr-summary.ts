@@ -1,6 +1,7 @@
 // Per-document OCR quality from per-page results: shared by the image and PDF extractors so
 // both report `ocrPages`, `ocrConfidence`, `ocrWorstPage` and OCR_LOW_CONFIDENCE the same way.
-import type { DocumentQuality, ExtractionWarning, PageQuality } from '../../shared/model';
+import type { Block, DocumentQuality, ExtractionWarning, PageQuality } from '../../shared/model';
+import { textChars } from '../../shared/text-chars';
 
 export interface OcrSummary {
   quality: Pick<DocumentQuality, 'ocrPages' | 'ocrConfidence' | 'ocrWorstPage'>;
@@ -39,8 +40,8 @@ export function summarizeOcrPages(perPage: PageQuality[], minConfidence: number)
 /** The per-page quality entry for one OCR result. */
 export function ocrPageQuality(
   page: number,
-  result: { blocks: { type: string; text?: string }[]; confidence: number; rotation: number },
+  result: { blocks: readonly Block[]; confidence: number; rotation: number },
 ): PageQuality {
-  const chars = result.blocks.reduce((n, b) => n + (b.text?.length ?? 0), 0);
+  const chars = textChars(result.blocks);
   return { page, chars, ocr: true, confidence: result.confidence, rotation: result.rotation };
 }

@@ -10,17 +10,6 @@ import { renderJson } from '../render/json';
 import { renderMarkdown } from '../render/markdown';
 import type { OutputTarget } from './task-types';
 
-/** Characters of body text, counted the same way whatever the extractor reported. */
-export function bodyChars(doc: ExtractedDocument): number {
-  let chars = 0;
-  for (const block of doc.blocks) {
-    if ('text' in block) chars += block.text.length;
-    else if (block.type === 'table')
-      for (const row of block.rows) for (const c of row) chars += c.length;
-  }
-  return chars;
-}
-
 export async function finishDocument(
   raw: ExtractedDocument,
   target: OutputTarget,
@@ -29,5 +18,5 @@ export async function finishDocument(
   const text = target.format === 'json' ? renderJson(doc) : renderMarkdown(doc);
   await writeFileAtomic(target.contentPath, text);
   await copyFileAtomic(target.contentPath, target.outputPath);
-  return outcomeFromDocument(doc, bodyChars(doc));
+  return outcomeFromDocument(doc);
 }

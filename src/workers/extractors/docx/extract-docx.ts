@@ -1,23 +1,14 @@
 // DOCX extractor: check the zip package (bomb, truncation), convert the body with mammoth to
 // HTML, build blocks from that HTML, and say what mammoth leaves out (headers/footers, comments,
 // tracked changes, images) with warnings.
-import type { Block, ExtractionWarning } from '../../../shared/model';
+import type { ExtractionWarning } from '../../../shared/model';
+import { textChars } from '../../../shared/text-chars';
 import type { ExtractedBody, Extractor } from '../../engine/types';
 import { readAppPageCount, readCoreProperties } from '../../zip/core-properties';
 import { openOfficePackage } from '../../zip/open-office-package';
 import { htmlToBlocks } from './html-to-blocks';
 import { convertDocxToHtml } from './mammoth-adapter';
 import { type DocxSideContent, readDocxSideContent } from './package-parts';
-
-export function blockTextChars(blocks: readonly Block[]): number {
-  let chars = 0;
-  for (const block of blocks) {
-    if ('text' in block) chars += block.text.length;
-    else if (block.type === 'table')
-      for (const row of block.rows) for (const cell of row) chars += cell.length;
-  }
-  return chars;
-}
 
 /**
  * Warnings for content that is not in the body. Not lossy: the body text is complete, and
@@ -78,7 +69,7 @@ export const extractDocx: Extractor = async (file, ctx): Promise<ExtractedBody> 
     return {
       blocks,
       metadata,
-      quality: { pages: pageCount ?? 0, textChars: blockTextChars(blocks), ocrPages: 0 },
+      quality: { pages: pageCount ?? 0, textChars: textChars(blocks), ocrPages: 0 },
       warnings: [...omissionWarnings(side, images), ...converted.warnings],
     };
   } finally {

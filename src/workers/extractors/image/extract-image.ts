@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { folioError } from '../../../shared/errors';
 import type { Block, ExtractionWarning, PageQuality } from '../../../shared/model';
+import { textChars } from '../../../shared/text-chars';
 import type { ExtractedBody, Extractor } from '../../engine/types';
 import { ocrPageQuality, summarizeOcrPages } from '../../ocr/ocr-summary';
 import { decodeFrames } from './decode-image';
@@ -50,7 +51,7 @@ export const extractImage: Extractor = async (file, ctx) => {
     metadata: { pageCount: pages },
     quality: {
       pages,
-      textChars: perPage.reduce((n, p) => n + p.chars, 0),
+      textChars: textChars(blocks),
       ...summary.quality,
       perPage,
     },

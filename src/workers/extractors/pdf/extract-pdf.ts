@@ -11,6 +11,7 @@ import type {
   ExtractionWarning,
   PageQuality,
 } from '../../../shared/model';
+import { textChars } from '../../../shared/text-chars';
 import type { ExtractContext, Extractor, OcrPageResult } from '../../engine/types';
 import { loadPdfjs, pdfjsDocumentOptions, type Pdfjs } from './load-pdfjs';
 import { metadataFromInfo } from './metadata';
@@ -46,12 +47,6 @@ function isTextItem(item: unknown): item is TextItem {
 
 function toBlock(block: LayoutBlock, page: number): Block {
   return { ...block, prov: { page } };
-}
-
-export function blockChars(block: Block): number {
-  if ('text' in block) return block.text.length;
-  if (block.type === 'table') return block.rows.reduce((n, row) => n + row.join(' ').length, 0);
-  return 0;
 }
 
 function skippedWarning(reason: OcrReason, page: number): ExtractionWarning {
@@ -215,7 +210,7 @@ async function recognize(
     throwIfCancelled(ctx.signal);
     // A missing language pack fails every page alike: the file fails once, with that code.
     if ((error as { code?: unknown }).code === 'OCR_LANGUAGE_MISSING') throw error;
-    const chars = fallback.reduce((sum, b) => sum + blockChars(b), 0);
+    const chars = textChars(fallback);
     return {
       blocks: fallback,
       quality: { page: n, chars, ocr: false },
@@ -244,7 +239,7 @@ async function recognize(
     blocks,
     quality: {
       page: n,
-      chars: blocks.reduce((sum, b) => sum + blockChars(b), 0),
+      chars: textChars(blocks),
       ocr: true,
       confidence,
       rotation: result.rotation,
@@ -285,7 +280,7 @@ async function readPage(page: PDFPageProxy, n: number, state: DocumentState): Pr
   if (!reason && mostlyInvisible(ops)) warnings.push(hiddenTextWarning(n));
   return {
     blocks: textBlocks,
-    quality: { page: n, chars: textBlocks.reduce((sum, b) => sum + blockChars(b), 0), ocr: false },
+    quality: { page: n, chars: textChars(textBlocks), ocr: false },
     warnings,
   };
 }
@@ -359,7 +354,6 @@ async function readDocument(
   const failures: Array<{ page: number; reason: string }> = [];
   let firstFailure: unknown;
   let pagesRead = 0;
-  let textChars = 0;
   const ocrConfidences: Array<{ page: number; confidence: number }> = [];
 
   for (let n = from; n <= to; n++) {
@@ -370,7 +364,6 @@ async function readDocument(
       const outcome = await readPage(page, n, state);
       blocks.push({ type: 'pageBreak', page: n, prov: { page: n } }, ...outcome.blocks);
       warnings.push(...outcome.warnings);
-      textChars += outcome.quality.chars;
       if (outcome.quality.ocr && outcome.quality.confidence !== undefined)
         ocrConfidences.push({ page: n, confidence: outcome.quality.confidence });
       if (!streaming || outcome.quality.ocr || outcome.quality.chars === 0)
@@ -392,7 +385,7 @@ async function readDocument(
 
   const quality: DocumentQuality = {
     pages: to >= from ? to - from + 1 : 0,
-    textChars,
+    textChars: textChars(blocks),
     ocrPages: ocrConfidences.length,
     perPage,
   };

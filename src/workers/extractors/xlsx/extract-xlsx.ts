@@ -4,6 +4,7 @@
 // per sheet, hidden sheets included and labelled.
 import type { Block, ExtractionWarning } from '../../../shared/model';
 import { hasFolioCode } from '../../../shared/errors';
+import { textChars } from '../../../shared/text-chars';
 import type { ExtractContext, ExtractedBody, Extractor } from '../../engine/types';
 import { readCoreProperties } from '../../zip/core-properties';
 import { openOfficePackage } from '../../zip/open-office-package';
@@ -207,14 +208,10 @@ export async function extractWorkbook(
 
     const blocks: Block[] = [];
     const warnings: ExtractionWarning[] = [...read.warnings];
-    let textChars = 0;
     for (const [i, sheet] of sheets.entries()) {
       const table = read.sink.tables[i] as SheetTable;
       const { blocks: sheetBlocks, droppedRows } = table.toBlocks();
       blocks.push(...sheetBlocks);
-      for (const block of sheetBlocks)
-        if (block.type === 'table')
-          for (const row of block.rows) for (const cell of row) textChars += cell.length;
       const name = sheet.name;
       if (sheet.hidden)
         warnings.push({
@@ -273,7 +270,7 @@ export async function extractWorkbook(
     return {
       blocks,
       metadata,
-      quality: { pages: sheets.length, textChars, ocrPages: 0 },
+      quality: { pages: sheets.length, textChars: textChars(blocks), ocrPages: 0 },
       warnings,
       mode: read.mode,
     };
