@@ -1,12 +1,22 @@
-// `npm run bench [-- --input DIR] [--runs N] [--no-docs]`: runs the built CLI over the standard
-// 100-file batch (generated if absent) or any folder, in one go: --workers 1, the default workers
-// N times (3), and the default with --memory-limit-mb 512; cache disabled. For each run it
-// samples the RSS of the whole process tree (CLI + child process, threads included), and derives
-// files/min, per-kind time, per-file p50/p95/max, OCR s/page, CER per kind, the pool's busy share
-// and idle tail; then speed-up over one worker and the variance across the default runs.
-// Writes bench/results/latest.json (and a timestamped copy), prints a table, and (for the
-// standard batch) rewrites the `## Benchmark` section of docs/performance.md.
-import { spawn, execFileSync } from 'node:child_process';
+// `npm run bench [-- options]`. Two modes:
+//
+// --mode native (default): Folio against a shell-script-like pipeline of native tools
+// (pdftotext, pdftoppm + tesseract, pandoc, xlsx2csv; installed with apt-get for the bench only)
+// over the same folders in the same run: seconds per page / per file by kind, their ratio, peak
+// process-tree RSS and word recall/precision of each side (scripts/bench/versus-native-run.ts).
+//   --corpus real|generated|both (both)  --repeat N (1)  --jobs N (native files at a time, 2)
+//   --scorer FILE (../shared/tools/score.mjs)
+//
+// --mode throughput: the built CLI over the standard 100-file batch (generated if absent) or any
+// folder (--input DIR): --workers 1, the default workers N times (--runs, 3), and the default with
+// --memory-limit-mb 512; cache disabled. For each run it samples the RSS of the whole process
+// tree (CLI + child process, threads included), and derives files/min, per-kind time, per-file
+// p50/p95/max, OCR s/page, CER per kind, the pool's busy share and idle tail; then speed-up over
+// one worker and the variance across the default runs. Writes bench/results/latest.json.
+//
+// Both: --dist DIR (the bundle to run, default dist/; build a private one with
+// `node scripts/build.mjs --outdir DIR` so someone rebuilding dist/ cannot change it mid-run),
+// --no-docs (do not rewrite this mode's section of docs/performance.md), --keep (keep outputs).
 import {
   existsSync,
   mkdirSync,
@@ -19,7 +29,6 @@ import {
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { RunReport } from '../src/shared/report';
 import { ensureGeneratedBatch } from '../tests/support/generated-fixtures';
 import { projectRoot } from '../tests/support/paths';
 import {
@@ -39,11 +48,13 @@ import {
   type WorkKind,
 } from './bench/analyze-report';
 import { extractSubsection, replaceSection } from './bench/docs-section';
-
-const BEFORE_AFTER = 'Before / after';
-import { ProcessTreeRssSampler } from './bench/process-tree-rss';
+import { machineInfo, type Machine } from './bench/machine';
+import { runCli, type CliRun } from './bench/run-cli';
 import { distribution, round, variation, type Distribution, type Variation } from './bench/stats';
 import { formatTable, markdownTable, type Cell } from './bench/table';
+import { rewriteFromSaved, runVersusNative, type CorpusName } from './bench/versus-native-run';
+
+const BEFORE_AFTER = 'Before / after';
 
 interface RunConfig {
   label: string;
@@ -77,76 +88,9 @@ export interface RunResult {
   worstFiles: FileAccuracy[];
 }
 
-function machineInfo() {
-  const cpus = os.cpus();
-  let commit: string | undefined;
-  try {
-    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
-      cwd: projectRoot,
-      encoding: 'utf8',
-    }).trim();
-  } catch {
-    commit = undefined;
-  }
-  return {
-    cores: cpus.length,
-    cpuModel: cpus[0]?.model,
-    memoryGb: round(os.totalmem() / 1024 ** 3, 1),
-    node: process.version,
-    platform: `${os.platform()} ${os.release()}`,
-    loadAverageAtStart: os.loadavg().map((l) => round(l, 2)),
-    commit,
-  };
-}
-
-async function runOnce(
-  config: RunConfig,
-  input: string,
-  scratch: string,
-  cli: string,
-): Promise<{
-  report: RunReport;
-  wallMs: number;
-  peakMb: number;
-  samples: number;
-  exitCode: number | null;
-  out: string;
-}> {
-  const slug = config.label.replace(/[^a-z0-9]+/gi, '-');
-  const out = path.join(scratch, slug);
-  const reportPath = path.join(scratch, `${slug}.json`);
-  const started = Date.now();
-  const child = spawn(
-    process.execPath,
-    [
-      cli,
-      'extract',
-      input,
-      '--out',
-      out,
-      '--report',
-      reportPath,
-      '--no-cache',
-      '--quiet',
-      ...config.args,
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const sampler = new ProcessTreeRssSampler(child.pid as number, 150).start();
-  let stdout = '';
-  child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
-  const exitCode = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  const wallMs = Date.now() - started;
-  const { peakMb, samples } = sampler.stop();
-  if (!existsSync(reportPath))
-    throw new Error(`${config.label}: no report (exit ${exitCode})\n${stdout}`);
-  const report = JSON.parse(readFileSync(reportPath, 'utf8')) as RunReport;
-  return { report, wallMs, peakMb, samples, exitCode, out };
-}
-
 function analyze(
   config: RunConfig,
-  raw: Awaited<ReturnType<typeof runOnce>>,
+  raw: CliRun,
   find: ReturnType<typeof expectedTextFinder>,
   kinds: Map<string, string>,
 ): RunResult {
@@ -258,18 +202,69 @@ function kindTable(result: RunResult): { header: string[]; rows: Cell[][] } {
   return { header, rows };
 }
 
+const CORPORA: Record<string, CorpusName[]> = {
+  real: ['real'],
+  generated: ['generated'],
+  both: ['real', 'generated'],
+};
+
+function positive(flag: string, value: string | undefined): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1)
+    throw new Error(`--${flag} wants a whole number ≥ 1, got ${value}`);
+  return n;
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      input: { type: 'string' },
-      runs: { type: 'string', default: '3' },
-      cli: { type: 'string', default: path.join(projectRoot, 'dist', 'cli.mjs') },
+      mode: { type: 'string', default: 'native' },
+      dist: { type: 'string', default: path.join(projectRoot, 'dist') },
       'no-docs': { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
+      // native mode
+      corpus: { type: 'string', default: 'both' },
+      repeat: { type: 'string', default: '1' },
+      jobs: { type: 'string', default: '2' },
+      scorer: {
+        type: 'string',
+        default: path.resolve(projectRoot, '..', 'shared', 'tools', 'score.mjs'),
+      },
+      // throughput mode
+      input: { type: 'string' },
+      runs: { type: 'string', default: '3' },
       /** Re-render the tables (and docs) from a saved results file instead of running. */
       'from-json': { type: 'string' },
     },
   });
+  const cli = path.resolve(values.dist as string, 'cli.mjs');
+  if (values.mode === 'native') {
+    if (values['from-json']) {
+      rewriteFromSaved(values['from-json'], !values['no-docs']);
+      return;
+    }
+    const corpora = CORPORA[values.corpus as string];
+    if (!corpora) throw new Error(`--corpus is real, generated or both, not ${values.corpus}`);
+    if (!existsSync(cli)) throw new Error(`${cli} not found: run npm run build first`);
+    const extra = process.argv.slice(2).join(' ');
+    await runVersusNative({
+      corpora,
+      repeat: positive('repeat', values.repeat),
+      jobs: positive('jobs', values.jobs),
+      cli,
+      scorer: path.resolve(values.scorer as string),
+      docs: !values['no-docs'],
+      keep: values.keep as boolean,
+      // The command as typed: through npm (which builds dist/ first) or straight at this script.
+      command:
+        process.env.npm_lifecycle_event === 'bench'
+          ? `npm run bench${extra ? ` -- ${extra}` : ''}`
+          : `node --import tsx scripts/bench.ts ${extra}`.trim(),
+    });
+    return;
+  }
+  if (values.mode !== 'throughput')
+    throw new Error(`--mode is native or throughput, not ${values.mode}`);
   if (values['from-json']) {
     const saved = JSON.parse(readFileSync(values['from-json'], 'utf8')) as SavedSummary;
     for (const run of saved.runs) {
@@ -291,7 +286,6 @@ async function main(): Promise<void> {
     });
     return;
   }
-  const cli = path.resolve(values.cli as string);
   if (!existsSync(cli)) throw new Error(`${cli} not found: run npm run build first`);
   let input: string;
   let expectedDirs: string[] = [];
@@ -323,12 +317,12 @@ async function main(): Promise<void> {
     },
   ];
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'folio-bench-'));
-  const machine = machineInfo();
+  const machine = machineInfo(projectRoot);
   const results: RunResult[] = [];
   try {
     for (const config of configs) {
       process.stdout.write(`bench: ${config.label} … `);
-      const raw = await runOnce(config, input, scratch, cli);
+      const raw = await runCli({ cli, input, scratch, label: config.label, args: config.args });
       const result = analyze(config, raw, find, kinds);
       results.push(result);
       console.log(
@@ -346,12 +340,10 @@ async function main(): Promise<void> {
     inputEntries: inputFiles,
     standard,
     docs: !values['no-docs'],
-    command: `npm run bench${standard ? '' : ` -- --input ${values.input}`}`,
+    command: `npm run bench -- --mode throughput${standard ? '' : ` --input ${values.input}`}`,
     loadAverageAtEnd: os.loadavg().map((l) => round(l, 2)),
   });
 }
-
-type Machine = ReturnType<typeof machineInfo>;
 
 interface SavedSummary {
   when: string;
@@ -445,7 +437,7 @@ function report(
     const section = [
       '## Benchmark',
       '',
-      `Latest run: ${summary.when} on commit ${machine.commit ?? '?'}; reproduce with \`npm run build && npm run bench\``,
+      `Latest run: ${summary.when} on commit ${machine.commit ?? '?'}; reproduce with \`npm run build && npm run bench -- --mode throughput\``,
       `(raw numbers: \`bench/results/latest.json\`). The standard batch is the generated 100-file folder`,
       '(`npm run fixtures`); every run uses `--no-cache`. Peak RSS is sampled every 150 ms over the',
       "CLI's whole process tree (CLI, child process and its pool threads) from `/proc`.",

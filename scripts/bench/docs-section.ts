@@ -45,3 +45,17 @@ export function extractSubsection(doc: string, section: string, title: string): 
   }
   return lines.slice(sub, end).join('\n').trimEnd();
 }
+
+/**
+ * Replaces `## Name` where it is, or, when absent, inserts it before the first `## ` section
+ * (right under the document's title), for a section that belongs at the top.
+ */
+export function upsertSectionFirst(doc: string, name: string, section: string): string {
+  const lines = doc.split('\n');
+  if (lines.some((l) => l.trim() === `## ${name}`)) return replaceSection(doc, name, section);
+  const first = lines.findIndex((l) => /^## /.test(l));
+  const body = section.replace(/\n*$/, '');
+  if (first < 0) return `${doc.replace(/\n*$/, '')}\n\n${body}\n`;
+  const before = lines.slice(0, first).join('\n').replace(/\n*$/, '');
+  return `${before}\n\n${body}\n\n${lines.slice(first).join('\n')}`;
+}

@@ -64,13 +64,19 @@ export class ProcessTreeRssSampler {
   private readonly started = Date.now();
   peakMb = 0;
 
+  /**
+   * `excludeRoot`: count only the root's descendants, e.g. the tools a benchmark spawns from its
+   * own process, without the benchmark itself.
+   */
   constructor(
     private readonly rootPid: number,
     private readonly intervalMs = 150,
+    private readonly options: { excludeRoot?: boolean } = {},
   ) {}
 
   sampleOnce(): RssSample {
-    const pids = descendantsOf(this.rootPid, readParentMap());
+    const tree = descendantsOf(this.rootPid, readParentMap());
+    const pids = this.options.excludeRoot ? tree.filter((pid) => pid !== this.rootPid) : tree;
     const kib = pids.reduce((sum, pid) => sum + readRssKiB(pid), 0);
     const sample = { t: Date.now() - this.started, treeMb: kib / 1024, processes: pids.length };
     if (kib > 0) this.samples.push(sample);
