@@ -1,7 +1,7 @@
 // GitHub-flavoured Markdown tables. Every row gets the same number of cells (short rows padded),
 // a header row always exists (Markdown requires one), and columns are padded to a capped width so
 // the raw file lines up for a reader without letting one long cell widen a 50,000-row sheet.
-import { columnLetters, firstColumnIndex } from './a1';
+import { columnLetters, firstColumnNumber } from '../../shared/a1';
 import { escapeTableCell } from './markdown-escape';
 
 const MAX_PAD_WIDTH = 24;
@@ -24,10 +24,10 @@ function splitHeader(
   table: TableInput,
   width: number,
 ): { head: string[]; body: readonly (readonly string[])[] } {
-  const start = table.range === undefined ? undefined : firstColumnIndex(table.range);
-  if (!table.header && start !== undefined) {
+  const first = table.range === undefined ? undefined : firstColumnNumber(table.range);
+  if (!table.header && first !== undefined) {
     return {
-      head: Array.from({ length: width }, (_, i) => columnLetters(start + i)),
+      head: Array.from({ length: width }, (_, i) => columnLetters(first + i)),
       body: table.rows,
     };
   }

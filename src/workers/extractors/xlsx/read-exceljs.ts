@@ -2,9 +2,9 @@
 // the streaming WorkbookReader for long ones. Both hand rows to the same sink with the same
 // cell-text rules, so they give identical output (a test checks it on the same workbook).
 import ExcelJS from 'exceljs';
+import { columnLetters } from '../../../shared/a1';
 import type { ExtractContext } from '../../engine/types';
 import { cellText } from './cell-text';
-import { columnLetters } from './sheet-table';
 import { PROGRESS_EVERY, type SheetRowSink, throwIfCancelled } from './sheet-sink';
 
 /** exceljs's Cell, reduced to what is read here (the typings differ between the readers). */

@@ -3,6 +3,7 @@
 // streaming each sheet part row by row, and never fails on markup it does not understand. Cell
 // text follows the same rules as the exceljs paths (cell-text.ts).
 import { StringDecoder } from 'node:string_decoder';
+import { columnNumber } from '../../../shared/a1';
 import { decodeXmlEntities, findStartTags, parseAttributes } from '../../zip/xml-text';
 import type { ZipPackage } from '../../zip/zip-package';
 import type { ExtractContext } from '../../engine/types';
@@ -58,17 +59,6 @@ export async function readStyleFormats(pkg: ZipPackage): Promise<Array<string | 
     const id = Number(parseAttributes(tag).numFmtId ?? 0);
     return custom.get(id) ?? builtinFormat(id);
   });
-}
-
-/** `B12` → column 2. */
-function columnNumber(ref: string): number {
-  let n = 0;
-  for (const ch of ref) {
-    const code = ch.charCodeAt(0);
-    if (code < 65 || code > 90) break;
-    n = n * 26 + (code - 64);
-  }
-  return n;
 }
 
 const ROW = /<(?:\w+:)?row(?:\s[^>]*)?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?row>)/g;

@@ -1,6 +1,7 @@
 // Collects one sheet's non-empty cells (from either reader) and turns them into the model's
 // `sheet` block plus table blocks. Only cells that hold text are stored, so a sheet that declares
 // A1:XFD1048576 but holds 5 rows costs 5 rows; the range is the real bounding box of the text.
+import { a1Range } from '../../../shared/a1';
 import type { Block } from '../../../shared/model';
 import { tidyCellText } from './cell-text';
 
@@ -10,22 +11,6 @@ export const TABLE_CHUNK_ROWS = 500;
 export interface SheetInfo {
   name: string;
   hidden: boolean;
-}
-
-/** 1-based column number → letters (1 → A, 16384 → XFD). */
-export function columnLetters(column: number): string {
-  let n = column;
-  let letters = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rem) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
-
-export function a1Range(top: number, left: number, bottom: number, right: number): string {
-  return `${columnLetters(left)}${top}:${columnLetters(right)}${bottom}`;
 }
 
 const LOOKS_NUMERIC = /^[-+]?[\d.,\s]*\d[\d.,\s]*%?$|^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?$/;

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
-import { columnLetters, firstColumnIndex } from '../../../../src/workers/render/a1';
 import {
   escapeInline,
   escapeLineStart,
@@ -144,13 +143,6 @@ test('column widths are capped so one long cell does not pad every row', () => {
     header: true,
   });
   assert.equal(md.split('\n')[3], '| 2    | short                    |');
-});
-
-test('A1 helpers', () => {
-  assert.deepEqual([0, 25, 26, 701, 702].map(columnLetters), ['A', 'Z', 'AA', 'ZZ', 'AAA']);
-  assert.equal(firstColumnIndex('$C$5:F9'), 2);
-  assert.equal(firstColumnIndex('AA1'), 26);
-  assert.equal(firstColumnIndex('not a range'), undefined);
 });
 
 test('escaping leaves ordinary text alone', () => {
