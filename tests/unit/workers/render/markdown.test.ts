@@ -3,12 +3,11 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { test } from 'node:test';
-import type { Block, ExtractedDocument } from '../../../../src/shared/model';
+import type { Block } from '../../../../src/shared/model';
 import { cleanText } from '../../../../src/workers/normalize/clean-text';
-import { renderJson } from '../../../../src/workers/render/json';
 import { renderMarkdown } from '../../../../src/workers/render/markdown';
-import { stripFrontMatter } from '../../../../src/workers/render/markdown-front';
 import { realCorpusDir, realCorpusSkip } from '../../../support/paths';
+import { auditPdf, ledgerXlsx } from '../../../support/render-documents';
 import { textForCompare } from '../../../support/text-compare';
 
 // markdown-it is the parser behind VS Code's Markdown preview, with HTML enabled as there.
@@ -19,65 +18,6 @@ const MarkdownItCtor = createRequire(import.meta.url)('markdown-it') as new (opt
   html: boolean;
 }) => MarkdownIt;
 const preview = new MarkdownItCtor({ html: true });
-
-function auditPdf(): ExtractedDocument {
-  return {
-    source: {
-      path: '/in/contracts/audit-2023.pdf',
-      kind: 'pdf',
-      mime: 'application/pdf',
-      size: 1000,
-      sha256: 'ab',
-    },
-    metadata: {
-      title: 'Audit report 2023',
-      author: 'J. Smith',
-      created: '2023-04-05T10:11:12.000Z',
-      pageCount: 3,
-      runningHeaders: ['ACME Corp — Confidential'],
-      runningFooters: ['Page # of 3', '- # -'],
-    },
-    quality: {
-      pages: 3,
-      textChars: 100,
-      ocrPages: 1,
-      ocrConfidence: 91.4,
-      ocrWorstPage: { page: 3, confidence: 91.4 },
-      perPage: [
-        { page: 1, chars: 10, ocr: false },
-        { page: 2, chars: 10, ocr: false },
-        { page: 3, chars: 10, ocr: true, confidence: 91.4 },
-      ],
-    },
-    warnings: [{ code: 'CONTENT_OMITTED', message: 'Comments are not included.', lossy: false }],
-    blocks: [
-      { type: 'pageBreak', page: 1, prov: { page: 1 } },
-      { type: 'heading', level: 1, text: 'Findings', prov: { page: 1 } },
-      {
-        type: 'paragraph',
-        text: '# of items: 12 * 3 = 36; see file_name_v2 and *draft* notes.',
-        prov: { page: 1 },
-      },
-      { type: 'listItem', text: 'First finding', ordered: true, depth: 0, prov: { page: 1 } },
-      { type: 'listItem', text: 'Sub point', ordered: false, depth: 1, prov: { page: 1 } },
-      { type: 'listItem', text: 'Second finding', ordered: true, depth: 0, prov: { page: 1 } },
-      { type: 'pageBreak', page: 2, prov: { page: 2 } },
-      {
-        type: 'table',
-        rows: [['Item', 'Amount'], ['Fees | legal', '1,200'], ['Travel\nand meals']],
-        header: true,
-        caption: 'Table 1: Costs',
-        prov: { page: 2 },
-      },
-      { type: 'pageBreak', page: 3, prov: { page: 3, ocr: true } },
-      {
-        type: 'paragraph',
-        text: '1. This looks like a list but is a sentence.',
-        prov: { page: 3, ocr: true },
-      },
-    ],
-  };
-}
 
 const AUDIT_MARKDOWN = `# audit-2023.pdf
 
@@ -118,51 +58,6 @@ _Table 1: Costs_
 test('golden: a PDF with headings, lists, a table and an OCR page', () => {
   assert.equal(renderMarkdown(auditPdf()), AUDIT_MARKDOWN);
 });
-
-function ledgerXlsx(): ExtractedDocument {
-  return {
-    source: {
-      path: '/in/ledger.xlsx',
-      kind: 'xlsx',
-      mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      size: 1,
-      sha256: 'c',
-    },
-    metadata: { sheetNames: ['Summary', 'Raw'] },
-    quality: { pages: 0, textChars: 10, ocrPages: 0 },
-    warnings: [
-      {
-        code: 'HIDDEN_SHEET',
-        message: 'Sheet "Raw" is hidden; its content is included.',
-        lossy: false,
-        sheet: 'Raw',
-      },
-    ],
-    blocks: [
-      { type: 'sheet', name: 'Summary', range: 'A1:C3', hidden: false, prov: { sheet: 'Summary' } },
-      {
-        type: 'table',
-        rows: [
-          ['Account', 'Q1', 'Q2'],
-          ['4400', '10', '20'],
-          ['4410', '5'],
-        ],
-        header: true,
-        prov: { sheet: 'Summary', range: 'A1:C3' },
-      },
-      { type: 'sheet', name: 'Raw', range: 'B2:C3', hidden: true, prov: { sheet: 'Raw' } },
-      {
-        type: 'table',
-        rows: [
-          ['x', '2024-01-31'],
-          ['y', ''],
-        ],
-        header: false,
-        prov: { sheet: 'Raw', range: 'B2:C3' },
-      },
-    ],
-  };
-}
 
 const LEDGER_MARKDOWN = `# ledger.xlsx
 
@@ -275,33 +170,10 @@ test("the source's own list markers are kept", () => {
   assert.equal(md, '3. Third clause\n   - (a) Sub-clause\n   - Bullet\n4) Fourth clause\n');
 });
 
-test('stripFrontMatter leaves exactly the body, and nothing else is mistaken for a summary', () => {
-  for (const doc of [auditPdf(), ledgerXlsx()]) {
-    assert.equal(
-      stripFrontMatter(renderMarkdown(doc)),
-      renderMarkdown(doc, { frontMatter: false }),
-    );
-  }
-  // The comparison helper behind CER and word recall sees the body only.
-  const compared = textForCompare(renderMarkdown(auditPdf()));
-  assert.ok(compared.startsWith('Findings # of items'), compared);
-  assert.doesNotMatch(compared, /audit-2023|CONTENT_OMITTED|Running headers/);
-  const groundTruth = '# Annual report\n\n> Quoted remark\n\nBody text.\n';
-  assert.equal(stripFrontMatter(groundTruth), groundTruth);
-  const empty = auditPdf();
-  empty.blocks = [];
-  assert.equal(stripFrontMatter(renderMarkdown(empty)), '');
-});
-
 test('a file name with line breaks or Markdown syntax stays one plain title line', () => {
   const doc = ledgerXlsx();
   doc.source.path = '/in/- draft\nv2 *final*.xlsx';
   assert.equal(renderMarkdown(doc).split('\n')[0], '# \\- draft v2 \\*final\\*.xlsx');
-});
-
-test('JSON is the model itself', () => {
-  const doc = auditPdf();
-  assert.deepEqual(JSON.parse(renderJson(doc)), doc);
 });
 
 test(
