@@ -1,6 +1,7 @@
 // The per-page OCR decision. A page goes to OCR when its text layer is missing (a scan), when
 // the text it has is invisible (render mode 3: an earlier OCR's hidden layer), or when that text
 // is garbage (a broken font encoding). Pure functions over counts, so each rule is testable.
+import { type Matrix, multiply } from './matrix';
 
 export interface TextHealth {
   /** Non-whitespace characters. */
@@ -120,19 +121,6 @@ export function classifyPage(health: TextHealth, ops: OperatorSummary | null): O
   return null;
 }
 
-type Mat = [number, number, number, number, number, number];
-
-function concat(m: Mat, n: readonly number[]): Mat {
-  return [
-    m[0] * n[0] + m[2] * n[1],
-    m[1] * n[0] + m[3] * n[1],
-    m[0] * n[2] + m[2] * n[3],
-    m[1] * n[2] + m[3] * n[3],
-    m[0] * n[4] + m[2] * n[5] + m[4],
-    m[1] * n[4] + m[3] * n[5] + m[5],
-  ];
-}
-
 const det = (m: readonly number[]): number => Math.abs(m[0] * m[3] - m[1] * m[2]);
 
 function isMatrix(value: unknown): value is number[] {
@@ -158,7 +146,7 @@ export function summarizeOperators(
 ): OperatorSummary {
   let ctm: Mat = [1, 0, 0, 1, 0, 0];
   let mode = 0;
-  const stack: Array<{ ctm: Mat; mode: number }> = [];
+  const stack: Array<{ ctm: Matrix; mode: number }> = [];
   let images = 0;
   let area = 0;
   let visibleGlyphs = 0;
@@ -188,11 +176,11 @@ export function summarizeOperators(
         break;
       case ops.transform:
         if (args.length >= 6 && args.every((v) => typeof v === 'number'))
-          ctm = concat(ctm, args as number[]);
+          ctm = multiply(ctm, args as number[]);
         break;
       case ops.paintFormXObjectBegin:
         push();
-        if (isMatrix(args[0])) ctm = concat(ctm, args[0]);
+        if (isMatrix(args[0])) ctm = multiply(ctm, args[0]);
         break;
       case ops.setTextRenderingMode:
         mode = typeof args[0] === 'number' ? args[0] : 0;

@@ -2,6 +2,7 @@
 // so that the text runs left to right and y grows down the page. Items written at another angle
 // (a landscape table on a portrait page, a label up the margin) form their own orientation group
 // and are turned upright on their own, so every group can be laid out with the same code.
+import { multiply } from './matrix';
 
 /** The fields of a pdfjs TextItem that layout needs. */
 export interface PdfTextItem {
@@ -33,19 +34,6 @@ export interface OrientationGroup {
   angle: Orientation;
   items: PlacedItem[];
   chars: number;
-}
-
-export type Matrix = [number, number, number, number, number, number];
-
-export function multiply(m1: readonly number[], m2: readonly number[]): Matrix {
-  return [
-    m1[0] * m2[0] + m1[2] * m2[1],
-    m1[1] * m2[0] + m1[3] * m2[1],
-    m1[0] * m2[2] + m1[2] * m2[3],
-    m1[1] * m2[2] + m1[3] * m2[3],
-    m1[0] * m2[4] + m1[2] * m2[5] + m1[4],
-    m1[1] * m2[4] + m1[3] * m2[5] + m1[5],
-  ];
 }
 
 /** Nearest multiple of 90° of a direction given as a vector in y-down display space. */
