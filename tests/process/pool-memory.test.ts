@@ -73,9 +73,9 @@ function fakeRunner(ms: number) {
       onProgress({});
       await new Promise((resolve) => setTimeout(resolve, ms));
       state.running--;
-      if (task.type === 'probe') return { probe: null };
+      if (task.type === 'probe') return { type: 'probed', probe: null };
       return {
-        ok: true,
+        type: 'written',
         outcome: { kind: 'pdf', status: 'ok', pages: 1, ocrPages: 0, chars: 1 },
       };
     },

@@ -2,7 +2,7 @@
 // OUT_OF_MEMORY, its thread is replaced, and the child (and the batch) survive.
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
-import { threadHeapLimitMb } from '../../src/workers/child/batch-run';
+import { threadHeapLimitMb } from '../../src/workers/child/thread-limits';
 import { batchOptions, faultRunner, runBatch, tempFolder } from '../support/pool-harness';
 
 const runnerPromise = faultRunner();

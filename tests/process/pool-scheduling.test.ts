@@ -58,7 +58,8 @@ function recordingRunner() {
   const runner: TaskRunner = {
     async run(task, { onProgress }) {
       onProgress({});
-      if (task.type === 'probe') return { probe: { pages: 20, sampledCharsPerPage: 0 } };
+      if (task.type === 'probe')
+        return { type: 'probed', probe: { pages: 20, sampledCharsPerPage: 0 } };
       running++;
       peak = Math.max(peak, running);
       const range = task.extract.pdf.pageRange;
@@ -89,9 +90,12 @@ function recordingRunner() {
           quality: { pages, textChars: pages * 16, ocrPages: pages, ocrConfidence: 90 },
           warnings: [],
         };
-        return { ok: true, doc };
+        return { type: 'range', doc };
       }
-      return { ok: true, outcome: { kind: 'pdf', status: 'ok', pages: 1, ocrPages: 0, chars: 1 } };
+      return {
+        type: 'written',
+        outcome: { kind: 'pdf', status: 'ok', pages: 1, ocrPages: 0, chars: 1 },
+      };
     },
     releaseMemory: () => undefined,
     destroy: async () => undefined,

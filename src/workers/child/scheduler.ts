@@ -4,12 +4,18 @@
 // submitted task settles with a classified outcome; nothing here throws at the caller.
 import type { MemoryGovernor } from './memory-governor';
 import type { TaskInput, TaskRunner } from './piscina-runner';
-import type { PoolResult, ProgressUpdate } from '../thread/task-types';
+import type { PoolResult, ProgressUpdate, ResultFor } from '../thread/task-types';
 
-export type TaskOutcome =
-  | { type: 'result'; result: PoolResult }
+export type TaskOutcome<R = PoolResult> =
+  | { type: 'result'; result: R }
   | { type: 'timeout'; message: string }
+  /** The thread died under the task. */
   | { type: 'crash'; message: string }
+  /**
+   * The task landed on an idle thread that was recycling itself (it exits with code 0 when its
+   * heap grew, see pool-worker.ts): not the task's fault.
+   */
+  | { type: 'recycled'; message: string }
   | { type: 'oom'; message: string }
   | { type: 'cancelled' };
 
@@ -31,6 +37,28 @@ export interface SubmitOptions {
   onProgress?: (update: ProgressUpdate) => void;
 }
 
+/** Time and timers, injectable so tests can drive the watchdog by hand. */
+export interface SchedulerClock {
+  now(): number;
+  /** Calls `tick` every `ms` until the returned function is called. */
+  every(ms: number, tick: () => void): () => void;
+  /** Calls `fire` once after `ms` unless the returned function is called first. */
+  after(ms: number, fire: () => void): () => void;
+}
+
+export const systemClock: SchedulerClock = {
+  now: () => Date.now(),
+  every(ms, tick) {
+    const timer = setInterval(tick, ms);
+    timer.unref();
+    return () => clearInterval(timer);
+  },
+  after(ms, fire) {
+    const timer = setTimeout(fire, ms);
+    return () => clearTimeout(timer);
+  },
+};
+
 interface Pending {
   task: TaskInput;
   options: SubmitOptions;
@@ -48,58 +76,65 @@ interface Running {
   reason?: 'timeout' | 'cap' | 'cancel';
 }
 
-const WATCHDOG_MS = 200;
+export const WATCHDOG_MS = 200;
 /**
  * Extra time a task may wait for its thread to pick it up: a replaced thread has to start and
  * load its modules first, which is not the file's fault.
  */
-const STARTUP_GRACE_MS = 10_000;
+export const STARTUP_GRACE_MS = 10_000;
 
 export class Scheduler {
   private readonly queue: Pending[] = [];
   private readonly running = new Set<Running>();
-  private readonly watchdog: NodeJS.Timeout;
+  private readonly stopWatchdog: () => void;
   private seq = 0;
   private cancelled = false;
-  /** Highest number of tasks seen running at once (for tests and the report). */
-  peakRunning = 0;
+  /** True while the first wave is held (see holdFirstWave). */
+  private held = false;
+  private cancelHoldTimer: () => void = () => undefined;
 
   constructor(
     private readonly runner: TaskRunner,
     private readonly governor: MemoryGovernor,
+    private readonly clock: SchedulerClock = systemClock,
   ) {
-    this.watchdog = setInterval(() => this.checkTimeouts(), WATCHDOG_MS);
-    this.watchdog.unref();
-  }
-
-  get queued(): number {
-    return this.queue.length;
+    this.stopWatchdog = clock.every(WATCHDOG_MS, () => this.checkTimeouts());
   }
 
   get active(): number {
     return this.running.size;
   }
 
-  submit(task: TaskInput, options: SubmitOptions): Promise<TaskOutcome> {
-    if (this.cancelled) return Promise.resolve({ type: 'cancelled' });
-    return new Promise((resolve) => {
-      this.queue.push({ task, options, seq: this.seq++, resolve });
-      this.pump();
-    });
+  /** Settles with the outcome of `task`; a result is the one the pool gives that kind of task. */
+  submit<T extends TaskInput>(task: T, options: SubmitOptions): Promise<TaskOutcome<ResultFor<T>>> {
+    const outcome = this.cancelled
+      ? Promise.resolve<TaskOutcome>({ type: 'cancelled' })
+      : new Promise<TaskOutcome>((resolve) => {
+          this.queue.push({ task, options, seq: this.seq++, resolve });
+          this.pump();
+        });
+    // The pool thread answers each task with its kind's result (pool-worker.ts, handleTask); the
+    // runner's interface cannot say so per task, so the correspondence is stated here once.
+    return outcome as Promise<TaskOutcome<ResultFor<T>>>;
   }
-
-  private held = false;
 
   /**
-   * Holds dispatch until `release()`: lets the first wave of files be prepared (hashed, looked
-   * up) so the biggest, not the quickest to hash, starts first.
+   * Holds dispatch until `ready` settles or `maxWaitMs` passes: the first wave of files is
+   * prepared (hashed, looked up in the cache) and queued before anything starts, so the biggest,
+   * not the quickest to hash, starts first.
    */
-  hold(): void {
+  holdFirstWave(ready: Promise<unknown>, maxWaitMs: number): void {
     this.held = true;
+    this.cancelHoldTimer = this.clock.after(maxWaitMs, () => this.releaseHold());
+    // After the callers' continuations have queued their tasks (microtasks run first).
+    const release = () => setImmediate(() => this.releaseHold());
+    ready.then(release, release);
   }
 
-  release(): void {
+  private releaseHold(): void {
+    if (!this.held) return;
     this.held = false;
+    this.cancelHoldTimer();
     this.pump();
   }
 
@@ -133,18 +168,17 @@ export class Scheduler {
     const entry: Running = {
       pending,
       controller: new AbortController(),
-      lastBeat: Date.now(),
+      lastBeat: this.clock.now(),
       picked: false,
     };
     this.running.add(entry);
-    this.peakRunning = Math.max(this.peakRunning, this.running.size);
     pending.options.fileClock.startedAt ??= entry.lastBeat;
     pending.options.onStart?.();
     this.runner
       .run(pending.task, {
         signal: entry.controller.signal,
         onProgress: (update) => {
-          entry.lastBeat = Date.now();
+          entry.lastBeat = this.clock.now();
           entry.picked = true;
           pending.options.onProgress?.(update);
         },
@@ -165,7 +199,7 @@ export class Scheduler {
   }
 
   private checkTimeouts(): void {
-    const now = Date.now();
+    const now = this.clock.now();
     for (const entry of this.running) {
       if (entry.reason) continue;
       const { options } = entry.pending;
@@ -193,9 +227,13 @@ export class Scheduler {
   }
 
   dispose(): void {
-    clearInterval(this.watchdog);
+    this.stopWatchdog();
+    this.cancelHoldTimer();
   }
 }
+
+/** piscina's words for a thread that exited on its own with code 0 (an idle thread recycling). */
+const RECYCLED_EXIT = /exited with code:? 0\b/;
 
 function classifyRejection(entry: Running, error: unknown): TaskOutcome {
   const { options } = entry.pending;
@@ -217,5 +255,6 @@ function classifyRejection(entry: Running, error: unknown): TaskOutcome {
   if (code === 'ERR_WORKER_OUT_OF_MEMORY' || /out of memory/i.test(message)) {
     return { type: 'oom', message };
   }
+  if (RECYCLED_EXIT.test(message)) return { type: 'recycled', message };
   return { type: 'crash', message };
 }

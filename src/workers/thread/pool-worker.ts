@@ -93,17 +93,17 @@ async function runExtract(task: ExtractTask, extract: TaskExtractor): Promise<Ex
     doc = await extract(task, onProgress);
   } catch (error) {
     const failure = toFolioError(error);
-    return { ok: false, code: failure.code, message: failure.message };
+    return { type: 'failed', code: failure.code, message: failure.message };
   } finally {
     setOcrActivityListener(undefined);
   }
   doc.source.path = task.sourcePath;
-  if (!task.write) return { ok: true, doc };
+  if (!task.write) return { type: 'range', doc };
   try {
-    return { ok: true, outcome: await finishDocument(doc, task.write) };
+    return { type: 'written', outcome: await finishDocument(doc, task.write) };
   } catch (error) {
     const failure = toFolioError(error);
-    return { ok: false, code: failure.code, message: failure.message, kind: doc.source.kind };
+    return { type: 'failed', code: failure.code, message: failure.message, kind: doc.source.kind };
   }
 }
 
@@ -117,7 +117,7 @@ export async function handleTaskWith(extract: TaskExtractor, task: PoolTask): Pr
   try {
     if (task.type === 'probe') {
       task.port.postMessage({});
-      return { probe: await probePdf(task.filePath, task.password) };
+      return { type: 'probed', probe: await probePdf(task.filePath, task.password) };
     }
     return await runExtract(task, extract);
   } finally {

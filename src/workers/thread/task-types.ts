@@ -44,15 +44,48 @@ export interface ProbeTask {
 
 export type PoolTask = ExtractTask | ProbeTask;
 
-export type ExtractResult =
-  | { ok: true; outcome?: FileOutcome; doc?: ExtractedDocument }
-  | { ok: false; code: ErrorCode; message: string; kind?: ExtractedDocument['source']['kind'] };
+/** A whole file, normalized and written to its cache entry and output by the thread. */
+export interface WrittenResult {
+  type: 'written';
+  outcome: FileOutcome;
+}
+
+/** One page range of a file, returned raw so the child can merge the ranges in page order. */
+export interface RangeResult {
+  type: 'range';
+  doc: ExtractedDocument;
+}
+
+/** The file could not be extracted (or written): a value, not a rejection. */
+export interface FailedResult {
+  type: 'failed';
+  code: ErrorCode;
+  message: string;
+  /** Known when the document was read but could not be written. */
+  kind?: ExtractedDocument['source']['kind'];
+}
+
+export type ExtractResult = WrittenResult | RangeResult | FailedResult;
 
 export interface ProbeResult {
+  type: 'probed';
+  /** Null when the PDF could not be opened (the extractor will say why). */
   probe: PdfProbe | null;
 }
 
 export type PoolResult = ExtractResult | ProbeResult;
+
+/**
+ * The result a task gets: a probe its probe; an extract task with `write` a written file (or a
+ * failure); one without `write` (a page range) its raw document (or a failure).
+ */
+export type ResultFor<T> = T extends { type: 'probe' }
+  ? ProbeResult
+  : T extends { write: OutputTarget }
+    ? WrittenResult | FailedResult
+    : 'write' extends keyof T
+      ? ExtractResult
+      : RangeResult | FailedResult;
 
 export type { ProgressUpdate };
 

@@ -1,0 +1,90 @@
+// The schedule step for a file the cache could not answer: its job on the scheduler, its task,
+// a split into page ranges when that pays, and how it ended, ready for the report.
+import path from 'node:path';
+import { toFolioError } from '../../shared/errors';
+import type { ChildToParent, StartBatch } from '../../shared/protocol';
+import type { FileOutcome } from '../../shared/report';
+import { failedOutcome } from '../../shared/report-builder';
+import { FileJob, type FileKind, type WholeFileTask } from './file-job';
+import { planPageRanges, runPageRanges } from './page-ranges';
+import type { FreshFile } from './prepare-file';
+import { runWholeFile } from './run-with-retry';
+import type { Scheduler } from './scheduler';
+import { threadRecycleMb } from './thread-limits';
+import type { FileEntry } from './walk-folder';
+
+export interface PoolContext {
+  start: StartBatch;
+  workers: number;
+  scheduler: Scheduler;
+  emit(message: ChildToParent): void;
+}
+
+export interface FileToRun {
+  entry: FileEntry;
+  kind: FileKind;
+  /** Estimated cost: the file's priority. */
+  cost: number;
+  /** When the file was taken up. */
+  startedAt: number;
+}
+
+export interface PoolRunEnd {
+  outcome: FileOutcome;
+  ms: number;
+  attempts: number;
+  /** False when the run broke off on something unexpected: nothing worth caching. */
+  completed: boolean;
+}
+
+export async function runOnPool(
+  file: FileToRun,
+  fresh: FreshFile,
+  ctx: PoolContext,
+): Promise<PoolRunEnd> {
+  const { entry, kind } = file;
+  const { batch, input } = ctx.start;
+  // Keyed as the parent keys it: the input folder as given, joined with the relative path.
+  const crashes = ctx.start.childCrashCounts?.[path.join(input, ...entry.rel.split('/'))] ?? 0;
+  const job = new FileJob(
+    {
+      batchId: ctx.start.batchId,
+      rel: entry.rel,
+      kind,
+      priority: file.cost,
+      exclusive: crashes > 0,
+      noProgressMs: batch.fileTimeoutSeconds * 1000,
+      totalCapMs: batch.fileTotalCapSeconds * 1000,
+      emit: ctx.emit,
+    },
+    ctx.scheduler,
+  );
+  const task: WholeFileTask = {
+    type: 'extract',
+    filePath: fresh.openPath,
+    sourcePath: entry.abs,
+    extract: fresh.extract,
+    sha256: fresh.sha256,
+    attempt: 1,
+    childCrashes: crashes,
+    recycleAboveMb: threadRecycleMb(batch.memoryLimitMb, ctx.workers),
+    write: fresh.target,
+  };
+  try {
+    const split = { workers: ctx.workers, ocrEnabled: ctx.start.extract.ocr.enabled };
+    const ranges = await planPageRanges(task, entry.size, job, split);
+    const outcome =
+      ranges.length > 1 ? await runPageRanges(task, ranges, job) : await runWholeFile(task, job);
+    // The file's time runs from its first task: waiting in the queue is not the file's time.
+    const ms = Date.now() - (job.clock.startedAt ?? file.startedAt);
+    return { outcome, ms, attempts: job.attempts, completed: true };
+  } catch (error) {
+    const failure = toFolioError(error);
+    return {
+      outcome: failedOutcome(failure.code, failure.message, kind),
+      ms: Date.now() - file.startedAt,
+      attempts: job.attempts,
+      completed: false,
+    };
+  }
+}
