@@ -144,7 +144,7 @@ export function summarizeOperators(
   ops: OperatorCodes,
   pageArea: number,
 ): OperatorSummary {
-  let ctm: Mat = [1, 0, 0, 1, 0, 0];
+  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
   let mode = 0;
   const stack: Array<{ ctm: Matrix; mode: number }> = [];
   let images = 0;
