@@ -176,6 +176,8 @@ async function measurePair(
       tryScore(o.scorer, corpus.score, folio.reportPath),
       tryScore(o.scorer, corpus.score, native.reportPath),
     ),
+    folioWorkers: folio.report.workers ?? 1,
+    nativeJobs: o.jobs,
     folioStatuses: statuses(folio.report),
     nativeStatuses: statuses(native.report),
   };
@@ -272,7 +274,8 @@ function writePartial(saved: Saved): void {
 /** Re-renders the tables, results and docs section from a saved results file. */
 export function rewriteFromSaved(file: string, docs: boolean): void {
   const saved = JSON.parse(readFileSync(file, 'utf8')) as Saved;
-  for (const c of Object.values(saved.corpora)) if (c) c.summary = summarizeRepeats(c.pairs);
+  for (const c of Object.values(saved.corpora))
+    if (c) c.summary = summarizeRepeats(c.pairs, saved.nativeJobs);
   writeResults(saved, docs);
 }
 

@@ -64,6 +64,12 @@ export function overallTable(summary: CorpusSummary): { header: string[]; rows: 
         showSpread(summary.nativePeakMb, 0),
         showSpread(summary.memoryRatio, 2, '×'),
       ],
+      [
+        'Σ per-file time ÷ (parallel slots × wall)',
+        showSpread(summary.folioBusyShare, 2),
+        showSpread(summary.nativeBusyShare, 2),
+        undefined,
+      ],
     ],
   };
 }

@@ -237,6 +237,9 @@ export interface PairResult {
   kinds: KindComparison[];
   overall: OverallComparison;
   accuracy: KindAccuracyPair[];
+  /** Folio's pool threads and the native jobs (both 2 unless told otherwise). */
+  folioWorkers?: number;
+  nativeJobs?: number;
   folioStatuses: Record<string, number>;
   nativeStatuses: Record<string, number>;
 }
@@ -257,6 +260,13 @@ export interface CorpusSummary {
   speedVsNative: Spread;
   folioWallS: Spread;
   nativeWallS: Spread;
+  /**
+   * Σ per-file time ÷ (parallel slots × wall): how much of the batch the per-kind figures cover.
+   * Folio can run one PDF's pages on both threads at once, counting the file's wall once: then its
+   * share is lower and its per-kind seconds flatter it; the whole-batch wall has no such caveat.
+   */
+  folioBusyShare: Spread;
+  nativeBusyShare: Spread;
   folioPeakMb: Spread;
   nativePeakMb: Spread;
   memoryRatio: Spread;
@@ -264,7 +274,11 @@ export interface CorpusSummary {
   accuracy: KindAccuracyPair[];
 }
 
-export function summarizeRepeats(pairs: readonly PairResult[]): CorpusSummary {
+export function busyShare(kindMs: number, slots: number, wallMs: number): number {
+  return ratio(kindMs, slots * wallMs);
+}
+
+export function summarizeRepeats(pairs: readonly PairResult[], defaultSlots = 2): CorpusSummary {
   const kinds: KindSummary[] = [];
   for (const kind of COMPARE_KINDS) {
     const rows = pairs.flatMap((p) => p.kinds.filter((k) => k.kind === kind));
@@ -290,6 +304,24 @@ export function summarizeRepeats(pairs: readonly PairResult[]): CorpusSummary {
     folioPeakMb: over((o) => o.folioPeakMb),
     nativePeakMb: over((o) => o.nativePeakMb),
     memoryRatio: over((o) => o.memoryRatio),
+    folioBusyShare: spread(
+      pairs.map((p) =>
+        busyShare(
+          p.kinds.reduce((n, k) => n + k.folioMs, 0),
+          p.folioWorkers ?? defaultSlots,
+          p.overall.folioWallMs,
+        ),
+      ),
+    ),
+    nativeBusyShare: spread(
+      pairs.map((p) =>
+        busyShare(
+          p.kinds.reduce((n, k) => n + k.nativeMs, 0),
+          p.nativeJobs ?? defaultSlots,
+          p.overall.nativeWallMs,
+        ),
+      ),
+    ),
     accuracy: pairs[0]?.accuracy ?? [],
   };
 }

@@ -409,6 +409,11 @@ test('repeats are summarized as the spread of each ratio', () => {
   assert.deepEqual(s.folioWallS, { n: 3, min: 120, median: 150, max: 180 });
   assert.deepEqual(s.memoryRatio, { n: 3, min: 3, median: 3, max: 3 });
   assert.equal(s.accuracy[0].scored, 1, 'accuracy from the first repeat');
+  // Σ native per-file ms 300 over 2 slots × 30 s; Folio's 600 ms over 2 × 150 s.
+  assert.deepEqual(s.nativeBusyShare, { n: 3, min: 0.005, median: 0.005, max: 0.005 });
+  assert.equal(s.folioBusyShare.min, (2 * 300) / (2 * 150_000));
+  const fromOne = summarizeRepeats([{ ...pair(1, 2, 150_000), folioWorkers: 1 }]);
+  assert.equal(fromOne.folioBusyShare.median, 600 / 150_000, 'one worker: one slot');
 });
 
 test('missing tools map to their Debian packages, each once', () => {
