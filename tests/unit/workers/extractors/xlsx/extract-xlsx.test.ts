@@ -7,7 +7,10 @@ import ExcelJS from 'exceljs';
 import type { Block } from '../../../../../src/shared/model';
 import { defaultExtractOptions } from '../../../../../src/shared/options';
 import { extractFile } from '../../../../../src/workers/extractors/extract-file';
-import { extractWorkbook } from '../../../../../src/workers/extractors/xlsx/extract-xlsx';
+import {
+  chooseReadMode,
+  extractWorkbook,
+} from '../../../../../src/workers/extractors/xlsx/extract-xlsx';
 import { writeZip } from '../../../../support/zip-builder';
 import { codeOf, failure } from '../../../../support/errors';
 
@@ -270,4 +273,12 @@ test('random bytes named .xlsx are UNSUPPORTED_TYPE; an OLE EncryptedPackage is 
     ]),
   );
   assert.equal(await codeOf(extractFile(ole, ctx)), 'ENCRYPTED');
+});
+
+test('the read mode follows declared rows, or the sheet size when that says more', () => {
+  assert.equal(chooseReadMode([10, 900], 10_000, 1000), 'full');
+  assert.equal(chooseReadMode([5, 1048576], 10_000, 1000), 'streaming');
+  assert.equal(chooseReadMode([undefined], 5_000_000, 1000), 'streaming');
+  assert.equal(chooseReadMode([3], 5_000_000, 1000), 'streaming');
+  assert.equal(chooseReadMode([], 0, 1000), 'full');
 });
