@@ -1,9 +1,9 @@
 // Runs one extraction (one or more folders) through the out-of-process runner and feeds every
 // view: one cancellable progress notification, the status bar, Problems, `folio:` documents, the
 // store behind the report, and one summary notification at the end (never a toast per file).
-import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { outputsFolderFor } from '../shared/outputs-folder';
 import type { FileReport } from '../shared/report';
 import type { ContentProvider } from './ContentProvider';
 import type { Diagnostics } from './Diagnostics';
@@ -53,11 +53,6 @@ export interface ExtractionDeps {
   storageDir: string;
   /** The engine's cache of extracted outputs, inside the storage folder. */
   cacheDir: string;
-}
-
-export function outputsDirFor(storageDir: string, folder: string): string {
-  const id = createHash('sha256').update(folder).digest('hex').slice(0, 16);
-  return path.join(storageDir, 'outputs', `${path.basename(folder) || 'root'}-${id}`);
 }
 
 function escapeGlob(name: string): string {
@@ -171,7 +166,7 @@ export class ExtractionService {
         ? options.exportPerFolder
           ? path.join(options.exportTo.outDir, path.basename(target.folder))
           : options.exportTo.outDir
-        : outputsDirFor(this.deps.storageDir, target.folder);
+        : outputsFolderFor(this.deps.storageDir, target.folder);
       const folder: FolderLocation = { input: target.folder, outDir };
       const doneBefore = live.done;
       let current = '';

@@ -1,7 +1,7 @@
 // Default folders: the per-user cache and, when no output folder is chosen, where outputs go.
-import { createHash } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
+import { outputsFolderFor } from '../../shared/outputs-folder';
 
 export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
   if (process.platform === 'win32' && env.LOCALAPPDATA) {
@@ -12,8 +12,7 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
 
 /** Outputs of a folder extracted without `outDir`: one subfolder per input folder in the cache. */
 export function defaultOutDir(cacheDir: string, input: string): string {
-  const id = createHash('sha256').update(path.resolve(input)).digest('hex').slice(0, 12);
-  return path.join(cacheDir, 'outputs', `${path.basename(input) || 'root'}-${id}`);
+  return outputsFolderFor(cacheDir, input);
 }
 
 /** Worker threads by default: one per core, at most four. */
