@@ -20,7 +20,10 @@ export interface ExtractOptions {
     pageRange?: { from: number; to: number };
   };
   excel: {
-    /** Workbooks with more rows than this are read with the streaming reader. */
+    /**
+     * A workbook is read with the streaming reader when a sheet declares more rows than this, or
+     * its sheet parts are large enough to hold that many (see chooseReadMode).
+     */
     streamingRowThreshold: number;
   };
   limits: {
@@ -45,17 +48,36 @@ export const defaultExtractOptions: ExtractOptions = {
 };
 
 export interface BatchOptions {
-  /** Worker threads; 1 means sequential. Default min(cores, 4). */
+  /**
+   * Worker threads, 1 to 32; 1 means sequential. Default min(cores, 4). A small memory budget
+   * starts with fewer busy at once (affordableWorkers) and adds them back in calm spells.
+   */
   workers?: number;
+  /**
+   * Memory budget (MB) of the child process, its threads included: near it no new task starts,
+   * above it the pool shrinks (memory-governor.ts); a thread's heap gets half (threadHeapLimitMb).
+   */
   memoryLimitMb: number;
   /** A file that makes no progress for this long is aborted. */
   fileTimeoutSeconds: number;
   /** Hard cap on a single file's total time, however much progress it makes. */
   fileTotalCapSeconds: number;
+  /**
+   * true: a file whose cache entry matches is copied from the cache, not extracted. false
+   * (`--no-cache`): every file is extracted again, and its cache entry is still refreshed.
+   */
   cache: boolean;
-  /** Where outputs are written (mirrors the input tree); a cache folder when not given. */
+  /**
+   * Where outputs are written (mirroring the input tree). The CLI passes `--out` or
+   * `<folder>.folio` beside the folder, the extension a folder in its own storage; when absent
+   * the child uses `<cacheDir>/outputs/<name>-<hash>` (outputsFolderFor).
+   */
   outDir?: string;
-  /** Where cached outputs live; a per-user folder (XDG cache) when not given. */
+  /**
+   * Where cache entries live. The CLI passes `--cache-dir` or `<out>/.folio-cache`, the extension
+   * `cache/` in its own storage; when absent the child uses the per-user cache folder
+   * (`$XDG_CACHE_HOME/folio`, `~/.cache/folio`, or `%LOCALAPPDATA%\folio\cache` on Windows).
+   */
   cacheDir?: string;
   format: 'md' | 'json';
   /** Glob patterns relative to the input folder. */
