@@ -2,7 +2,6 @@
 // retried once, then the file is WORKER_CRASH; landing on a thread that was recycling itself is
 // not the file's fault and is tolerated a few times. Timeouts, out-of-memory, cancellation and
 // an extraction failure (a value from the thread) are final.
-import { hasFolioCode } from '../../shared/errors';
 import type { FileOutcome } from '../../shared/report';
 import { failedOutcome } from '../../shared/report-builder';
 import type { FailedResult, RangeResult, WrittenResult } from '../thread/task-types';
@@ -36,10 +35,9 @@ export async function runWithRetry<R extends WrittenResult | RangeResult>(
       case 'result': {
         const result = outcome.result;
         if (result.type !== 'failed') return { type: 'result', result };
-        const code = hasFolioCode(result) ? result.code : 'INTERNAL';
         return {
           type: 'failed',
-          outcome: failedOutcome(code, result.message, result.kind ?? kind),
+          outcome: failedOutcome(result.code, result.message, result.kind ?? kind),
         };
       }
       case 'recycled':
