@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
+import { FORMATS, SUPPORTED_FORMATS_TEXT } from '../../../../src/shared/formats';
 import { defaultExtractOptions } from '../../../../src/shared/options';
 import { detectType, detectTypeFromHead } from '../../../../src/workers/engine/detect-type';
 import { extractFile } from '../../../../src/workers/extractors/extract-file';
@@ -79,4 +80,37 @@ test('a readable zip that is no Office package is UNSUPPORTED_TYPE, whatever its
   const error = await failure(extractFile(file, { options: defaultExtractOptions }));
   assert.equal(error.code, 'UNSUPPORTED_TYPE');
   assert.match(error.message, /neither a DOCX nor an XLSX/);
+});
+
+test('every byte signature of the formats table is detected as its format, whatever the name', () => {
+  for (const format of FORMATS)
+    for (const signature of format.signatures ?? []) {
+      const head = Buffer.concat([Buffer.from(signature.bytes), Buffer.alloc(64)]);
+      assert.deepEqual(detectTypeFromHead(head, 'renamed.bin'), {
+        kind: format.kind,
+        mime: format.mime,
+      });
+    }
+});
+
+test('a zip whose parts lie beyond the head is taken at its name for every OOXML extension', () => {
+  const zip = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(64)]);
+  for (const format of FORMATS.filter((f) => f.zipFolder !== undefined))
+    for (const ext of format.extensions)
+      assert.equal(detectTypeFromHead(zip, `Book.${ext.toUpperCase()}`).kind, format.kind);
+  assert.equal(
+    codeOf(() => detectTypeFromHead(zip, 'archive.zip')),
+    'UNSUPPORTED_TYPE',
+  );
+  const named = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('xl/workbook')]);
+  assert.equal(detectTypeFromHead(named, 'misnamed.docx').kind, 'xlsx');
+});
+
+test('an unknown head names the table formats, or the extension it fails to be', () => {
+  const junk = Buffer.from('just some text');
+  assert.throws(
+    () => detectTypeFromHead(junk, 'notes.txt'),
+    new RegExp(`Folio reads ${SUPPORTED_FORMATS_TEXT}\\.`),
+  );
+  assert.throws(() => detectTypeFromHead(junk, 'scan.TIFF'), /not a valid \.tiff file/);
 });
