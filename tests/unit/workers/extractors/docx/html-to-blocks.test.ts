@@ -1,0 +1,57 @@
+// mammoth's HTML into Folio blocks: headings, lists, tables with spans, footnotes.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { htmlToBlocks } from '../../../../../src/workers/extractors/docx/html-to-blocks';
+import { blockTexts } from '../../../../support/block-texts';
+
+test('headings, paragraphs and nested lists keep their level and depth', () => {
+  const { blocks } = htmlToBlocks(
+    '<h1>Title</h1><p>One &amp; two<br />three</p><ul><li>a<ul><li>a.1</li></ul></li><li>b</li></ul><ol><li>first</li></ol><h3>Sub</h3>',
+  );
+  assert.deepEqual(blocks, [
+    { type: 'heading', level: 1, text: 'Title', prov: { paragraph: 0 } },
+    { type: 'paragraph', text: 'One & two\nthree', prov: { paragraph: 1 } },
+    { type: 'listItem', text: 'a', ordered: false, depth: 0, prov: { paragraph: 2 } },
+    { type: 'listItem', text: 'a.1', ordered: false, depth: 1, prov: { paragraph: 3 } },
+    { type: 'listItem', text: 'b', ordered: false, depth: 0, prov: { paragraph: 4 } },
+    { type: 'listItem', text: 'first', ordered: true, depth: 0, prov: { paragraph: 5 } },
+    { type: 'heading', level: 3, text: 'Sub', prov: { paragraph: 6 } },
+  ]);
+});
+
+test('tables: spans are laid on a grid with the text once; th or all-bold first rows are headers', () => {
+  const spans = htmlToBlocks(
+    '<table><tr><th>H1</th><th>H2</th><th>H3</th></tr><tr><td colspan="2"><p>wide</p></td><td rowspan="2">tall</td></tr><tr><td>x</td><td><p>y</p><p>z</p></td></tr></table>',
+  ).blocks[0];
+  assert.deepEqual(spans, {
+    type: 'table',
+    rows: [
+      ['H1', 'H2', 'H3'],
+      ['wide', '', 'tall'],
+      ['x', 'y z', ''],
+    ],
+    header: true,
+    prov: { paragraph: 0 },
+  });
+  const bold = htmlToBlocks(
+    '<table><tr><td><p><strong>Name</strong></p></td><td><strong>Qty</strong></td></tr><tr><td>a</td><td>1</td></tr></table>',
+  ).blocks[0];
+  assert.equal(bold?.type === 'table' && bold.header, true);
+  const plain = htmlToBlocks(
+    '<table><tr><td>Name</td><td><strong>Qty</strong></td></tr><tr><td>a</td><td>1</td></tr></table>',
+  ).blocks[0];
+  assert.equal(plain?.type === 'table' && plain.header, false);
+});
+
+test('footnotes are labelled, back-links dropped, images counted but not written', () => {
+  const result = htmlToBlocks(
+    '<p>Claim<sup><a href="#footnote-1" id="footnote-ref-1">[1]</a></sup> <img src="" alt="logo" /></p><ol><li id="footnote-1"><p>Source: annual report. <a href="#footnote-ref-1">↑</a></p></li><li id="endnote-2"><p>End.</p></li></ol>',
+  );
+  assert.deepEqual(blockTexts(result.blocks), [
+    'Claim[1]',
+    'Footnote 1: Source: annual report.',
+    'Endnote 2: End.',
+  ]);
+  assert.equal(result.images, 1);
+  assert.equal(result.footnotes, 2);
+});
