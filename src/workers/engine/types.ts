@@ -1,6 +1,6 @@
 // Contracts between the engine's orchestrator (extract-file.ts), the per-format extractors and OCR.
 import type { PDFPageProxy } from 'pdfjs-dist/types/src/display/api';
-import type { Block, DocumentKind, ExtractedDocument } from '../../shared/model';
+import type { Block, DocumentKind, ExtractedDocument, ExtractionWarning } from '../../shared/model';
 import type { ExtractOptions } from '../../shared/options';
 
 export interface DetectedType {
@@ -54,16 +54,33 @@ export interface OcrPageResult {
   words: number;
   /** Degrees the page was rotated (clockwise) before recognition. */
   rotation: 0 | 90 | 180 | 270;
+  /** What the reader should know about this reading (e.g. a script no OCR language reads). */
+  warnings?: ExtractionWarning[];
+}
+
+/**
+ * Recognition passes a file may spend beyond the first one per page (orientation, upside-down
+ * and enlarged retries of weak pages). One object per file, shared by its pages, so a long scan
+ * of weak pages cannot multiply its OCR time.
+ */
+export interface OcrBudget {
+  extraPasses: number;
 }
 
 export interface OcrService {
   /** Recognizes one image (a photo, a scan, a TIFF frame). `page` labels the provenance. */
-  recognizeImage(image: RasterImage, page: number, signal?: AbortSignal): Promise<OcrPageResult>;
+  recognizeImage(
+    image: RasterImage,
+    page: number,
+    signal?: AbortSignal,
+    budget?: OcrBudget,
+  ): Promise<OcrPageResult>;
   /** Renders a PDF page that has no usable text layer and recognizes it. */
   recognizePdfPage(
     page: PDFPageProxy,
     pageNumber: number,
     signal?: AbortSignal,
+    budget?: OcrBudget,
   ): Promise<OcrPageResult>;
   /** Releases the tesseract worker(s). */
   terminate(): Promise<void>;

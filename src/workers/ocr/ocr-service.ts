@@ -4,19 +4,14 @@
 import type { PDFPageProxy } from 'pdfjs-dist/types/src/display/api';
 import { folioError, toFolioError } from '../../shared/errors';
 import type { OcrOptions } from '../../shared/options';
-import type { OcrPageResult, OcrService, RasterImage } from '../engine/types';
+import type { OcrBudget, OcrPageResult, OcrService, RasterImage } from '../engine/types';
 import { installedLanguages, osdModelPath, resolveLanguages } from './language-data';
 import { toOcrPageResult, type OcrTreeBlock } from './ocr-result';
-import {
-  encodePgm,
-  enlargeGray,
-  limitPixels,
-  rotateGray180,
-  toGray,
-  type GrayImage,
-} from './raster';
+import { readPagePasses, type OsdReading, type PageReader, type PassPolicy } from './page-passes';
+import { encodePgm, limitPixels, toGray, type GrayImage } from './raster';
 import { scanImageOfPage } from './pdf-scan-image';
 import { defaultRenderSettings, renderPdfPageGray, type RenderSettings } from './render-pdf-page';
+import { scriptsOfLanguages } from './scripts';
 import { TesseractEngine, type EngineSettings } from './tesseract-engine';
 
 export interface OcrServiceOptions extends Pick<OcrOptions, 'languages'> {
@@ -32,12 +27,14 @@ export interface OcrServiceOptions extends Pick<OcrOptions, 'languages'> {
   /** Detect and correct 90/180/270° pages (default true; needs the packaged osd data). */
   detectOrientation?: boolean;
   /**
-   * Orientation detection runs only for pages whose plain reading (PSM AUTO) is below this
-   * confidence or found no words: an upright page read at 95% gains nothing from OSD, which
-   * costs ~0.3 CPU s on a letter page; a turned page reads as low-confidence garbage and is
-   * read again with OSD (the better reading is kept). Default 85; 100 runs OSD on every page.
+   * Orientation and script detection runs only for pages whose plain reading is below this
+   * confidence or found no words: an upright page read at 95% gains nothing from OSD; a turned
+   * page reads as low-confidence garbage and is read again upright (the better reading is
+   * kept). Default 85.
    */
   orientationBelowConfidence?: number;
+  /** Recognition passes a weak page may take beyond its first (default 2; see page-passes). */
+  extraPassesPerPage?: number;
   render?: Partial<RenderSettings>;
   /** Take a plain scan's decoded image instead of rendering the page (default true). */
   scanFastPath?: boolean;
@@ -50,7 +47,7 @@ export interface OcrServiceOptions extends Pick<OcrOptions, 'languages'> {
   retryBelowConfidence?: number;
   /** How pixels are handed to tesseract; PGM by default (the benchmark compares PNG). */
   encodeImage?: (image: GrayImage) => Uint8Array;
-  /** Page segmentation mode when orientation detection is off (default AUTO). */
+  /** Page segmentation mode (default AUTO). */
   pageSegMode?: EngineSettings['pageSegMode'];
   /** Timing of each stage, for the benchmark. */
   onTiming?: (timing: OcrTiming) => void;
@@ -80,7 +77,18 @@ export function createOcrService(options: OcrServiceOptions): OcrService {
   const retryBelow = options.retryBelowConfidence ?? 60;
   const orientationBelow = options.orientationBelowConfidence ?? 85;
 
+  const policy: PassPolicy = {
+    orientationBelow,
+    retryBelow,
+    maxPixels: maxOcrPixels,
+    scripts: scriptsOfLanguages(languages.map((l) => l.code)),
+    languages: languages.map((l) => l.code),
+    extraPassesPerPage: options.extraPassesPerPage ?? 2,
+  };
+
   let engine: Promise<TesseractEngine> | undefined;
+  /** The orientation/script detector, started on the first weak page. */
+  let osdEngine: Promise<TesseractEngine> | undefined;
   let pagesOnEngine = 0;
   /** RSS after the current engine's first page; undefined until that page is done. */
   let rssAfterFirstPage: number | undefined;
@@ -91,7 +99,7 @@ export function createOcrService(options: OcrServiceOptions): OcrService {
     const existing = engine ? await engine.catch(() => undefined) : undefined;
     if (existing?.alive) return { engine: existing, startMs: 0 };
     const started = performance.now();
-    engine = TesseractEngine.start({ languages, osdModel, pageSegMode: options.pageSegMode });
+    engine = TesseractEngine.start({ languages, pageSegMode: options.pageSegMode });
     const fresh = await engine.catch((error: unknown) => {
       engine = undefined;
       throw error;
@@ -110,10 +118,24 @@ export function createOcrService(options: OcrServiceOptions): OcrService {
   }
 
   async function stopEngine(): Promise<void> {
-    const current = engine;
+    const current = [engine, osdEngine];
     engine = undefined;
-    const running = current ? await current.catch(() => undefined) : undefined;
-    await running?.terminate();
+    osdEngine = undefined;
+    for (const started of current) {
+      const running = started ? await started.catch(() => undefined) : undefined;
+      await running?.terminate();
+    }
+  }
+
+  async function currentOsdEngine(model: string): Promise<TesseractEngine | undefined> {
+    const existing = osdEngine ? await osdEngine.catch(() => undefined) : undefined;
+    if (existing?.alive) return existing;
+    osdEngine = TesseractEngine.startOsd(model);
+    // Without OSD a page is still read; it only loses the cheap orientation answer.
+    return osdEngine.catch(() => {
+      osdEngine = undefined;
+      return undefined;
+    });
   }
 
   async function recognizeGray(
@@ -122,6 +144,7 @@ export function createOcrService(options: OcrServiceOptions): OcrService {
     dpi: number | undefined,
     signal: AbortSignal | undefined,
     renderMs: number,
+    budget: OcrBudget | undefined,
   ): Promise<OcrPageResult> {
     throwIfCancelled(signal);
     const started = performance.now();
@@ -136,52 +159,27 @@ export function createOcrService(options: OcrServiceOptions): OcrService {
     const onAbort = () => void stopEngine();
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
-      const attempt = async (
-        image: GrayImage,
-        attemptDpi: number | undefined,
-        turned: boolean,
-        orientation = true,
-      ) => {
-        const encodeStarted = performance.now();
-        const encoded = encodeImage(image);
-        encodeMs += performance.now() - encodeStarted;
-        const tree = await current.recognize(encoded, attemptDpi, { orientation });
-        throwIfCancelled(signal);
-        pagesOnEngine++;
-        const read = toOcrPageResult(tree.blocks as unknown as OcrTreeBlock[] | null, page);
-        if (!turned) return read;
-        return { ...read, rotation: ((read.rotation + 180) % 360) as OcrPageResult['rotation'] };
+      const reader: PageReader = {
+        read: async (image, attemptDpi) => {
+          const encodeStarted = performance.now();
+          const encoded = encodeImage(image);
+          encodeMs += performance.now() - encodeStarted;
+          const tree = await current.recognize(encoded, attemptDpi);
+          throwIfCancelled(signal);
+          pagesOnEngine++;
+          return toOcrPageResult(tree.blocks as unknown as OcrTreeBlock[] | null, page);
+        },
       };
-      // Plain reading first; orientation detection only when that reading is weak.
-      const lazyOrientation = osdModel !== undefined && orientationBelow < 100;
-      let result = await attempt(sized, scaledDpi, false, !lazyOrientation);
-      if (lazyOrientation && (result.words === 0 || result.confidence < orientationBelow)) {
-        const oriented = await attempt(sized, scaledDpi, false, true);
-        if (oriented.words > 0 && (result.words === 0 || oriented.confidence > result.confidence))
-          result = oriented;
+      if (osdModel !== undefined) {
+        reader.detect = async (image) => {
+          const detector = await currentOsdEngine(osdModel);
+          if (!detector) return undefined;
+          const found = await detector.detect(encodePgm(image)).catch(() => undefined);
+          throwIfCancelled(signal);
+          return found ? osdReading(found) : undefined;
+        };
       }
-      // A poor reading gets up to two more tries, kept only if they read better: small glyphs
-      // (a page scanned at 72-150 dpi) enlarged 2x, then the page turned upside down, which
-      // tesseract's OSD misses on pages with little text.
-      let image = sized;
-      let imageDpi = scaledDpi;
-      if (
-        result.words > 0 &&
-        result.confidence < retryBelow &&
-        sized.width * sized.height * 4 <= maxOcrPixels
-      ) {
-        const enlarged = enlargeGray(sized, 2);
-        const retry = await attempt(enlarged, scaledDpi && scaledDpi * 2, false);
-        if (retry.confidence > result.confidence) {
-          result = retry;
-          image = enlarged;
-          imageDpi = scaledDpi && scaledDpi * 2;
-        }
-      }
-      if (result.words > 0 && result.confidence < retryBelow) {
-        const retry = await attempt(rotateGray180(image), imageDpi, true);
-        if (retry.confidence > result.confidence) result = retry;
-      }
+      const result = await readPagePasses(sized, scaledDpi, page, reader, policy, budget);
       options.onTiming?.({
         renderMs,
         encodeMs,
@@ -209,10 +207,15 @@ export function createOcrService(options: OcrServiceOptions): OcrService {
   }
 
   return {
-    recognizeImage(image: RasterImage, page: number, signal?: AbortSignal) {
-      return serialized(() => recognizeGray(toGray(image), page, undefined, signal, 0));
+    recognizeImage(image: RasterImage, page: number, signal?: AbortSignal, budget?: OcrBudget) {
+      return serialized(() => recognizeGray(toGray(image), page, undefined, signal, 0, budget));
     },
-    recognizePdfPage(page: PDFPageProxy, pageNumber: number, signal?: AbortSignal) {
+    recognizePdfPage(
+      page: PDFPageProxy,
+      pageNumber: number,
+      signal?: AbortSignal,
+      budget?: OcrBudget,
+    ) {
       return serialized(async () => {
         throwIfCancelled(signal);
         const started = performance.now();
@@ -227,11 +230,28 @@ export function createOcrService(options: OcrServiceOptions): OcrService {
           throw toFolioError(error, 'OCR_FAILED');
         }
         const renderMs = performance.now() - started;
-        return recognizeGray(rendered.image, pageNumber, rendered.dpi, signal, renderMs);
+        return recognizeGray(rendered.image, pageNumber, rendered.dpi, signal, renderMs, budget);
       });
     },
     terminate() {
       return serialized(stopEngine);
     },
+  };
+}
+
+/** tesseract.js's detect answer in our terms; undefined when OSD found nothing to go on. */
+function osdReading(found: {
+  orientation_degrees: number | null;
+  orientation_confidence: number | null;
+  script: string | null;
+  script_confidence: number | null;
+}): OsdReading | undefined {
+  const degrees = found.orientation_degrees;
+  if (degrees !== 0 && degrees !== 90 && degrees !== 180 && degrees !== 270) return undefined;
+  return {
+    degrees,
+    orientationConfidence: found.orientation_confidence ?? 0,
+    script: found.script ?? undefined,
+    scriptConfidence: found.script_confidence ?? 0,
   };
 }

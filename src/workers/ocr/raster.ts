@@ -103,3 +103,21 @@ export function enlargeGray(image: GrayImage, scale: number): GrayImage {
   }
   return { width, height, data };
 }
+
+/** The image turned clockwise by a quarter-turn multiple (what OSD says makes it upright). */
+export function rotateGray(image: GrayImage, degrees: 0 | 90 | 180 | 270): GrayImage {
+  if (degrees === 0) return image;
+  if (degrees === 180) return rotateGray180(image);
+  const { width, height, data } = image;
+  const out = new Uint8Array(width * height);
+  // Turned clockwise, the new image is `height` wide; source (x, y) lands at
+  // (height-1-y, x) for 90° and (y, width-1-x) for 270°.
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    for (let x = 0; x < width; x++) {
+      const target = degrees === 90 ? x * height + (height - 1 - y) : (width - 1 - x) * height + y;
+      out[target] = data[row + x];
+    }
+  }
+  return { width: height, height: width, data: out };
+}

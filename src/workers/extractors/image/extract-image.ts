@@ -6,6 +6,7 @@ import type { Block, ExtractionWarning, PageQuality } from '../../../shared/mode
 import { textChars } from '../../../shared/text-chars';
 import type { ExtractedBody, Extractor } from '../../engine/types';
 import { ocrPageQuality, summarizeOcrPages } from '../../ocr/ocr-summary';
+import { fileBudget } from '../../ocr/page-passes';
 import { decodeFrames } from './decode-image';
 import { checkFrameSizes, readFrameSizes } from './image-header';
 
@@ -33,11 +34,13 @@ export const extractImage: Extractor = async (file, ctx) => {
   }
 
   let page = 0;
+  const budget = fileBudget();
   for await (const frame of decodeFrames(bytes, file.type.mime)) {
     page++;
     ctx.signal?.throwIfAborted();
     ctx.onProgress?.({ page, pages });
-    const result = await ctx.ocr.recognizeImage(frame, page, ctx.signal);
+    const result = await ctx.ocr.recognizeImage(frame, page, ctx.signal, budget);
+    warnings.push(...(result.warnings ?? []));
     if (pages > 1) blocks.push({ type: 'pageBreak', page, prov: { page } });
     blocks.push(...result.blocks);
     perPage.push(ocrPageQuality(page, result));

@@ -12,14 +12,18 @@ import type {
   PageQuality,
 } from '../../../shared/model';
 import { textChars } from '../../../shared/text-chars';
-import type { ExtractContext, Extractor, OcrPageResult } from '../../engine/types';
+import type { ExtractContext, Extractor, OcrBudget, OcrPageResult } from '../../engine/types';
+import { fileBudget } from '../../ocr/page-passes';
 import { loadPdfjs, pdfjsDocumentOptions, type Pdfjs } from './load-pdfjs';
 import { metadataFromInfo } from './metadata';
+import { languageForScript, scriptsOfLanguages, type Script } from '../../ocr/scripts';
 import {
   ALMOST_NO_TEXT,
   classifyPage,
+  layerScriptUnread,
   mostlyInvisible,
   needsOperatorList,
+  ocrReplacesLayer,
   SPARSE_TEXT,
   summarizeOperators,
   textHealth,
@@ -84,6 +88,29 @@ function hiddenTextWarning(page: number): ExtractionWarning {
   };
 }
 
+function unreadScriptWarning(page: number, script: Script, languages: string[]): ExtractionWarning {
+  const pack = languageForScript(script);
+  return {
+    code: 'OCR_LANGUAGE_MISSING',
+    lossy: false,
+    page,
+    message:
+      `Page ${page} has an invisible text layer (left by an earlier OCR) in ${script} script, which the OCR languages (${languages.join(', ')}) do not read; the layer was kept without checking it` +
+      (pack
+        ? ` (install @tesseract.js-data/${pack} and add "${pack}" to the OCR languages to re-read it).`
+        : '.'),
+  };
+}
+
+function keptLayerWarning(page: number, confidence: number): ExtractionWarning {
+  return {
+    code: 'INVISIBLE_TEXT',
+    lossy: false,
+    page,
+    message: `Page ${page} has an invisible text layer (left by an earlier OCR); a fresh OCR read the page no better (confidence ${Math.round(confidence)}%), so the layer was kept.`,
+  };
+}
+
 /** What reading one page produced. */
 interface PageOutcome {
   blocks: Block[];
@@ -97,6 +124,10 @@ interface DocumentState {
   ctx: ExtractContext;
   sizes: FontSizeStats;
   probe: ProbeState;
+  /** The scripts the OCR languages read. */
+  ocrScripts: ReadonlySet<Script>;
+  /** Retry passes this file's OCR pages may still take. */
+  ocrBudget: OcrBudget;
   /** Without OCR: answers "does this page paint a large image?" without decoding it. */
   largeImages?: LargeImageProbe;
 }
@@ -195,17 +226,28 @@ async function operatorSummary(page: PDFPageProxy, pdfjs: Pdfjs): Promise<Operat
   }
 }
 
+/** The page's text layer as it stands, with these warnings. */
+function layerOutcome(blocks: Block[], n: number, warnings: ExtractionWarning[]): PageOutcome {
+  return { blocks, quality: { page: n, chars: textChars(blocks), ocr: false }, warnings };
+}
+
+/**
+ * OCR of a page that needs it; `fallback` is its text layer, kept when OCR fails or reads the
+ * page worse than that layer (see ocrReplacesLayer).
+ */
 async function recognize(
   page: PDFPageProxy,
   n: number,
   ctx: ExtractContext,
   fallback: Block[],
+  reason: OcrReason,
+  budget: OcrBudget,
 ): Promise<PageOutcome | null> {
   const ocr = ctx.ocr;
   if (!ocr) return null;
   let result: OcrPageResult;
   try {
-    result = await ocr.recognizePdfPage(page, n, ctx.signal);
+    result = await ocr.recognizePdfPage(page, n, ctx.signal, budget);
   } catch (error) {
     throwIfCancelled(ctx.signal);
     // A missing language pack fails every page alike: the file fails once, with that code.
@@ -225,8 +267,14 @@ async function recognize(
     };
   }
   const blocks = result.blocks.map((b) => ({ ...b, prov: { ...b.prov, page: n, ocr: true } }));
-  const warnings: ExtractionWarning[] = [];
+  const chars = textChars(blocks);
   const confidence = Math.round(result.confidence * 10) / 10;
+  const reading = { confidence, words: result.words, chars };
+  if (!ocrReplacesLayer(reason, reading, textChars(fallback))) {
+    const kept = reason === 'invisible-text' ? [keptLayerWarning(n, confidence)] : [];
+    return layerOutcome(fallback, n, kept);
+  }
+  const warnings: ExtractionWarning[] = [...(result.warnings ?? [])];
   if (result.words > 0 && confidence < ctx.options.ocr.minConfidence) {
     warnings.push({
       code: 'OCR_LOW_CONFIDENCE',
@@ -239,7 +287,7 @@ async function recognize(
     blocks,
     quality: {
       page: n,
-      chars: textChars(blocks),
+      chars,
       ocr: true,
       confidence,
       rotation: result.rotation,
@@ -252,7 +300,8 @@ async function readPage(page: PDFPageProxy, n: number, state: DocumentState): Pr
   const { ctx, pdfjs, sizes, probe } = state;
   const content = await page.getTextContent();
   const items = content.items.filter(isTextItem);
-  const health = textHealth(items.map((i) => i.str).join(' '));
+  const layerText = items.map((i) => i.str).join(' ');
+  const health = textHealth(layerText);
   const groups = placeItems(items, page.getViewport({ scale: 1 }).transform);
   sizes.add(groups);
 
@@ -272,8 +321,16 @@ async function readPage(page: PDFPageProxy, n: number, state: DocumentState): Pr
       ? []
       : layoutPage(groups, { bodySize: sizes.bodySize() }).map((b) => toBlock(b, n));
 
-  if (reason) {
-    const recognized = await recognize(page, n, ctx, textBlocks);
+  if (reason && ctx.ocr) {
+    // An earlier OCR's layer in a script the OCR languages cannot read is the best text there is.
+    const unread =
+      reason === 'invisible-text' ? layerScriptUnread(layerText, state.ocrScripts) : undefined;
+    if (unread) {
+      return layerOutcome(textBlocks, n, [
+        unreadScriptWarning(n, unread, ctx.options.ocr.languages),
+      ]);
+    }
+    const recognized = await recognize(page, n, ctx, textBlocks, reason, state.ocrBudget);
     if (recognized) return recognized;
   }
   const warnings = reason ? [skippedWarning(reason, n)] : [];
@@ -346,6 +403,8 @@ async function readDocument(
     ctx,
     sizes: new FontSizeStats(),
     probe: { textPagesProbed: 0, invisibleSeen: false },
+    ocrScripts: scriptsOfLanguages(ctx.options.ocr.languages),
+    ocrBudget: fileBudget(),
     largeImages,
   };
   const blocks: Block[] = [];

@@ -2,6 +2,7 @@
 // the text it has is invisible (render mode 3: an earlier OCR's hidden layer), or when that text
 // is garbage (a broken font encoding). Pure functions over counts, so each rule is testable.
 import { type Matrix, multiply } from './matrix';
+import { dominantScript, type Script } from '../../ocr/scripts';
 
 export interface TextHealth {
   /** Non-whitespace characters. */
@@ -230,4 +231,53 @@ export function summarizeOperators(
   }
   const coverage = pageArea > 0 ? Math.min(1, area / pageArea) : 0;
   return { images, imageCoverage: coverage, visibleGlyphs, invisibleGlyphs };
+}
+
+/**
+ * A fresh OCR reading replaces an earlier OCR's invisible layer only at this confidence or more:
+ * below it the new reading is no better evidence than the old one, which was kept for a reason.
+ */
+export const REPLACE_LAYER_CONFIDENCE = 60;
+/** ...and only when it read at least this share of the layer's characters. */
+const REPLACE_LAYER_CHARS = 0.5;
+
+export interface OcrReading {
+  confidence: number;
+  /** Words with a letter or digit. */
+  words: number;
+  chars: number;
+}
+
+/**
+ * Whether an OCR reading replaces the page's text layer; when not, the layer is kept. A text
+ * layer must never give way to a reading that is worse than it: a broken encoding is garbage,
+ * so anything wins over it; a scan's few stamped characters give way to any reading that found
+ * words; an earlier OCR's layer gives way only to a confident reading of comparable length.
+ */
+export function ocrReplacesLayer(
+  reason: OcrReason,
+  reading: OcrReading,
+  layerChars: number,
+): boolean {
+  if (reason === 'unreadable-text' || layerChars === 0) return true;
+  if (reading.words === 0) return false;
+  if (reason === 'scanned') return true;
+  return (
+    reading.confidence >= REPLACE_LAYER_CONFIDENCE &&
+    reading.chars >= REPLACE_LAYER_CHARS * layerChars
+  );
+}
+
+/**
+ * The script of a text layer when the OCR languages cannot read it (most of its letters are in
+ * a script none of them covers), else undefined. Such a layer is never sent to OCR: the English
+ * model reads a Chinese page as junk, whatever the layer's own flaws.
+ */
+export function layerScriptUnread(
+  layerText: string,
+  ocrScripts: ReadonlySet<Script>,
+): Script | undefined {
+  const share = dominantScript(layerText);
+  if (!share || ocrScripts.has(share.script)) return undefined;
+  return share.letters * 2 >= share.total ? share.script : undefined;
 }

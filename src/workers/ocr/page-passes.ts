@@ -1,0 +1,158 @@
+// How many recognition passes a page gets, and which. A page read well the first time (most
+// pages) pays one pass. A weak page is first asked, cheaply, how it is turned and what script it
+// is written in (tesseract's OSD, ~0.2 s): a turned page is read once more upright; a page in a
+// script no OCR language reads is flagged and left alone, since no retry can read it; only what
+// is still weak then gets the enlarged and upside-down retries, within a budget per page and
+// per file.
+import type { ExtractionWarning } from '../../shared/model';
+import type { OcrBudget, OcrPageResult } from '../engine/types';
+import { enlargeGray, rotateGray, type GrayImage } from './raster';
+import { languageForScript, scriptOfOsdName, type Script } from './scripts';
+
+type Rotation = OcrPageResult['rotation'];
+
+/** What tesseract's orientation-and-script detection says about a page. */
+export interface OsdReading {
+  /** Clockwise turn that makes the page upright. */
+  degrees: Rotation;
+  orientationConfidence: number;
+  /** Tesseract's script name ("Latin", "Hebrew", "Han"...), if any. */
+  script?: string;
+  scriptConfidence: number;
+}
+
+export interface PageReader {
+  /** One full recognition pass. */
+  read(image: GrayImage, dpi: number | undefined): Promise<OcrPageResult>;
+  /** Orientation and script, or undefined when detection is unavailable or found nothing. */
+  detect?(image: GrayImage): Promise<OsdReading | undefined>;
+}
+
+export interface PassPolicy {
+  /** A first reading below this confidence (or with no words) asks OSD (default 85). */
+  orientationBelow: number;
+  /** Below this confidence the enlarged and upside-down retries are tried (default 60). */
+  retryBelow: number;
+  /** Largest image a retry may produce (the enlarged one is 4× the pixels). */
+  maxPixels: number;
+  /** Scripts the OCR languages read, and those languages (for the message). */
+  scripts: ReadonlySet<Script>;
+  languages: readonly string[];
+  /** Passes beyond the first that one page may take (default 2). */
+  extraPassesPerPage: number;
+}
+
+/** Below this OSD orientation confidence a turn is not worth a pass (tesseract's own margin is 7). */
+export const MIN_ORIENTATION_CONFIDENCE = 5;
+/** At or above this, OSD's "upright" is trusted and the upside-down retry is skipped. */
+export const TRUSTED_ORIENTATION_CONFIDENCE = 10;
+/**
+ * OSD script confidence from which a script is believed. Measured: Hebrew and Devanagari pages
+ * 32–41; Latin pages 2–11 (OSD hedges between Latin and "Common" on ordinary text).
+ */
+export const MIN_SCRIPT_CONFIDENCE = 15;
+
+/** Extra passes a whole file may take (a 30-page weak scan must not pay 90 passes). */
+export const EXTRA_PASSES_PER_FILE = 6;
+
+export function fileBudget(): OcrBudget {
+  return { extraPasses: EXTRA_PASSES_PER_FILE };
+}
+
+const turned = (r: OcrPageResult, degrees: number): OcrPageResult => ({
+  ...r,
+  rotation: ((r.rotation + degrees) % 360) as Rotation,
+});
+
+const better = (candidate: OcrPageResult, best: OcrPageResult): boolean =>
+  candidate.words > 0 && (best.words === 0 || candidate.confidence > best.confidence);
+
+export function missingScriptWarning(
+  page: number,
+  script: Script,
+  languages: readonly string[],
+): ExtractionWarning {
+  const pack = languageForScript(script);
+  return {
+    code: 'OCR_LANGUAGE_MISSING',
+    lossy: true,
+    page,
+    message:
+      `Page ${page} is written in ${script} script, which the OCR languages (${languages.join(', ')}) do not read: its text is missing or wrong` +
+      (pack
+        ? ` (install @tesseract.js-data/${pack} and add "${pack}" to the OCR languages to read it).`
+        : '.'),
+  };
+}
+
+/** The script OSD is sure of when no OCR language reads it, else undefined. */
+function unreadScript(osd: OsdReading | undefined, policy: PassPolicy): Script | undefined {
+  if (!osd || osd.scriptConfidence < MIN_SCRIPT_CONFIDENCE) return undefined;
+  const script = scriptOfOsdName(osd.script);
+  return script && !policy.scripts.has(script) ? script : undefined;
+}
+
+/** Reads one page with as few passes as its quality allows; the best reading wins. */
+export async function readPagePasses(
+  image: GrayImage,
+  dpi: number | undefined,
+  page: number,
+  reader: PageReader,
+  policy: PassPolicy,
+  budget: OcrBudget = { extraPasses: policy.extraPassesPerPage },
+): Promise<OcrPageResult> {
+  let pageLeft = policy.extraPassesPerPage;
+  const spend = (): boolean => {
+    if (pageLeft <= 0 || budget.extraPasses <= 0) return false;
+    pageLeft--;
+    budget.extraPasses--;
+    return true;
+  };
+
+  let best = await reader.read(image, dpi);
+  if (best.words > 0 && best.confidence >= policy.orientationBelow) return best;
+
+  let bestImage = image;
+  let bestDpi = dpi;
+  let osd = reader.detect ? await reader.detect(image) : undefined;
+  if (osd && osd.degrees !== 0 && osd.orientationConfidence >= MIN_ORIENTATION_CONFIDENCE) {
+    if (spend()) {
+      const upright = rotateGray(image, osd.degrees);
+      const reading = turned(await reader.read(upright, dpi), osd.degrees);
+      if (better(reading, best)) {
+        best = reading;
+        bestImage = upright;
+        // A turned page hides its script from OSD; upright, it shows.
+        if (osd.scriptConfidence < MIN_SCRIPT_CONFIDENCE && reader.detect) {
+          const again = await reader.detect(upright);
+          if (again)
+            osd = { ...osd, script: again.script, scriptConfidence: again.scriptConfidence };
+        }
+      }
+    }
+  }
+
+  if (best.words === 0 || best.confidence >= policy.retryBelow) return best;
+  const script = unreadScript(osd, policy);
+  if (script) return { ...best, warnings: [missingScriptWarning(page, script, policy.languages)] };
+
+  // Small glyphs (a page scanned at 72–150 dpi) read better enlarged 2×.
+  if (bestImage.width * bestImage.height * 4 <= policy.maxPixels && spend()) {
+    const enlarged = enlargeGray(bestImage, 2);
+    const base = best.rotation;
+    const reading = await reader.read(enlarged, bestDpi && bestDpi * 2);
+    if (better(reading, best)) {
+      best = turned(reading, base);
+      bestImage = enlarged;
+      bestDpi = bestDpi && bestDpi * 2;
+    }
+  }
+  // OSD misses 180° on pages with little text; when it was not sure, try upside down.
+  const unsure = !osd || osd.orientationConfidence < TRUSTED_ORIENTATION_CONFIDENCE;
+  if (best.confidence < policy.retryBelow && unsure && spend()) {
+    const base = best.rotation;
+    const reading = await reader.read(rotateGray(bestImage, 180), bestDpi);
+    if (better(reading, best)) best = turned({ ...reading, rotation: base }, 180);
+  }
+  return best;
+}

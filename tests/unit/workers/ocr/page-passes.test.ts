@@ -1,0 +1,151 @@
+// The pass plan for one page, with a scripted reader in place of tesseract: how many full
+// recognition passes a page takes, when OSD is asked, when a script no OCR language reads stops
+// the retries (OCR_LANGUAGE_MISSING), and the retry budget per page and per file.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { OcrPageResult } from '../../../../src/workers/engine/types';
+import {
+  readPagePasses,
+  type OsdReading,
+  type PageReader,
+  type PassPolicy,
+} from '../../../../src/workers/ocr/page-passes';
+import type { GrayImage } from '../../../../src/workers/ocr/raster';
+import { scriptsOfLanguages } from '../../../../src/workers/ocr/scripts';
+
+const policy: PassPolicy = {
+  orientationBelow: 85,
+  retryBelow: 60,
+  maxPixels: 35_000_000,
+  scripts: scriptsOfLanguages(['eng']),
+  languages: ['eng'],
+  extraPassesPerPage: 2,
+};
+
+/** A 4×2 page whose first pixel marks its top-left corner (so turns can be told apart). */
+function page(): GrayImage {
+  const data = new Uint8Array(8).fill(255);
+  data[0] = 0;
+  return { width: 4, height: 2, data };
+}
+
+const reading = (confidence: number, words = 10): OcrPageResult => ({
+  blocks: [{ type: 'paragraph', text: 'text', prov: { page: 1, ocr: true } }],
+  confidence,
+  words,
+  rotation: 0,
+});
+
+/** Answers each read with the next scripted confidence and records what it was given. */
+function scripted(confidences: number[], osd?: OsdReading) {
+  const reads: GrayImage[] = [];
+  let detects = 0;
+  const reader: PageReader = {
+    read: async (image) => {
+      reads.push(image);
+      return reading(confidences[Math.min(reads.length - 1, confidences.length - 1)]);
+    },
+  };
+  if (osd) {
+    reader.detect = async () => {
+      detects++;
+      return osd;
+    };
+  }
+  return { reader, reads, detects: () => detects };
+}
+
+const latinUpright: OsdReading = {
+  degrees: 0,
+  orientationConfidence: 12,
+  script: 'Latin',
+  scriptConfidence: 8,
+};
+
+describe('readPagePasses', () => {
+  test('a page read well the first time takes one pass and no OSD', async () => {
+    const r = scripted([93], latinUpright);
+    const result = await readPagePasses(page(), 300, 1, r.reader, policy);
+    assert.equal(result.confidence, 93);
+    assert.equal(r.reads.length, 1);
+    assert.equal(r.detects(), 0);
+  });
+
+  test('a script no OCR language reads: OCR_LANGUAGE_MISSING and no second pass', async () => {
+    const r = scripted([31, 90, 90], {
+      degrees: 0,
+      orientationConfidence: 25,
+      script: 'Hebrew',
+      scriptConfidence: 41,
+    });
+    const result = await readPagePasses(page(), undefined, 3, r.reader, policy);
+    assert.equal(r.reads.length, 1);
+    assert.equal(r.detects(), 1);
+    assert.equal(result.confidence, 31);
+    assert.equal(result.warnings?.length, 1);
+    const [w] = result.warnings ?? [];
+    assert.equal(w.code, 'OCR_LANGUAGE_MISSING');
+    assert.equal(w.lossy, true);
+    assert.equal(w.page, 3);
+    assert.match(w.message, /Hebrew script.*\(eng\).*@tesseract\.js-data\/heb/);
+  });
+
+  test('the same page with the language installed gets its retries instead', async () => {
+    const r = scripted([31, 40, 45], {
+      degrees: 0,
+      orientationConfidence: 5,
+      script: 'Hebrew',
+      scriptConfidence: 41,
+    });
+    const result = await readPagePasses(page(), undefined, 1, r.reader, {
+      ...policy,
+      scripts: scriptsOfLanguages(['eng', 'heb']),
+      languages: ['eng', 'heb'],
+    });
+    assert.equal(r.reads.length, 3);
+    assert.equal(result.warnings, undefined);
+  });
+
+  test('a turned page is read once more, upright, and says how it was turned', async () => {
+    const r = scripted([20, 95], {
+      degrees: 90,
+      orientationConfidence: 9,
+      script: 'Latin',
+      scriptConfidence: 9,
+    });
+    const result = await readPagePasses(page(), 300, 1, r.reader, policy);
+    assert.equal(r.reads.length, 2);
+    assert.deepEqual([r.reads[1].width, r.reads[1].height], [2, 4]);
+    assert.equal(result.confidence, 95);
+    assert.equal(result.rotation, 90);
+  });
+
+  test('an unsure upright page that stays weak is tried enlarged, then upside down', async () => {
+    const r = scripted([30, 35, 80], { ...latinUpright, orientationConfidence: 3 });
+    const result = await readPagePasses(page(), 100, 1, r.reader, policy);
+    assert.equal(r.reads.length, 3);
+    assert.deepEqual([r.reads[1].width, r.reads[1].height], [8, 4]);
+    assert.equal(result.confidence, 80);
+    assert.equal(result.rotation, 180);
+  });
+
+  test('OSD sure the page is upright: no upside-down retry', async () => {
+    const r = scripted([30, 35, 80], latinUpright);
+    await readPagePasses(page(), 100, 1, r.reader, policy);
+    assert.equal(r.reads.length, 2);
+  });
+
+  test('a page never takes more than its extra passes, and a file shares one budget', async () => {
+    const budget = { extraPasses: 3 };
+    const first = scripted([10, 10, 10, 10, 10]);
+    await readPagePasses(page(), 100, 1, first.reader, policy, budget);
+    assert.equal(first.reads.length, 3, 'one pass plus two retries');
+    assert.equal(budget.extraPasses, 1);
+    const second = scripted([10, 10, 10, 10, 10]);
+    await readPagePasses(page(), 100, 2, second.reader, policy, budget);
+    assert.equal(second.reads.length, 2, 'the file had one retry left');
+    const third = scripted([10, 10, 10, 10, 10]);
+    await readPagePasses(page(), 100, 3, third.reader, policy, budget);
+    assert.equal(third.reads.length, 1, 'budget spent: the first pass only');
+  });
+});
