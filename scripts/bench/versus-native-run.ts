@@ -33,12 +33,19 @@ import {
   compareByKind,
   compareKindOf,
   compareOverall,
+  fileRows,
   summarizeRepeats,
   type CorpusSummary,
   type PairResult,
   type ScoreSummary,
 } from './versus-native';
-import { kindTable, overallTable, showSpread } from './versus-native-tables';
+import {
+  gapTable,
+  kindTable,
+  overallTable,
+  showSpread,
+  statusDifferenceTable,
+} from './versus-native-tables';
 
 export type CorpusName = 'real' | 'generated';
 
@@ -171,6 +178,7 @@ async function measurePair(
     repeat,
     order,
     kinds: compareByKind(folio.report, native.report, kindOf),
+    files: fileRows(folio.report, native.report, kindOf),
     overall: compareOverall(folio, native),
     accuracy: accuracyPairs(
       tryScore(o.scorer, corpus.score, folio.reportPath),
@@ -321,6 +329,25 @@ function markdown(saved: Saved): string {
       markdownTable(kindTable(s).header, kindTable(s).rows),
       '',
     );
+    const files = c.pairs[0]?.files;
+    if (files) {
+      const gaps = gapTable(files);
+      const diff = statusDifferenceTable(files);
+      lines.push(
+        'Where Folio spends the most time beyond the native tools (repeat 1, seconds per file):',
+        '',
+        markdownTable(gaps.header, gaps.rows),
+        '',
+      );
+      if (diff.rows.length > 0) {
+        lines.push(
+          'Files one side extracted and the other did not:',
+          '',
+          markdownTable(diff.header, diff.rows),
+          '',
+        );
+      }
+    }
   }
   return lines.join('\n');
 }

@@ -1,7 +1,14 @@
 // Tables of the Folio-vs-native comparison, for the console and for Markdown.
 import { round } from './stats';
 import type { Cell } from './table';
-import type { CorpusSummary, KindAccuracyPair, Spread } from './versus-native';
+import {
+  biggestGaps,
+  type CorpusSummary,
+  type FileRow,
+  type FileSide,
+  type KindAccuracyPair,
+  type Spread,
+} from './versus-native';
 
 /** "median (min–max)", or just the value when every repeat gave the same (or there was one). */
 export function showSpread(s: Spread, digits = 2, suffix = ''): string {
@@ -71,5 +78,41 @@ export function overallTable(summary: CorpusSummary): { header: string[]; rows: 
         undefined,
       ],
     ],
+  };
+}
+
+const statusOf = (s: FileSide | undefined) =>
+  s === undefined ? '–' : s.code ? `${s.status} ${s.code}` : s.status;
+
+/** Files where Folio spends the most time beyond the native tools' (first repeat). */
+export function gapTable(
+  rows: readonly FileRow[],
+  count = 10,
+): { header: string[]; rows: Cell[][] } {
+  return {
+    header: ['file', 'kind', 'pages', 'Folio s', 'native s', 'Folio status', 'native status'],
+    rows: biggestGaps(rows, count).map((r) => [
+      r.path,
+      r.kind,
+      r.folio?.pages ?? r.native?.pages,
+      round((r.folio?.ms ?? 0) / 1000, 2),
+      round((r.native?.ms ?? 0) / 1000, 2),
+      statusOf(r.folio),
+      statusOf(r.native),
+    ]),
+  };
+}
+
+/** Files that one side extracted and the other did not. */
+export function statusDifferenceTable(rows: readonly FileRow[]): {
+  header: string[];
+  rows: Cell[][];
+} {
+  const good = (s: FileSide | undefined) => s?.status === 'ok' || s?.status === 'partial';
+  return {
+    header: ['file', 'kind', 'Folio status', 'native status'],
+    rows: rows
+      .filter((r) => good(r.folio) !== good(r.native))
+      .map((r) => [r.path, r.kind, statusOf(r.folio), statusOf(r.native)]),
   };
 }

@@ -242,6 +242,57 @@ export interface PairResult {
   nativeJobs?: number;
   folioStatuses: Record<string, number>;
   nativeStatuses: Record<string, number>;
+  /** Per compared file (absent in results saved before it was added). */
+  files?: FileRow[];
+}
+
+export interface FileSide {
+  status: FileReport['status'];
+  code?: string;
+  ms: number;
+  pages?: number;
+  ocrPages?: number;
+}
+
+export interface FileRow {
+  path: string;
+  kind: CompareKind;
+  folio?: FileSide;
+  native?: FileSide;
+}
+
+const side = (f: FileReport | undefined): FileSide | undefined =>
+  f && {
+    status: f.status,
+    ms: f.ms,
+    ...(f.code ? { code: f.code } : {}),
+    ...(f.pages !== undefined ? { pages: f.pages } : {}),
+    ...(f.ocrPages !== undefined ? { ocrPages: f.ocrPages } : {}),
+  };
+
+/** Both sides of every compared file, in path order: where the time goes, and what failed. */
+export function fileRows(
+  folio: RunReport,
+  native: RunReport,
+  kindOf: (rel: string, folioFile?: FileReport) => CompareKind | undefined,
+): FileRow[] {
+  const folioBy = new Map(folio.files.map((f) => [f.path, f]));
+  const nativeBy = new Map(native.files.map((f) => [f.path, f]));
+  const rows: FileRow[] = [];
+  for (const rel of [...new Set([...folioBy.keys(), ...nativeBy.keys()])].sort()) {
+    const kind = kindOf(rel, folioBy.get(rel));
+    if (kind === undefined) continue;
+    const f = side(folioBy.get(rel));
+    const n = side(nativeBy.get(rel));
+    rows.push({ path: rel, kind, ...(f ? { folio: f } : {}), ...(n ? { native: n } : {}) });
+  }
+  return rows;
+}
+
+/** The files on which Folio spends the most time beyond the native tools', biggest first. */
+export function biggestGaps(rows: readonly FileRow[], count = 10): FileRow[] {
+  const gap = (r: FileRow) => (r.folio?.ms ?? 0) - (r.native?.ms ?? 0);
+  return [...rows].sort((a, b) => gap(b) - gap(a)).slice(0, count);
 }
 
 export interface KindSummary {

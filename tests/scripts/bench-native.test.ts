@@ -37,12 +37,14 @@ import {
   compareByKind,
   compareKindOf,
   compareOverall,
+  fileRows,
+  biggestGaps,
   spread,
   summarizeRepeats,
   type PairResult,
   type ScoreSummary,
 } from '../../scripts/bench/versus-native';
-import { showSpread } from '../../scripts/bench/versus-native-tables';
+import { showSpread, statusDifferenceTable } from '../../scripts/bench/versus-native-tables';
 import { projectRoot } from '../support/paths';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'bench-native-test-'));
@@ -315,6 +317,38 @@ test('per kind: time per page or per file of each side over the same files, and 
   assert.equal(text.ratio, 6);
   assert.equal(kinds[1].ratio, 0.025);
   assert.equal(kinds[2].ratio, 2);
+});
+
+test('per file: both sides side by side, the biggest time gaps, and status differences', () => {
+  const types = new Map([
+    ['a.pdf', 'pdf-text'],
+    ['b.pdf', 'pdf-text'],
+    ['c.xlsx', 'xlsx'],
+  ]);
+  const folio = report([
+    rf('a.pdf', { pages: 2, ms: 9000 }),
+    rf('b.pdf', { pages: 1, ms: 100 }),
+    rf('c.xlsx', { kind: 'xlsx', ms: 700 }),
+    rf('n.md', { kind: 'unknown', status: 'skipped', code: 'UNSUPPORTED_TYPE' }),
+  ]);
+  const native = report([
+    rf('a.pdf', { pages: 2, ms: 100 }),
+    rf('b.pdf', { pages: 1, ms: 3000, status: 'failed', code: 'CORRUPT' }),
+    rf('c.xlsx', { kind: 'xlsx', ms: 200 }),
+  ]);
+  const rows = fileRows(folio, native, (rel, f) => compareKindOf(rel, types, f));
+  assert.deepEqual(
+    rows.map((r) => r.path),
+    ['a.pdf', 'b.pdf', 'c.xlsx'],
+  );
+  assert.deepEqual(rows[1].native, { status: 'failed', code: 'CORRUPT', ms: 3000, pages: 1 });
+  assert.deepEqual(
+    biggestGaps(rows, 2).map((r) => r.path),
+    ['a.pdf', 'c.xlsx'],
+  );
+  assert.deepEqual(statusDifferenceTable(rows).rows, [
+    ['b.pdf', 'pdf-text', 'ok', 'failed CORRUPT'],
+  ]);
 });
 
 test('overall: wall and peak RSS ratios, and the issue’s speed-vs-native figure', () => {
