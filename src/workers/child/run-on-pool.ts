@@ -66,7 +66,6 @@ export async function runOnPool(
     extract: fresh.extract,
     sha256: fresh.sha256,
     attempt: 1,
-    childCrashes: crashes,
     recycleAboveMb: threadRecycleMb(batch.memoryLimitMb, ctx.workers),
     write: fresh.target,
   };

@@ -25,8 +25,6 @@ export interface ExtractTask {
   /** Content hash computed by the child for the cache key, so the thread does not hash again. */
   sha256: string;
   attempt: number;
-  /** How often this file was in flight when the child process died (fault injection uses it). */
-  childCrashes: number;
   /** After the task, a thread whose V8 heap (plus external memory) is above this exits when idle. */
   recycleAboveMb: number;
   /** Where to write the result; absent for a page range, whose raw document is returned. */
