@@ -2,16 +2,10 @@
 // OUT_OF_MEMORY, its thread is replaced, and the child (and the batch) survive.
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
-import { threadHeapLimitMb } from '../../src/workers/child/thread-limits';
 import { batchOptions, faultRunner, runBatch, tempFolder } from '../support/pool-harness';
 
 const runnerPromise = faultRunner();
 after(async () => (await runnerPromise).dispose());
-
-test('the per-thread heap cap follows the memory limit', () => {
-  assert.equal(threadHeapLimitMb(1024), 512);
-  assert.equal(threadHeapLimitMb(100), 64);
-});
 
 test('a file that allocates without bound fails OUT_OF_MEMORY; the rest of the batch is fine', async () => {
   const input = tempFolder({ 'hog.fault-alloc': 'x', 'after.fault-ok': 'still here' });
