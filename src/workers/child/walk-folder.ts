@@ -7,7 +7,7 @@ import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import type { ErrorCode } from '../../shared/errors';
-import { SUPPORTED_EXTENSIONS, SUPPORTED_FORMATS_TEXT } from '../../shared/formats';
+import { formatForName, SUPPORTED_FORMATS_TEXT } from '../../shared/formats';
 
 export interface WalkOptions {
   include: string[];
@@ -85,8 +85,7 @@ export async function walkFolder(root: string, options: WalkOptions): Promise<Wa
   const entries: WalkEntry[] = [];
 
   const acceptsName = (name: string): boolean => {
-    const ext = name.toLowerCase().split('.').pop() ?? '';
-    if (name.includes('.') && SUPPORTED_EXTENSIONS.has(ext)) return true;
+    if (formatForName(name) !== undefined) return true;
     return options.acceptName?.(name) ?? false;
   };
 

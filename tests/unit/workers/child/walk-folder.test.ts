@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
+import { FORMATS } from '../../../../src/shared/formats';
 import { walkFolder, type WalkEntry } from '../../../../src/workers/child/walk-folder';
 import { tempFolder } from '../../../support/pool-harness';
 
@@ -39,6 +40,20 @@ test('recursive, sorted, hidden folders skipped, hidden files and unsupported ty
   });
   const txt = entries.find((e) => e.rel === 'notes.txt');
   assert.match(txt?.type === 'skipped' ? txt.message : '', /not a supported document type/i);
+});
+
+test('every extension of the formats table is walked; the skip message names every format', async () => {
+  const files: Record<string, string> = { pdf: 'x', 'archive.zip': 'x' };
+  for (const format of FORMATS)
+    for (const ext of format.extensions) files[`${format.label}-file.${ext}`] = 'x';
+  const entries = await walkFolder(tempFolder(files), base);
+  for (const entry of entries) {
+    const supported = entry.rel !== 'pdf' && entry.rel !== 'archive.zip';
+    assert.equal(entry.type, supported ? 'file' : 'skipped', entry.rel);
+  }
+  const skipped = entries.find((e) => e.rel === 'pdf');
+  for (const format of FORMATS)
+    assert.ok(skipped?.type === 'skipped' && skipped.message.includes(format.label), format.label);
 });
 
 test('acceptName adds names besides the supported types; without it they are unsupported', async () => {
