@@ -15,9 +15,13 @@ import {
   type Measure,
   type PlacedItem,
 } from '../../scripts/fixtures/layout';
-import { encodeGrayPng } from '../../scripts/fixtures/png-gray';
+import { addGrain, binarize, type Pixels } from '../../scripts/fixtures/degrade';
+import { photograph, photoLook } from '../../scripts/fixtures/photo';
+import { encodeBilevelPng, encodeGrayPng } from '../../scripts/fixtures/png-gray';
 import { createRng } from '../../scripts/fixtures/prng';
+import { renderScan } from '../../scripts/fixtures/scan-render';
 import { encodeGrayTiff } from '../../scripts/fixtures/tiff';
+import { PNG } from 'pngjs';
 import { detectTypeFromHead } from '../../src/workers/engine/detect-type';
 
 /** A monospace font: 6 pt per character at any size, so line breaks are easy to predict. */
@@ -84,6 +88,38 @@ describe('layout', () => {
     });
     const xs = [...new Set((layout.pages[0] ?? []).map((i) => (i.kind === 'text' ? i.x : 0)))];
     assert.deepEqual(xs, [72, 72 + (468 - 24) / 2 + 24]);
+  });
+
+  test('ruled grid: every row gets a rule at each column edge; without the option only rows', () => {
+    const table: FixtureBlock = {
+      type: 'table',
+      rows: [
+        ['Invoice', 'Amount', 'Date'],
+        ['INV-1', '$10.00', '2024-01-02'],
+        ['INV-2', '$20.00', '2024-01-03'],
+      ],
+    };
+    const rules = (grid: boolean) =>
+      (
+        layoutBlocks([table], geometry, BODY_TYPE, mono, {
+          maxPages: 1,
+          fill: false,
+          gridTables: grid,
+        }).pages[0] ?? []
+      ).filter((i) => i.kind === 'rule');
+    const vertical = (items: PlacedItem[]) =>
+      items.filter((i) => i.kind === 'rule' && i.x1 === i.x2);
+    assert.equal(vertical(rules(false)).length, 0);
+    assert.equal(rules(false).length, 4); // top, and under each of the 3 rows
+    const grid = vertical(rules(true));
+    assert.equal(grid.length, 3 * 4);
+    const edges = [...new Set(grid.map((r) => (r.kind === 'rule' ? r.x1 : 0)))];
+    assert.equal(edges.length, 4);
+    assert.equal(Math.min(...edges), 72);
+    assert.ok(
+      Math.abs(Math.max(...edges) - (612 - 72)) < 1e-9,
+      'the grid closes at the right margin',
+    );
   });
 
   test('a table that cannot fit its column is refused', () => {
@@ -160,6 +196,147 @@ test('gray PNG: decoded exactly by another decoder (Skia)', async () => {
   const rgba = ctx.getImageData(0, 0, 11, 6).data;
   const gray = Uint8Array.from({ length: pixels.length }, (_, i) => rgba[i * 4] as number);
   assert.deepEqual(gray, pixels);
+});
+
+test('bilevel PNG: 1 bit, its own dpi across and down, decoded exactly by pngjs', () => {
+  const width = 21;
+  const height = 5;
+  const black = Uint8Array.from({ length: width * height }, (_, i) =>
+    i % 3 === 0 || i % 7 === 0 ? 1 : 0,
+  );
+  const png = encodeBilevelPng(width, height, black, { x: 200, y: 100 });
+  const decoded = PNG.sync.read(png);
+  assert.equal(decoded.depth, 1);
+  const gray = Uint8Array.from({ length: width * height }, (_, i) =>
+    decoded.data[i * 4] === 0 ? 1 : 0,
+  );
+  assert.deepEqual(gray, black);
+  // pHYs: pixels per metre across, then down.
+  const phys = png.indexOf('pHYs');
+  assert.deepEqual([png.readUInt32BE(phys + 4), png.readUInt32BE(phys + 8)], [7874, 3937]);
+});
+
+test('G4 TIFF: a fax page at 200 x 100 dpi decodes bit for bit (utif2), long runs included', () => {
+  const rng = createRng(11);
+  const width = 2600; // wider than the longest make-up code (2560)
+  const height = 24;
+  const black = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) {
+    let colour = 0;
+    for (let x = 0; x < width; x++) {
+      // Busy lines (many short runs: vertical and pass modes) and quiet ones (long runs).
+      if (rng.chance(y % 4 === 0 ? 0.002 : 0.15)) colour = 1 - colour;
+      black[y * width + x] = colour;
+    }
+  }
+  black.fill(1, 5 * width, 6 * width); // an all-black line
+  const tiff = encodeGrayTiff(
+    [
+      { width, height, pixels: black, bilevel: true },
+      { width: 3, height: 2, pixels: new Uint8Array(6), bilevel: true },
+    ],
+    { x: 200, y: 100 },
+  );
+  const ifds = UTIF.decode(tiff);
+  assert.equal(ifds.length, 2);
+  const ifd = ifds[0] as UTIF.IFD;
+  const tags = ifd as unknown as Record<string, unknown>;
+  assert.deepEqual([tags.t259, tags.t258, tags.t262], [[4], [1], [0]]);
+  assert.deepEqual([tags.t282, tags.t283], [[[200, 1]], [[100, 1]]]);
+  UTIF.decodeImage(tiff, ifd);
+  const rgba = UTIF.toRGBA8(ifd);
+  const decoded = Uint8Array.from({ length: width * height }, (_, i) =>
+    (rgba[i * 4] as number) < 128 ? 1 : 0,
+  );
+  assert.deepEqual(decoded, black);
+});
+
+const grayPage = (width: number, height: number, value: number): Pixels => ({
+  width,
+  height,
+  channels: 1,
+  data: new Uint8Array(width * height).fill(value),
+});
+
+test('paper grain: the asked share of pixels, spread over the whole page, within ±amplitude', () => {
+  const page = grayPage(400, 300, 200);
+  const touched = addGrain(page, createRng(3), 0.03, 30);
+  const off = page.data.filter((v) => v !== 200).length;
+  assert.equal(off, touched);
+  assert.ok(
+    Math.abs(off / page.data.length - 0.03) < 0.003,
+    `grain share ${off / page.data.length}`,
+  );
+  assert.ok(page.data.every((v) => Math.abs(v - 200) <= 30));
+  assert.ok(page.data.some((v) => v > 200) && page.data.some((v) => v < 200));
+  // Every 100 × 100 tile has its part: grain is over the page, not in one corner.
+  for (let ty = 0; ty < 3; ty++)
+    for (let tx = 0; tx < 4; tx++) {
+      let n = 0;
+      for (let y = ty * 100; y < ty * 100 + 100; y++)
+        for (let x = tx * 100; x < tx * 100 + 100; x++) if (page.data[y * 400 + x] !== 200) n++;
+      assert.ok(n > 150 && n < 450, `tile ${tx},${ty}: ${n}`);
+    }
+});
+
+test('binarize: far from the threshold never flips; near it, noise decides', () => {
+  const page: Pixels = { width: 3, height: 1, channels: 1, data: Uint8Array.from([20, 150, 250]) };
+  const runs = Array.from({ length: 200 }, (_, i) => binarize(page, createRng(i), 150, 30));
+  assert.ok(runs.every((b) => b[0] === 1 && b[2] === 0));
+  const middle = runs.filter((b) => b[1] === 1).length;
+  assert.ok(middle > 60 && middle < 140, `${middle} of 200 black at the threshold`);
+});
+
+test('phone photo: desk around the page, light falling off across it, page turned', () => {
+  const page = grayPage(600, 800, 240);
+  const look = { ...photoLook(createRng(1)), rotationDeg: 3, keystone: 0.02, falloff: 0.35 };
+  const photo = photograph(page, 600, 800, look, createRng(2));
+  assert.equal(photo.channels, 3);
+  const at = (x: number, y: number): number => photo.data[(y * 600 + x) * 3 + 1] as number;
+  // Corners are desk (darker than any lit paper), the centre is paper.
+  for (const [x, y] of [
+    [2, 2],
+    [597, 2],
+    [2, 797],
+    [597, 797],
+  ] as const)
+    assert.ok(at(x, y) < 130, `corner ${x},${y}: ${at(x, y)}`);
+  assert.ok(at(300, 400) > 150);
+  // The paper is lit unevenly: the brightest and darkest thirds differ by more than noise.
+  const mean = (x0: number, y0: number): number => {
+    let sum = 0;
+    for (let y = y0; y < y0 + 100; y++) for (let x = x0; x < x0 + 100; x++) sum += at(x, y);
+    return sum / 10000;
+  };
+  const patches = [mean(100, 150), mean(400, 150), mean(100, 550), mean(400, 550)];
+  assert.ok(Math.max(...patches) - Math.min(...patches) > 20, `patches ${patches.map(Math.round)}`);
+  // The page's top edge is not level: it meets column 150 and column 450 at different rows.
+  const edgeRow = (x: number): number => {
+    for (let y = 0; y < 400; y++) if (at(x, y) > 150) return y;
+    return -1;
+  };
+  assert.ok(
+    Math.abs(edgeRow(150) - edgeRow(450)) >= 8,
+    `edge rows ${edgeRow(150)}, ${edgeRow(450)}`,
+  );
+});
+
+test('a fax render is 200 x 100 dpi and 1-bit; a scanner render carries dust and grain', () => {
+  const items: PlacedItem[] = [
+    { kind: 'text', text: 'Invoice INV-2024-1234', x: 72, top: 72, face: 'regular', size: 12 },
+  ];
+  const geometry = { width: 612, height: 396, marginLeft: 54, marginRight: 54, marginBottom: 48 };
+  const fax = renderScan({ items, geometry, rotation: 0 }, { capture: 'fax' }, createRng(5)).raster;
+  assert.equal(fax.kind, 'bilevel');
+  if (fax.kind === 'bilevel') {
+    assert.deepEqual([fax.width, fax.height, fax.dpi], [1700, 550, { x: 200, y: 100 }]);
+    assert.ok(fax.black.some((b) => b === 1) && fax.black.some((b) => b === 0));
+  }
+  const scan = renderScan({ items, geometry, rotation: 0 }, { capture: 'scanner' }, createRng(5));
+  assert.ok(scan.wear.dust >= 200, `${scan.wear.dust} specks`);
+  const pixels = scan.raster.kind === 'pixels' ? scan.raster.pixels : undefined;
+  assert.ok(pixels && pixels.width === 2550 && pixels.channels === 1);
+  assert.ok(scan.wear.grainPixels / (pixels.width * pixels.height) >= 0.02);
 });
 
 test('frozen globals: fixed clock and seeded random inside, real ones after, even on error', async () => {

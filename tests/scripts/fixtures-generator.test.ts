@@ -9,8 +9,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { before, describe, test } from 'node:test';
+import { createCanvas, loadImage } from '@napi-rs/canvas';
 import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
+import { PNG } from 'pngjs';
 import UTIF from 'utif2';
 import { generatorEntry } from '../../scripts/fixtures/source-hash';
 import { detectTypeFromHead } from '../../src/workers/engine/detect-type';
@@ -87,6 +89,35 @@ async function xlsxRowCounts(file: string): Promise<number[]> {
 }
 
 const words = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
+interface PdfImage {
+  filter: string;
+  bits: number;
+  colorSpace: string;
+  width: number;
+  height: number;
+  bytes: Buffer;
+}
+
+/** Image XObjects of a PDF as pdfkit writes them (uncompressed dictionaries), in page order. */
+function pdfImages(pdf: Buffer): PdfImage[] {
+  const text = pdf.toString('latin1');
+  const out: PdfImage[] = [];
+  for (const m of text.matchAll(/\/Subtype \/Image\n([\s\S]*?)>>\nstream\n/g)) {
+    const dict = m[1] as string;
+    const field = (name: string): string => new RegExp(`/${name} /?(\\w+)`).exec(dict)?.[1] ?? '';
+    const start = (m.index as number) + m[0].length;
+    out.push({
+      filter: field('Filter'),
+      bits: Number(field('BitsPerComponent')),
+      colorSpace: field('ColorSpace'),
+      width: Number(field('Width')),
+      height: Number(field('Height')),
+      bytes: pdf.subarray(start, start + Number(field('Length'))),
+    });
+  }
+  return out;
+}
 
 describe('generator determinism', () => {
   const subset = 'pdf-text-01,pdf-text-02,pdf-scan-01,image-08,docx-01,xlsx-02,bad-03,bad-05';
@@ -229,7 +260,95 @@ describe('standard batch', () => {
     assert.deepEqual(rotated[0]?.rotatedPages, [{ page: 2, degrees: 180 }]);
   });
 
-  test('images: PNG, JPEG and TIFF at 300 dpi sizes, one TIFF with 3 pages', async () => {
+  test('scanned PDFs mix JPEG and Flate page images, gray, colour and 1-bit, as the manifest says', async () => {
+    const seen = { jpeg: 0, flate: 0, bilevel: 0, colour: 0 };
+    for (const f of of('pdf-scanned')) {
+      const images = pdfImages(await readFile(fileOf(f)));
+      assert.equal(images.length, f.pages, f.name);
+      const filters = new Set(images.map((i) => i.filter));
+      assert.deepEqual(
+        [...filters],
+        [f.scan?.encoding === 'jpeg' ? 'DCTDecode' : 'FlateDecode'],
+        f.name,
+      );
+      seen[f.scan?.encoding ?? 'jpeg']++;
+      if (images.every((i) => i.bits === 1)) seen.bilevel++;
+      if (images.every((i) => i.colorSpace === 'DeviceRGB')) seen.colour++;
+      // A standard fax page is 1700 × 1100 pixels stretched over Letter: 200 × 100 dpi.
+      if (f.scan?.capture === 'fax')
+        assert.ok(
+          images.every((i) => i.width === 1700 && i.height === 1100 && i.bits === 1),
+          f.name,
+        );
+    }
+    assert.ok(seen.jpeg >= 5 && seen.flate >= 5, JSON.stringify(seen));
+    assert.ok(seen.bilevel >= 2 && seen.colour >= 2, JSON.stringify(seen));
+  });
+
+  test('scans carry tables, stamps, signatures, faxes and phone photos; a stamp is in the text', async () => {
+    const scans = files.filter((f) => f.kind === 'pdf-scanned' || f.kind === 'image');
+    const withFeature = (feature: string) => scans.filter((f) => f.features.includes(feature));
+    assert.ok(withFeature('ruled-grid').length >= 5);
+    assert.ok(withFeature('stamp').length >= 5 && withFeature('signature').length >= 5);
+    assert.ok(withFeature('phone-photo').length >= 3);
+    assert.ok(withFeature('fax').length >= 3);
+    for (const f of withFeature('ruled-grid')) {
+      const expected = (await readExpectedText(batch, f)) as string;
+      assert.match(expected, /^Invoice\tDate\tSupplier\tAmount$/m, f.name);
+      assert.match(expected, /^INV-\d{4}-\d{4}\t\d{4}-\d\d-\d\d\t\w+\t\$[\d,]+\.\d\d$/m, f.name);
+    }
+    for (const f of withFeature('stamp')) {
+      const expected = (await readExpectedText(batch, f)) as string;
+      const stamp = f.scan?.stampText ?? [];
+      assert.equal(stamp.length, 2, f.name);
+      assert.ok(
+        expected.endsWith(`${stamp.join('\n\n')}\n`),
+        `${f.name}: text ends with the stamp`,
+      );
+    }
+  });
+
+  test('a colour scan shows its stamp in colour; a gray scan has no colour at all', async () => {
+    const colour = of('pdf-scanned').find(
+      (f) => f.features.includes('colour') && f.features.includes('stamp'),
+    );
+    const gray = of('pdf-scanned').find(
+      (f) =>
+        f.scan?.capture === 'scanner' &&
+        f.scan.encoding === 'jpeg' &&
+        !f.features.includes('colour'),
+    );
+    assert.ok(colour && gray);
+    const lastPage = async (f: FixtureEntry) => {
+      const images = pdfImages(await readFile(fileOf(f)));
+      return (images[images.length - 1] as PdfImage).bytes;
+    };
+    // Decoded by Skia, not by the pdfjs decoder the extractor uses.
+    const tinted = async (jpeg: Buffer): Promise<number> => {
+      const image = await loadImage(jpeg);
+      const canvas = createCanvas(image.width, image.height);
+      const ctx = canvas.getContext('2d');
+      ctx.drawImage(image, 0, 0);
+      // The stamp sits in the signature zone, the bottom quarter of the page.
+      const rgba = ctx.getImageData(
+        0,
+        Math.floor(image.height * 0.75),
+        image.width,
+        Math.floor(image.height / 4),
+      ).data;
+      let n = 0;
+      for (let i = 0; i < rgba.length; i += 4) {
+        const channels = [rgba[i], rgba[i + 1], rgba[i + 2]] as number[];
+        if (Math.max(...channels) - Math.min(...channels) > 60) n++;
+      }
+      return n;
+    };
+    const stampPixels = await tinted(await lastPage(colour));
+    assert.ok(stampPixels > 2000, `${stampPixels} coloured pixels in the stamp zone`);
+    assert.equal(await tinted(await lastPage(gray)), 0);
+  });
+
+  test('images: PNG, JPEG and TIFF; a 3-page G4 fax TIFF at 200 x 100 dpi', async () => {
     const images = of('image');
     assert.equal(images.length, 10);
     const mimes = await Promise.all(
@@ -237,17 +356,90 @@ describe('standard batch', () => {
     );
     assert.deepEqual([...new Set(mimes)].sort(), ['image/jpeg', 'image/png', 'image/tiff']);
     const multi = images.find((f) => f.features.includes('multi-page')) as FixtureEntry;
+    assert.equal(multi.scan?.capture, 'fax');
     const tiff = await readFile(fileOf(multi));
     const ifds = UTIF.decode(tiff);
     assert.equal(ifds.length, 3);
-    UTIF.decodeImage(tiff, ifds[2] as UTIF.IFD);
-    assert.deepEqual([ifds[2]?.width, ifds[2]?.height], [2550, 3300]);
+    const last = ifds[2] as UTIF.IFD;
+    const tags = last as unknown as Record<string, unknown>;
+    assert.deepEqual(
+      [tags.t259, tags.t258, tags.t282, tags.t283],
+      [[4], [1], [[200, 1]], [[100, 1]]],
+    );
+    UTIF.decodeImage(tiff, last);
+    assert.deepEqual([last.width, last.height], [1700, 1100]);
     // Decoded pixels are real: mostly paper, some ink.
-    const rgba = UTIF.toRGBA8(ifds[2] as UTIF.IFD);
+    const rgba = UTIF.toRGBA8(last);
     let dark = 0;
     for (let i = 0; i < rgba.length; i += 4) if ((rgba[i] as number) < 100) dark++;
     const share = dark / (rgba.length / 4);
     assert.ok(share > 0.005 && share < 0.2, `ink share ${share}`);
+  });
+
+  test('a gray scan has grain over the paper and hundreds of dust specks', async () => {
+    const f = of('image').find(
+      (x) => x.features.includes('png') && x.scan?.capture === 'scanner' && !x.scan.stampText,
+    );
+    assert.ok(f);
+    const png = PNG.sync.read(await readFile(fileOf(f)));
+    const { width, height } = png;
+    const at = (x: number, y: number): number => png.data[(y * width + x) * 4] as number;
+    // The side margins hold no text: only paper, grain, dust and perhaps a hair. The outer
+    // 70 px are left out, where the lid's shadow may fall.
+    const bands = [
+      [70, 215],
+      [width - 215, width - 70],
+    ] as const;
+    const values: number[] = [];
+    for (let y = 0; y < height; y++)
+      for (const [a, b] of bands) for (let x = a; x < b; x++) values.push(at(x, y));
+    const counts = new Map<number, number>();
+    for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+    const paper = [...counts.entries()].reduce((a, b) => (b[1] > a[1] ? b : a))[0];
+    // Measured: 5.0% here (3.2–5.0% over the gray scans), 0.01% on the clean look it replaced.
+    const grain =
+      values.filter((v) => Math.abs(v - paper) >= 8 && Math.abs(v - paper) <= 32).length /
+      values.length;
+    assert.ok(grain > 0.01 && grain < 0.1, `grain share ${grain.toFixed(4)} around paper ${paper}`);
+    // Dark specks: local minima far darker than paper (grain never goes below paper − 32).
+    let specks = 0;
+    for (let y = 1; y < height - 1; y++)
+      for (const [a, b] of bands)
+        for (let x = a; x < b; x++) {
+          const v = at(x, y);
+          if (
+            v < paper - 60 &&
+            v <= at(x - 1, y) &&
+            v < at(x + 1, y) &&
+            v <= at(x, y - 1) &&
+            v < at(x, y + 1)
+          )
+            specks++;
+        }
+    // Measured: 216 here (26–216 over the gray scans), 2 on the clean look it replaced.
+    assert.ok(specks >= 12, `${specks} dark specks in the margins`);
+  });
+
+  test('phone photos: colour JPEGs of a turned page on a desk, lit unevenly', async () => {
+    const photos = of('image').filter((f) => f.features.includes('phone-photo'));
+    assert.ok(photos.length >= 2);
+    for (const f of photos) {
+      const bytes = await readFile(fileOf(f));
+      // SOF0 component count: 3, a colour photo.
+      const sof = bytes.indexOf(Buffer.from([0xff, 0xc0]));
+      assert.equal(bytes[sof + 9], 3, f.name);
+      const image = await loadImage(bytes);
+      const canvas = createCanvas(image.width, image.height);
+      const ctx = canvas.getContext('2d');
+      ctx.drawImage(image, 0, 0);
+      const { data, width, height } = ctx.getImageData(0, 0, image.width, image.height);
+      const green = (x: number, y: number): number => data[(y * width + x) * 4 + 1] as number;
+      assert.ok(
+        green(5, 5) < 140 && green(width - 5, height - 5) < 140,
+        `${f.name}: desk in the corners`,
+      );
+      assert.ok(green(width >> 1, height >> 1) > 130, `${f.name}: paper in the middle`);
+    }
   });
 
   test('DOCX: the long one holds about 40 pages of text, read back by mammoth', async () => {
