@@ -4,7 +4,6 @@
 // the decoded image pdfjs already holds, fold it to gray and shrink it to about 300 dpi.
 // Anything else (text, vector drawing, several images, masks) returns undefined and the caller
 // renders the page normally. Orientation is left to OCR, which corrects 90/180/270.
-import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { PDFPageProxy } from 'pdfjs-dist/types/src/display/api';
 import { resizeGray, type GrayImage } from './raster';
 
@@ -20,26 +19,40 @@ interface DecodedImage {
   data?: Uint8Array | Uint8ClampedArray;
 }
 
+type Ops = (typeof import('pdfjs-dist/legacy/build/pdf.mjs'))['OPS'];
+
+/**
+ * pdfjs's operator codes. Imported when first needed, never statically: the page handed in
+ * comes from a pdfjs already loaded (through extractors/pdf/load-pdfjs, which keeps its
+ * polyfills from replacing the thread's natives), so this is that same module.
+ */
+let ops: Promise<Ops> | undefined;
+const loadOps = () => (ops ??= import('pdfjs-dist/legacy/build/pdf.mjs').then((m) => m.OPS));
+
 /** Operators that set up state without painting anything visible. */
-const SETUP_OPS = new Set<number>([
-  OPS.save,
-  OPS.restore,
-  OPS.transform,
-  OPS.dependency,
-  OPS.setGState,
-  OPS.paintFormXObjectBegin,
-  OPS.paintFormXObjectEnd,
-  OPS.clip,
-  OPS.eoClip,
-  OPS.endPath,
-  OPS.setRenderingIntent,
-  OPS.beginMarkedContent,
-  OPS.beginMarkedContentProps,
-  OPS.endMarkedContent,
-]);
+const setupOps = (OPS: Ops) =>
+  new Set<number>([
+    OPS.save,
+    OPS.restore,
+    OPS.transform,
+    OPS.dependency,
+    OPS.setGState,
+    OPS.paintFormXObjectBegin,
+    OPS.paintFormXObjectEnd,
+    OPS.clip,
+    OPS.eoClip,
+    OPS.endPath,
+    OPS.setRenderingIntent,
+    OPS.beginMarkedContent,
+    OPS.beginMarkedContentProps,
+    OPS.endMarkedContent,
+  ]);
+let setup: Set<number> | undefined;
 
 /** The single image a scanned page paints, or undefined when the page is anything else. */
 async function soleImageName(page: PDFPageProxy): Promise<string | undefined> {
+  const OPS = await loadOps();
+  const SETUP_OPS = (setup ??= setupOps(OPS));
   const list = await page.getOperatorList();
   let name: string | undefined;
   for (let i = 0; i < list.fnArray.length; i++) {

@@ -2,15 +2,11 @@
 // pngjs, JPEG with pdfjs's own decoder, BMP with a small local decoder, TIFF (multi-page, CCITT
 // fax, LZW, ...) with utif2. Not @napi-rs/canvas: its Skia decoder segfaults the whole process
 // on damaged PNG or JPEG bytes, where these throw an error we can report as CORRUPT.
-import {
-  JpegImage,
-  setVerbosityLevel,
-  VerbosityLevel,
-} from 'pdfjs-dist/legacy/image_decoders/pdf.image_decoders.mjs';
 import { PNG } from 'pngjs';
 import UTIF from 'utif2';
 import { folioError } from '../../../shared/errors';
 import type { RasterImage } from '../../engine/types';
+import { loadImageDecoders, type ImageDecoders } from '../pdf/load-pdfjs';
 import { decodeBmp } from './decode-bmp';
 
 const damaged = (cause: unknown) =>
@@ -26,10 +22,15 @@ function decodePng(bytes: Buffer): RasterImage {
   }
 }
 
-// pdfjs's decoder logs recoverable oddities; the extractor reports what matters itself.
-setVerbosityLevel(VerbosityLevel.ERRORS);
+let quieted = false;
 
-function decodeJpeg(bytes: Buffer): RasterImage {
+function decodeJpeg(
+  bytes: Buffer,
+  { JpegImage, setVerbosityLevel, VerbosityLevel }: ImageDecoders,
+): RasterImage {
+  // pdfjs's decoder logs recoverable oddities; the extractor reports what matters itself.
+  if (!quieted) setVerbosityLevel(VerbosityLevel.ERRORS);
+  quieted = true;
   try {
     const jpeg = new JpegImage();
     jpeg.parse(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length));
@@ -65,7 +66,7 @@ function decodeTiffFrame(bytes: Buffer, ifd: UTIF.IFD): RasterImage {
 /** Yields the frames of an image file in order; only one decoded frame is held at a time. */
 export async function* decodeFrames(bytes: Buffer, mime: string): AsyncGenerator<RasterImage> {
   if (mime === 'image/png') return yield decodePng(bytes);
-  if (mime === 'image/jpeg') return yield decodeJpeg(bytes);
+  if (mime === 'image/jpeg') return yield decodeJpeg(bytes, await loadImageDecoders());
   if (mime === 'image/bmp') return yield decodeBmp(bytes);
   let ifds: UTIF.IFD[];
   try {

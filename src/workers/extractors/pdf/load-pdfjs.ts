@@ -8,21 +8,61 @@ import { fileURLToPath } from 'node:url';
 import type { DocumentInitParameters } from 'pdfjs-dist/types/src/display/api';
 
 export type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+export type ImageDecoders =
+  typeof import('pdfjs-dist/legacy/image_decoders/pdf.image_decoders.mjs');
+
+/**
+ * Builtins that the legacy build's bundled core-js polyfills *replace* on Node 20 (their
+ * feature tests fail on edge cases no caller here depends on: a push past 2^32 or onto a frozen
+ * length, JSON's raw-text proposal), for the whole thread. The polyfilled push alone showed as
+ * 0.3 s self time (plus 0.2 s setting array lengths) when profiling five text PDFs. What core-js
+ * adds (Promise.withResolvers, Map.prototype.getOrInsert...) stays: pdfjs needs it.
+ */
+const REPLACED_NATIVES: ReadonlyArray<[object, string]> = [
+  [Array.prototype, 'push'],
+  [JSON, 'parse'],
+  [JSON, 'stringify'],
+  [Function.prototype, 'toString'],
+];
+
+/** Evaluates pdfjs modules, then puts back the natives their polyfills replaced. */
+export async function withNativeBuiltins<T>(load: () => Promise<T>): Promise<T> {
+  const saved = REPLACED_NATIVES.map(
+    ([owner, key]) => [owner, key, Object.getOwnPropertyDescriptor(owner, key)] as const,
+  );
+  try {
+    return await load();
+  } finally {
+    for (const [owner, key, descriptor] of saved) {
+      if (descriptor) Object.defineProperty(owner, key, descriptor);
+    }
+  }
+}
 
 let pdfjsPromise: Promise<Pdfjs> | undefined;
+let decodersPromise: Promise<ImageDecoders> | undefined;
 
 /**
  * Loads pdfjs once per thread. Installing the worker module as `globalThis.pdfjsWorker` makes
  * pdfjs use its in-thread "fake worker" directly: it never tries `new Worker()` and never
- * imports a worker script by URL.
+ * imports a worker script by URL. Every pdfjs module is loaded through here (see
+ * withNativeBuiltins); nothing imports one statically.
  */
 export function loadPdfjs(): Promise<Pdfjs> {
-  pdfjsPromise ??= (async () => {
+  pdfjsPromise ??= withNativeBuiltins(async () => {
     const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
     (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
     return import('pdfjs-dist/legacy/build/pdf.mjs');
-  })();
+  });
   return pdfjsPromise;
+}
+
+/** pdfjs's standalone image decoders (JPEG), loaded once per thread like pdfjs itself. */
+export function loadImageDecoders(): Promise<ImageDecoders> {
+  decodersPromise ??= withNativeBuiltins(
+    () => import('pdfjs-dist/legacy/image_decoders/pdf.image_decoders.mjs'),
+  );
+  return decodersPromise;
 }
 
 type AssetDir = 'standard_fonts' | 'cmaps' | 'wasm' | 'iccs';
