@@ -1,5 +1,6 @@
-// How many recognition passes a page gets, and which. A page read well the first time (most
-// pages) pays one pass. A weak page is first asked, cheaply, how it is turned and what script it
+// How many recognition passes a page gets, and which. A page with small text (measured from its
+// pixels, see text-height) is enlarged first. A page read well the first time (most pages) pays
+// one pass. A weak page is first asked, cheaply, how it is turned and what script it
 // is written in (tesseract's OSD, ~0.2 s): a turned page is read once more upright; a page in a
 // script no OCR language reads is flagged and left alone, since no retry can read it; only what
 // is still weak then gets the enlarged and upside-down retries, within a budget per page and
@@ -8,6 +9,7 @@ import type { ExtractionWarning } from '../../shared/model';
 import type { OcrBudget, OcrPageResult } from '../engine/types';
 import { enlargeGray, rotateGray, type GrayImage } from './raster';
 import { languageForScript, scriptOfOsdName, type Script } from './scripts';
+import { enlargementFor } from './text-height';
 
 type Rotation = OcrPageResult['rotation'];
 
@@ -109,6 +111,12 @@ export async function readPagePasses(
     return true;
   };
 
+  // Small text is enlarged before the first pass rather than read twice.
+  const scale = enlargementFor(image, policy.maxPixels);
+  if (scale > 1) {
+    image = enlargeGray(image, scale);
+    dpi = dpi && dpi * scale;
+  }
   let best = await reader.read(image, dpi);
   if (best.words > 0 && best.confidence >= policy.orientationBelow) return best;
 
@@ -137,7 +145,7 @@ export async function readPagePasses(
   if (script) return { ...best, warnings: [missingScriptWarning(page, script, policy.languages)] };
 
   // Small glyphs (a page scanned at 72–150 dpi) read better enlarged 2×.
-  if (bestImage.width * bestImage.height * 4 <= policy.maxPixels && spend()) {
+  if (scale === 1 && bestImage.width * bestImage.height * 4 <= policy.maxPixels && spend()) {
     const enlarged = enlargeGray(bestImage, 2);
     const base = best.rotation;
     const reading = await reader.read(enlarged, bestDpi && bestDpi * 2);

@@ -12,6 +12,7 @@ import {
 } from '../../../../src/workers/ocr/page-passes';
 import type { GrayImage } from '../../../../src/workers/ocr/raster';
 import { scriptsOfLanguages } from '../../../../src/workers/ocr/scripts';
+import { linedPage } from '../../../support/lined-page';
 
 const policy: PassPolicy = {
   orientationBelow: 85,
@@ -147,5 +148,14 @@ describe('readPagePasses', () => {
     const third = scripted([10, 10, 10, 10, 10]);
     await readPagePasses(page(), 100, 3, third.reader, policy, budget);
     assert.equal(third.reads.length, 1, 'budget spent: the first pass only');
+  });
+
+  test('small text is enlarged before the first pass, and not enlarged again', async () => {
+    const r = scripted([30, 35, 35]);
+    const small = linedPage(300, 6, 10, 12);
+    await readPagePasses(small, 100, 1, r.reader, policy);
+    assert.deepEqual([r.reads[0].width, r.reads[0].height], [600, 2 * small.height]);
+    assert.equal(r.reads.length, 2, 'the first pass, then only the upside-down retry');
+    assert.deepEqual([r.reads[1].width, r.reads[1].height], [600, 2 * small.height]);
   });
 });
