@@ -61,7 +61,7 @@ export class FileJob {
     attempt: number,
   ): Promise<TaskOutcome<ResultFor<T>>> {
     return this.scheduler.submit<T>(
-      { ...task, attempt },
+      task,
       {
         ...this.limits(this.spec.priority),
         exclusive: this.spec.exclusive,

@@ -65,7 +65,6 @@ export async function runOnPool(
     sourcePath: entry.abs,
     extract: fresh.extract,
     sha256: fresh.sha256,
-    attempt: 1,
     recycleAboveMb: threadRecycleMb(batch.memoryLimitMb, ctx.workers),
     write: fresh.target,
   };

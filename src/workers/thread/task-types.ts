@@ -24,7 +24,6 @@ export interface ExtractTask {
   extract: ExtractOptions;
   /** Content hash computed by the child for the cache key, so the thread does not hash again. */
   sha256: string;
-  attempt: number;
   /** After the task, a thread whose V8 heap (plus external memory) is above this exits when idle. */
   recycleAboveMb: number;
   /** Where to write the result; absent for a page range, whose raw document is returned. */
