@@ -11,12 +11,12 @@ function tempNameFor(target: string): string {
   );
 }
 
-/** Writes `data` to `target` through a temporary file in the same folder and a rename. */
-export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
+/** Fills a temporary file beside `target` with `fill`, then renames it into place. */
+async function replaceAtomically(target: string, fill: (temp: string) => Promise<void>) {
   await mkdir(path.dirname(target), { recursive: true });
   const temp = tempNameFor(target);
   try {
-    await writeFile(temp, data);
+    await fill(temp);
     await rename(temp, target);
   } catch (error) {
     await rm(temp, { force: true });
@@ -24,15 +24,12 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array)
   }
 }
 
+/** Writes `data` to `target` through a temporary file in the same folder and a rename. */
+export function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
+  return replaceAtomically(target, (temp) => writeFile(temp, data));
+}
+
 /** Copies `source` to `target` through a temporary file and a rename. */
-export async function copyFileAtomic(source: string, target: string): Promise<void> {
-  await mkdir(path.dirname(target), { recursive: true });
-  const temp = tempNameFor(target);
-  try {
-    await copyFile(source, temp);
-    await rename(temp, target);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
+export function copyFileAtomic(source: string, target: string): Promise<void> {
+  return replaceAtomically(target, (temp) => copyFile(source, temp));
 }
