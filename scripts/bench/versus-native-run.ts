@@ -20,6 +20,7 @@ import { projectRoot, realCorpusAvailable, realCorpusDir } from '../../tests/sup
 import { generatorSourceHash } from '../fixtures/source-hash';
 import { FIXTURES_VERSION } from '../fixtures/version';
 import { extractSubsection, upsertSectionFirst } from './docs-section';
+import { childCpuSeconds } from './child-cpu';
 import { machineInfo, type Machine } from './machine';
 import { nativeReport, runNativeTools } from './native-pipeline';
 import { ensureNativeTools, toolVersions } from './native-tools-setup';
@@ -142,6 +143,13 @@ function tryScore(
   return scoreReport(scorer, inputs, reportPath);
 }
 
+/** Runs one side and adds the CPU seconds its processes used (see child-cpu.ts). */
+async function withChildCpu<T>(run: () => Promise<T>): Promise<T & { cpuS: number }> {
+  const before = childCpuSeconds();
+  const result = await run();
+  return { ...result, cpuS: childCpuSeconds() - before };
+}
+
 async function measurePair(
   corpus: PreparedCorpus,
   repeat: number,
@@ -149,19 +157,23 @@ async function measurePair(
 ): Promise<PairResult> {
   const order = repeat % 2 === 1 ? 'folio-first' : 'native-first';
   const folioStep = () =>
-    runCli({
-      cli: o.cli,
-      input: corpus.input,
-      scratch: o.scratch,
-      label: `folio-${corpus.name}-${repeat}`,
-      args: [],
-    });
+    withChildCpu(() =>
+      runCli({
+        cli: o.cli,
+        input: corpus.input,
+        scratch: o.scratch,
+        label: `folio-${corpus.name}-${repeat}`,
+        args: [],
+      }),
+    );
   const nativeStep = () =>
-    nativeRun(
-      corpus.input,
-      path.join(o.scratch, `native-${corpus.name}-${repeat}`),
-      o.jobs,
-      o.version,
+    withChildCpu(() =>
+      nativeRun(
+        corpus.input,
+        path.join(o.scratch, `native-${corpus.name}-${repeat}`),
+        o.jobs,
+        o.version,
+      ),
     );
   let folio: Awaited<ReturnType<typeof folioStep>>;
   let native: Awaited<ReturnType<typeof nativeStep>>;
@@ -249,7 +261,7 @@ export async function runVersusNative(options: VersusOptions): Promise<void> {
         const o = p.overall;
         console.log(
           `bench: ${name} #${r} (${p.order}): Folio ${round(o.folioWallMs / 1000, 1)} s, ${o.folioPeakMb} MB; ` +
-            `native ${round(o.nativeWallMs / 1000, 1)} s, ${o.nativePeakMb} MB; Folio ÷ native time ${round(o.timeRatio, 2)}×`,
+            `native ${round(o.nativeWallMs / 1000, 1)} s, ${o.nativePeakMb} MB; Folio ÷ native time ${round(o.timeRatio, 2)}×, CPU ${round(o.cpuRatio ?? Number.NaN, 2)}×`,
         );
         corpora[name] = {
           input: corpus.input,

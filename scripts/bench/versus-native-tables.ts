@@ -66,6 +66,12 @@ export function overallTable(summary: CorpusSummary): { header: string[]; rows: 
         showSpread(summary.timeRatio, 2, '×'),
       ],
       [
+        'CPU s (user + system, all processes)',
+        showSpread(summary.folioCpuS, 1),
+        showSpread(summary.nativeCpuS, 1),
+        showSpread(summary.cpuRatio, 2, '×'),
+      ],
+      [
         'peak RSS MB (process tree)',
         showSpread(summary.folioPeakMb, 0),
         showSpread(summary.nativePeakMb, 0),

@@ -135,11 +135,18 @@ export interface OverallComparison {
   folioPeakMb: number;
   nativePeakMb: number;
   memoryRatio: number;
+  /**
+   * CPU seconds (user + system) of each side's processes, when measured. On a shared machine the
+   * wall of one side depends on what else ran meanwhile; the CPU it needed much less so.
+   */
+  folioCpuS?: number;
+  nativeCpuS?: number;
+  cpuRatio?: number;
 }
 
 export function compareOverall(
-  folio: { wallMs: number; peakMb: number },
-  native: { wallMs: number; peakMb: number },
+  folio: { wallMs: number; peakMb: number; cpuS?: number },
+  native: { wallMs: number; peakMb: number; cpuS?: number },
 ): OverallComparison {
   return {
     folioWallMs: folio.wallMs,
@@ -149,6 +156,9 @@ export function compareOverall(
     folioPeakMb: Math.round(folio.peakMb),
     nativePeakMb: Math.round(native.peakMb),
     memoryRatio: ratio(folio.peakMb, native.peakMb),
+    ...(folio.cpuS !== undefined && native.cpuS !== undefined
+      ? { folioCpuS: folio.cpuS, nativeCpuS: native.cpuS, cpuRatio: ratio(folio.cpuS, native.cpuS) }
+      : {}),
   };
 }
 
@@ -321,6 +331,9 @@ export interface CorpusSummary {
   folioPeakMb: Spread;
   nativePeakMb: Spread;
   memoryRatio: Spread;
+  folioCpuS: Spread;
+  nativeCpuS: Spread;
+  cpuRatio: Spread;
   /** From the first repeat: extraction is deterministic, so repeats only re-measure time. */
   accuracy: KindAccuracyPair[];
 }
@@ -355,6 +368,9 @@ export function summarizeRepeats(pairs: readonly PairResult[], defaultSlots = 2)
     folioPeakMb: over((o) => o.folioPeakMb),
     nativePeakMb: over((o) => o.nativePeakMb),
     memoryRatio: over((o) => o.memoryRatio),
+    folioCpuS: over((o) => o.folioCpuS ?? Number.NaN),
+    nativeCpuS: over((o) => o.nativeCpuS ?? Number.NaN),
+    cpuRatio: over((o) => o.cpuRatio ?? Number.NaN),
     folioBusyShare: spread(
       pairs.map((p) =>
         busyShare(

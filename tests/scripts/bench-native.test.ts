@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import type { FileReport, RunReport } from '../../src/shared/report';
+import { childCpuSeconds, childCpuSecondsFromStat } from '../../scripts/bench/child-cpu';
 import { upsertSectionFirst } from '../../scripts/bench/docs-section';
 import {
   chainFor,
@@ -493,4 +494,25 @@ test('the sampler can leave out its root: the tools a bench spawns, not the benc
   assert.equal(toolsOnly.processes, withRoot.processes - 1);
   assert.ok(toolsOnly.treeMb > 120, `children ${toolsOnly.treeMb} MB`);
   assert.ok(withRoot.treeMb - toolsOnly.treeMb > 20, 'the root (this test process) was left out');
+});
+
+test('child CPU counts a finished grandchild’s work, not the time spent waiting', async () => {
+  // pid (comm) state ppid … utime stime cutime cstime: cutime 250 + cstime 50 ticks = 3 s.
+  const stat = '42 (a (b) c) S 1 2 3 4 5 6 7 8 9 10 11 12 250 50 20 0';
+  assert.equal(childCpuSecondsFromStat(stat), 3);
+  // Burns 600 ms of its own CPU (not of wall: the machine may be busy).
+  const burn = `while (process.cpuUsage().user < 600_000);`;
+  const sleepy = `setTimeout(() => {}, 600);`;
+  const run = (code: string) =>
+    new Promise<void>((resolve) => {
+      const parent = `require('node:child_process').spawn(process.execPath, ['-e', ${JSON.stringify(code)}], { stdio: 'inherit' }).on('exit', () => process.exit(0));`;
+      spawn(process.execPath, ['-e', parent], { stdio: 'inherit' }).on('exit', () => resolve());
+    });
+  const t0 = childCpuSeconds();
+  await run(burn);
+  const t1 = childCpuSeconds();
+  await run(sleepy);
+  const t2 = childCpuSeconds();
+  assert.ok(t1 - t0 >= 0.55, `burning grandchild: ${t1 - t0} CPU s`);
+  assert.ok(t2 - t1 < 0.5, `sleeping grandchild: ${t2 - t1} CPU s (node start-up only)`);
 });
