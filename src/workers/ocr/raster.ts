@@ -41,25 +41,39 @@ export function limitPixels(image: GrayImage, maxPixels: number): GrayImage {
   return resizeGray(image, scale);
 }
 
-/** Area-averaging resize (scale < 1): every source pixel contributes to exactly one target. */
+/**
+ * Area-averaging resize (scale < 1): every source pixel contributes to exactly one target.
+ * Source rows are summed into one target row at a time (a buffer that stays in cache), and
+ * each target pixel is divided by its known pixel count: on a 600-dpi page (33 Mpx) this is the
+ * difference between scattered writes into two page-sized arrays and a sequential pass.
+ */
 export function resizeGray(image: GrayImage, scale: number): GrayImage {
   const width = Math.max(1, Math.floor(image.width * scale));
   const height = Math.max(1, Math.floor(image.height * scale));
-  const sums = new Uint32Array(width * height);
-  const counts = new Uint32Array(width * height);
   const xMap = new Uint32Array(image.width);
-  for (let x = 0; x < image.width; x++) xMap[x] = Math.min(width - 1, Math.floor(x * scale));
-  for (let y = 0; y < image.height; y++) {
-    const row = Math.min(height - 1, Math.floor(y * scale)) * width;
-    const src = y * image.width;
-    for (let x = 0; x < image.width; x++) {
-      const k = row + xMap[x];
-      sums[k] += image.data[src + x];
-      counts[k]++;
-    }
+  const columns = new Uint32Array(width);
+  for (let x = 0; x < image.width; x++) {
+    const tx = Math.min(width - 1, Math.floor(x * scale));
+    xMap[x] = tx;
+    columns[tx]++;
   }
   const data = new Uint8Array(width * height);
-  for (let k = 0; k < data.length; k++) data[k] = Math.round(sums[k] / counts[k]);
+  const sums = new Uint32Array(width);
+  const src = image.data;
+  let y = 0;
+  for (let ty = 0; ty < height; ty++) {
+    sums.fill(0);
+    let rows = 0;
+    for (; y < image.height && Math.min(height - 1, Math.floor(y * scale)) === ty; y++, rows++) {
+      const offset = y * image.width;
+      for (let x = 0; x < image.width; x++) sums[xMap[x]] += src[offset + x];
+    }
+    const out = ty * width;
+    for (let tx = 0; tx < width; tx++) {
+      const count = columns[tx] * rows;
+      data[out + tx] = count > 0 ? Math.round(sums[tx] / count) : 255;
+    }
+  }
   return { width, height, data };
 }
 
