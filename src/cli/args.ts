@@ -25,6 +25,7 @@ Options:
   --file-cap-s N         abort a file that runs longer than N seconds in all (default: 600)
   --no-ocr               do not OCR scanned pages and images
   --ocr-lang L[,L...]    OCR languages from packaged data (default: eng)
+  --no-review-marks      DOCX: leave out comments and show tracked changes accepted
   --no-cache             extract every file even if a cached output exists
   --cache-dir DIR        cache folder (default: <out>/.folio-cache)
   --password-file F      JSON map of file (relative path or name) to password
@@ -82,6 +83,7 @@ export function parseCli(argv: string[], cwd = process.cwd()): ParsedCli {
         'file-cap-s': { type: 'string' },
         'no-ocr': { type: 'boolean' },
         'ocr-lang': { type: 'string' },
+        'no-review-marks': { type: 'boolean' },
         'no-cache': { type: 'boolean' },
         'cache-dir': { type: 'string' },
         'password-file': { type: 'string' },
@@ -168,6 +170,7 @@ export function parseCli(argv: string[], cwd = process.cwd()): ParsedCli {
       enabled: !values['no-ocr'],
       ...(languages && languages.length > 0 ? { languages } : {}),
     },
+    docx: { ...defaultExtractOptions.docx, reviewMarks: !values['no-review-marks'] },
   };
   return {
     type: 'extract',

@@ -23,6 +23,7 @@ export class Settings {
         'excel.streamingRowThreshold',
         d.excelStreamingRowThreshold,
       ),
+      docxReviewMarks: c.get<boolean>('docx.reviewMarks', d.docxReviewMarks),
       passwordFile: c.get<string>('passwordFile', d.passwordFile),
     };
   }

@@ -18,6 +18,7 @@ export interface FolioSettings {
   exclude: string[];
   pdfStreamingPageThreshold: number;
   excelStreamingRowThreshold: number;
+  docxReviewMarks: boolean;
   passwordFile: string;
 }
 
@@ -32,6 +33,7 @@ export const defaultSettings: FolioSettings = {
   exclude: ['**/.git/**', '**/node_modules/**'],
   pdfStreamingPageThreshold: defaultExtractOptions.pdf.streamingPageThreshold,
   excelStreamingRowThreshold: defaultExtractOptions.excel.streamingRowThreshold,
+  docxReviewMarks: defaultExtractOptions.docx.reviewMarks,
   passwordFile: '',
 };
 
@@ -61,6 +63,7 @@ export function toExtractOptions(s: FolioSettings): ExtractOptions {
         defaultExtractOptions.excel.streamingRowThreshold,
       ),
     },
+    docx: { reviewMarks: s.docxReviewMarks },
   };
 }
 

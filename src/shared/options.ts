@@ -26,6 +26,14 @@ export interface ExtractOptions {
      */
     streamingRowThreshold: number;
   };
+  docx: {
+    /**
+     * true: comments (author, date, the text they anchor to) and tracked insertions and
+     * deletions are shown in the text, each marked with its author and date. false: the text as
+     * it would read with every change accepted, and a warning that comments were left out.
+     */
+    reviewMarks: boolean;
+  };
   limits: {
     /** Largest input file accepted, in bytes. */
     maxFileBytes: number;
@@ -40,6 +48,7 @@ export const defaultExtractOptions: ExtractOptions = {
   ocr: { enabled: true, languages: ['eng'], minConfidence: 80 },
   pdf: { streamingPageThreshold: 50 },
   excel: { streamingRowThreshold: 1000 },
+  docx: { reviewMarks: true },
   limits: {
     maxFileBytes: 512 * 1024 * 1024,
     maxUnzippedBytes: 1024 * 1024 * 1024,

@@ -44,6 +44,8 @@ export function outputSettings(
         }
       : false,
     limits: extract.limits,
+    // Comments and tracked changes shown or not: the same DOCX gives two different outputs.
+    docx: extract.docx,
     // A hash, never the password itself: a corrected password must miss the cache.
     password: password === undefined ? null : createHash('sha256').update(password).digest('hex'),
   });

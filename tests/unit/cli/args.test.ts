@@ -28,6 +28,7 @@ test('defaults: md, cache on, OCR on, default out beside the folder, cache insid
   assert.equal(c.batch.memoryLimitMb, 1024);
   assert.equal(c.batch.fileTimeoutSeconds, 60);
   assert.equal(c.extract.ocr.enabled, true);
+  assert.equal(c.extract.docx.reviewMarks, true);
   assert.equal(c.reportPath, undefined);
 });
 
@@ -65,6 +66,7 @@ test('every flag lands in the options', () => {
     'c',
     '--ocr-lang',
     'eng,deu',
+    '--no-review-marks',
   ]);
   assert.equal(c.batch.outDir, path.join(root, 'o'));
   assert.equal(c.batch.cacheDir, path.join(root, 'c'));
@@ -76,6 +78,7 @@ test('every flag lands in the options', () => {
   assert.equal(c.batch.fileTotalCapSeconds, 30);
   assert.equal(c.extract.ocr.enabled, false);
   assert.deepEqual(c.extract.ocr.languages, ['eng', 'deu']);
+  assert.equal(c.extract.docx.reviewMarks, false);
   assert.equal(c.batch.cache, false);
   assert.deepEqual(c.batch.passwords, { 'a.pdf': 'secret' });
   assert.equal(c.batch.followSymlinks, true);

@@ -26,3 +26,11 @@ test('settings map onto the engine options; null workers means the engine defaul
   assert.equal(extract.ocr.enabled, false);
   assert.equal(extract.ocr.minConfidence, 100);
 });
+
+test('folio.docx.reviewMarks: shown by default, off when the setting is off', () => {
+  assert.equal(toExtractOptions(defaultSettings).docx.reviewMarks, true);
+  assert.equal(
+    toExtractOptions({ ...defaultSettings, docxReviewMarks: false }).docx.reviewMarks,
+    false,
+  );
+});

@@ -31,6 +31,9 @@ test('the key changes with the file, the engine settings and the password, not w
   );
   const noOcr = { ...defaultExtractOptions, ocr: { ...defaultExtractOptions.ocr, enabled: false } };
   assert.notEqual(key, cacheKey('a'.repeat(64), outputSettings(noOcr, 'md', undefined)));
+  // Review marks shown or not changes a DOCX's text.
+  const noMarks = { ...defaultExtractOptions, docx: { reviewMarks: false } };
+  assert.notEqual(key, cacheKey('a'.repeat(64), outputSettings(noMarks, 'md', undefined)));
   const withPassword = outputSettings(defaultExtractOptions, 'md', 'secret');
   assert.notEqual(key, cacheKey('a'.repeat(64), withPassword));
   assert.notEqual(withPassword, outputSettings(defaultExtractOptions, 'md', 'other'));
