@@ -15,7 +15,8 @@
 // one worker and the variance across the default runs. Writes bench/results/latest.json.
 //
 // Both: --dist DIR (the bundle to run, default dist/; build a private one with
-// `node scripts/build.mjs --outdir DIR` so someone rebuilding dist/ cannot change it mid-run),
+// `node scripts/build.mjs --outdir DIR` so someone rebuilding dist/ cannot change it mid-run;
+// a `DIR/BUILT_FROM` line, e.g. the commit, is recorded as what was measured),
 // --no-docs (do not rewrite this mode's section of docs/performance.md), --keep (keep outputs).
 import {
   existsSync,

@@ -211,6 +211,15 @@ async function measurePair(
   return result;
 }
 
+/**
+ * The tree HEAD moves while others commit, so the commit that counts is the bundle's: a private
+ * build can say what it was built from in `<dist>/BUILT_FROM` (one line, e.g. "9baa896, clean").
+ */
+function bundleStamp(cli: string): { bundleBuiltFrom?: string } {
+  const stamp = path.join(path.dirname(cli), 'BUILT_FROM');
+  return existsSync(stamp) ? { bundleBuiltFrom: readFileSync(stamp, 'utf8').trim() } : {};
+}
+
 export interface VersusOptions {
   corpora: CorpusName[];
   repeat: number;
@@ -240,6 +249,7 @@ export async function runVersusNative(options: VersusOptions): Promise<void> {
     when,
     command: options.command,
     cli: path.relative(projectRoot, options.cli),
+    ...bundleStamp(options.cli),
     repeat: options.repeat,
     nativeJobs: options.jobs,
     nativeTools: version,
@@ -303,6 +313,8 @@ type Saved = {
   when: string;
   command: string;
   cli: string;
+  /** What the bundle was built from, when its folder says (a BUILT_FROM file). */
+  bundleBuiltFrom?: string;
   repeat: number;
   nativeJobs: number;
   nativeTools: string;
@@ -315,10 +327,13 @@ function markdown(saved: Saved): string {
   const lines = [
     `## ${DOCS_SECTION}`,
     '',
-    `Latest run: ${saved.when}, commit ${m.commit ?? '?'}` +
-      (m.uncommittedSrcFiles
-        ? ` (the working tree had ${m.uncommittedSrcFiles} uncommitted files under src/)`
-        : '') +
+    `Latest run: ${saved.when}, ` +
+      (saved.bundleBuiltFrom
+        ? `Folio bundle built from ${saved.bundleBuiltFrom} (HEAD was ${m.commit ?? '?'} at the start)`
+        : `commit ${m.commit ?? '?'}` +
+          (m.uncommittedSrcFiles
+            ? ` (the working tree had ${m.uncommittedSrcFiles} uncommitted files under src/)`
+            : '')) +
       `; \`${saved.command}\`, bundle \`${saved.cli}\`, ${saved.repeat} repeat(s) per corpus; raw numbers in` +
       ' `bench/results/native-latest.json`.',
     '',
