@@ -61,6 +61,12 @@ export interface OcrTiming {
 }
 
 const MB = 1024 * 1024;
+/**
+ * The orientation/script detector is stopped after this long without a weak page: it holds
+ * 60-130 MB (legacy wasm core, osd model, the last page) that a thread of good pages should not
+ * carry, while a run of weak pages (one bad scan) keeps it and pays its ~0.5 s start once.
+ */
+const OSD_IDLE_MS = 5_000;
 
 /**
  * Creates the service. Languages are checked here, synchronously, so a missing language is an
@@ -89,6 +95,7 @@ export function createOcrService(options: OcrServiceOptions): OcrService {
   let engine: Promise<TesseractEngine> | undefined;
   /** The orientation/script detector, started on the first weak page. */
   let osdEngine: Promise<TesseractEngine> | undefined;
+  let osdIdle: ReturnType<typeof setTimeout> | undefined;
   let pagesOnEngine = 0;
   /** RSS after the current engine's first page; undefined until that page is done. */
   let rssAfterFirstPage: number | undefined;
@@ -118,6 +125,7 @@ export function createOcrService(options: OcrServiceOptions): OcrService {
   }
 
   async function stopEngine(): Promise<void> {
+    clearTimeout(osdIdle);
     const current = [engine, osdEngine];
     engine = undefined;
     osdEngine = undefined;
@@ -127,7 +135,19 @@ export function createOcrService(options: OcrServiceOptions): OcrService {
     }
   }
 
+  function stopOsdWhenIdle(): void {
+    clearTimeout(osdIdle);
+    if (!osdEngine) return;
+    osdIdle = setTimeout(() => {
+      const idle = osdEngine;
+      osdEngine = undefined;
+      void idle?.then((e) => e.terminate()).catch(() => undefined);
+    }, OSD_IDLE_MS);
+    osdIdle.unref?.();
+  }
+
   async function currentOsdEngine(model: string): Promise<TesseractEngine | undefined> {
+    clearTimeout(osdIdle);
     const existing = osdEngine ? await osdEngine.catch(() => undefined) : undefined;
     if (existing?.alive) return existing;
     osdEngine = TesseractEngine.startOsd(model);
@@ -192,6 +212,7 @@ export function createOcrService(options: OcrServiceOptions): OcrService {
       throw folioError('OCR_FAILED', `Page ${page}: OCR failed: ${String(error)}`, error);
     } finally {
       signal?.removeEventListener('abort', onAbort);
+      stopOsdWhenIdle();
       await retireIfWorn();
     }
   }
