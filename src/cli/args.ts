@@ -3,8 +3,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { defaultBatchOptions, defaultExtractOptions } from '../shared/options';
-import type { BatchOptions, ExtractOptions } from '../shared/options';
+import { defaultBatchOptions, defaultExtractOptions, EXCEL_VALUES } from '../shared/options';
+import type { BatchOptions, ExcelValues, ExtractOptions } from '../shared/options';
 import { SUPPORTED_FORMATS_LIST } from '../shared/formats';
 import { parsePasswordMap } from '../shared/password-file';
 
@@ -26,6 +26,8 @@ Options:
   --no-ocr               do not OCR scanned pages and images
   --ocr-lang L[,L...]    OCR languages from packaged data (default: eng)
   --no-review-marks      DOCX: leave out comments and show tracked changes accepted
+  --excel-values V       XLSX cells: displayed (as their number format shows them,
+                         default) or raw (the stored values; dates ISO)
   --no-cache             extract every file even if a cached output exists
   --cache-dir DIR        cache folder (default: <out>/.folio-cache)
   --password-file F      JSON map of file (relative path or name) to password
@@ -84,6 +86,7 @@ export function parseCli(argv: string[], cwd = process.cwd()): ParsedCli {
         'no-ocr': { type: 'boolean' },
         'ocr-lang': { type: 'string' },
         'no-review-marks': { type: 'boolean' },
+        'excel-values': { type: 'string' },
         'no-cache': { type: 'boolean' },
         'cache-dir': { type: 'string' },
         'password-file': { type: 'string' },
@@ -134,6 +137,12 @@ export function parseCli(argv: string[], cwd = process.cwd()): ParsedCli {
       throw new UsageError((error as Error).message);
     }
   }
+  const excelValues = values['excel-values'] ?? defaultExtractOptions.excel.values;
+  if (!(EXCEL_VALUES as readonly string[]).includes(excelValues)) {
+    throw new UsageError(
+      `--excel-values must be ${EXCEL_VALUES.join(' or ')}, got "${excelValues}"`,
+    );
+  }
   const outDir = values.out ? path.resolve(cwd, values.out) : defaultOutDirFor(input);
   const batch: BatchOptions = {
     ...defaultBatchOptions,
@@ -171,6 +180,7 @@ export function parseCli(argv: string[], cwd = process.cwd()): ParsedCli {
       ...(languages && languages.length > 0 ? { languages } : {}),
     },
     docx: { ...defaultExtractOptions.docx, reviewMarks: !values['no-review-marks'] },
+    excel: { ...defaultExtractOptions.excel, values: excelValues as ExcelValues },
   };
   return {
     type: 'extract',

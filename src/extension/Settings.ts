@@ -23,6 +23,7 @@ export class Settings {
         'excel.streamingRowThreshold',
         d.excelStreamingRowThreshold,
       ),
+      excelValues: c.get<string>('excel.values', d.excelValues),
       docxReviewMarks: c.get<boolean>('docx.reviewMarks', d.docxReviewMarks),
       passwordFile: c.get<string>('passwordFile', d.passwordFile),
     };

@@ -18,6 +18,8 @@ export interface FolioSettings {
   exclude: string[];
   pdfStreamingPageThreshold: number;
   excelStreamingRowThreshold: number;
+  /** `folio.excel.values`: 'displayed' or 'raw' (anything else reads as 'displayed'). */
+  excelValues: string;
   docxReviewMarks: boolean;
   passwordFile: string;
 }
@@ -33,6 +35,7 @@ export const defaultSettings: FolioSettings = {
   exclude: ['**/.git/**', '**/node_modules/**'],
   pdfStreamingPageThreshold: defaultExtractOptions.pdf.streamingPageThreshold,
   excelStreamingRowThreshold: defaultExtractOptions.excel.streamingRowThreshold,
+  excelValues: defaultExtractOptions.excel.values,
   docxReviewMarks: defaultExtractOptions.docx.reviewMarks,
   passwordFile: '',
 };
@@ -62,6 +65,7 @@ export function toExtractOptions(s: FolioSettings): ExtractOptions {
         s.excelStreamingRowThreshold,
         defaultExtractOptions.excel.streamingRowThreshold,
       ),
+      values: s.excelValues === 'raw' ? 'raw' : 'displayed',
     },
     docx: { reviewMarks: s.docxReviewMarks },
   };

@@ -9,6 +9,11 @@ export interface OcrOptions {
   minConfidence: number;
 }
 
+/** How XLSX cells are shown: see ExtractOptions.excel.values. */
+export type ExcelValues = 'displayed' | 'raw';
+
+export const EXCEL_VALUES: readonly ExcelValues[] = ['displayed', 'raw'];
+
 export interface ExtractOptions {
   ocr: OcrOptions;
   /** Password for an encrypted document, when the reviewer supplied one. */
@@ -25,6 +30,12 @@ export interface ExtractOptions {
      * its sheet parts are large enough to hold that many (see chooseReadMode).
      */
     streamingRowThreshold: number;
+    /**
+     * What a cell's text is: 'displayed', as its number format shows it in Excel (21,564.80,
+     * 12.5%, (1,234.00), 15/03/2024), or 'raw', the stored value (21564.8, 0.125, -1234, dates
+     * as ISO 2024-03-15). The JSON keeps the typed value and the formula either way.
+     */
+    values: ExcelValues;
   };
   docx: {
     /**
@@ -47,7 +58,7 @@ export interface ExtractOptions {
 export const defaultExtractOptions: ExtractOptions = {
   ocr: { enabled: true, languages: ['eng'], minConfidence: 80 },
   pdf: { streamingPageThreshold: 50 },
-  excel: { streamingRowThreshold: 1000 },
+  excel: { streamingRowThreshold: 1000, values: 'displayed' },
   docx: { reviewMarks: true },
   limits: {
     maxFileBytes: 512 * 1024 * 1024,

@@ -46,6 +46,8 @@ export function outputSettings(
     limits: extract.limits,
     // Comments and tracked changes shown or not: the same DOCX gives two different outputs.
     docx: extract.docx,
+    // Cells as their number format shows them or as stored: different text for the same XLSX.
+    excelValues: extract.excel.values,
     // A hash, never the password itself: a corrected password must miss the cache.
     password: password === undefined ? null : createHash('sha256').update(password).digest('hex'),
   });

@@ -29,6 +29,7 @@ test('defaults: md, cache on, OCR on, default out beside the folder, cache insid
   assert.equal(c.batch.fileTimeoutSeconds, 60);
   assert.equal(c.extract.ocr.enabled, true);
   assert.equal(c.extract.docx.reviewMarks, true);
+  assert.equal(c.extract.excel.values, 'displayed');
   assert.equal(c.reportPath, undefined);
 });
 
@@ -67,6 +68,8 @@ test('every flag lands in the options', () => {
     '--ocr-lang',
     'eng,deu',
     '--no-review-marks',
+    '--excel-values',
+    'raw',
   ]);
   assert.equal(c.batch.outDir, path.join(root, 'o'));
   assert.equal(c.batch.cacheDir, path.join(root, 'c'));
@@ -79,6 +82,12 @@ test('every flag lands in the options', () => {
   assert.equal(c.extract.ocr.enabled, false);
   assert.deepEqual(c.extract.ocr.languages, ['eng', 'deu']);
   assert.equal(c.extract.docx.reviewMarks, false);
+  assert.equal(c.extract.excel.values, 'raw');
+  assert.equal(
+    c.extract.excel.streamingRowThreshold,
+    1000,
+    'the other excel option keeps its default',
+  );
   assert.equal(c.batch.cache, false);
   assert.deepEqual(c.batch.passwords, { 'a.pdf': 'secret' });
   assert.equal(c.batch.followSymlinks, true);
@@ -100,6 +109,7 @@ test('usage errors', () => {
     [['extract', 'input', '--workers', '1.5'], /--workers needs a positive whole number/],
     [['extract', 'input', '--timeout-s', 'soon'], /--timeout-s needs a positive number/],
     [['extract', 'input', '--format', 'html'], /--format must be md or json/],
+    [['extract', 'input', '--excel-values', 'shown'], /--excel-values must be displayed or raw/],
     [['extract', 'input', '--password-file', 'missing.json'], /cannot read the password file/],
   ];
   for (const [args, message] of cases) {

@@ -27,6 +27,15 @@ test('settings map onto the engine options; null workers means the engine defaul
   assert.equal(extract.ocr.minConfidence, 100);
 });
 
+test('folio.excel.values: displayed by default, raw when set, displayed for anything else', () => {
+  assert.equal(toExtractOptions(defaultSettings).excel.values, 'displayed');
+  assert.equal(toExtractOptions({ ...defaultSettings, excelValues: 'raw' }).excel.values, 'raw');
+  assert.equal(
+    toExtractOptions({ ...defaultSettings, excelValues: 'bogus' }).excel.values,
+    'displayed',
+  );
+});
+
 test('folio.docx.reviewMarks: shown by default, off when the setting is off', () => {
   assert.equal(toExtractOptions(defaultSettings).docx.reviewMarks, true);
   assert.equal(

@@ -34,6 +34,12 @@ test('the key changes with the file, the engine settings and the password, not w
   // Review marks shown or not changes a DOCX's text.
   const noMarks = { ...defaultExtractOptions, docx: { reviewMarks: false } };
   assert.notEqual(key, cacheKey('a'.repeat(64), outputSettings(noMarks, 'md', undefined)));
+  // Displayed or raw cell values changes an XLSX's text.
+  const raw = {
+    ...defaultExtractOptions,
+    excel: { ...defaultExtractOptions.excel, values: 'raw' as const },
+  };
+  assert.notEqual(key, cacheKey('a'.repeat(64), outputSettings(raw, 'md', undefined)));
   const withPassword = outputSettings(defaultExtractOptions, 'md', 'secret');
   assert.notEqual(key, cacheKey('a'.repeat(64), withPassword));
   assert.notEqual(withPassword, outputSettings(defaultExtractOptions, 'md', 'other'));
