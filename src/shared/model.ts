@@ -27,6 +27,41 @@ export interface Provenance {
   ocr?: boolean;
 }
 
+/** A box on a page in points, from the top-left corner of the page as displayed (after /Rotate). */
+export interface PageBox {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+export interface TableCell {
+  /** 0-based row and column of the cell's top-left position in `rows`. */
+  row: number;
+  col: number;
+  /** Rows and columns the cell covers (1 when it spans none). */
+  rowSpan: number;
+  colSpan: number;
+  /** The page the cell is on, when not the table's `prov.page` (a continued table). */
+  page?: number;
+  bbox: PageBox;
+}
+
+/** A spreadsheet cell's stored value and formula, beside the text `rows` shows (XLSX). */
+export interface SheetCellValue {
+  /** The stored value: a number (a date as its serial day number), a boolean or a text. */
+  raw?: string | number | boolean;
+  /** The formula as written in the file, without the leading `=`; `raw` is its cached result. */
+  formula?: string;
+}
+
+export interface TableContinuation {
+  page: number;
+  /** First row of `rows` on that page. */
+  row: number;
+  bbox: PageBox;
+}
+
 export type Block =
   | { type: 'heading'; level: 1 | 2 | 3 | 4 | 5 | 6; text: string; prov: Provenance }
   | { type: 'paragraph'; text: string; prov: Provenance }
@@ -45,6 +80,26 @@ export type Block =
       rows: string[][];
       header: boolean;
       caption?: string;
+      /** Leading rows that are column titles, when detected (PDF, XLSX); `header` is then true. */
+      headerRows?: number;
+      /** Where the table is on `prov.page` (PDF). */
+      bbox?: PageBox;
+      /**
+       * Every cell with its place, span and box (PDF). A span's text is in `rows` at its
+       * top-left position; the other positions it covers hold ''.
+       */
+      cells?: TableCell[];
+      /** A table continued over page breaks (PDF): where each later page's part begins. */
+      continuation?: TableContinuation[];
+      /**
+       * Parallel to `rows` (XLSX): each cell's stored value and formula, null where the cell
+       * holds only the text shown. Present when any cell of the block has one.
+       */
+      cellValues?: Array<Array<SheetCellValue | null>>;
+      /** 0-based indexes into `rows` of rows hidden in Excel (XLSX); their text is included. */
+      hiddenRows?: number[];
+      /** 0-based column indexes of columns hidden in Excel (XLSX); their text is included. */
+      hiddenColumns?: number[];
       prov: Provenance;
     }
   | { type: 'pageBreak'; page: number; prov: Provenance }
@@ -104,6 +159,7 @@ export type WarningCode =
   | 'CONTENT_OMITTED'
   | 'CONVERSION_WARNING'
   | 'HIDDEN_SHEET'
+  | 'HIDDEN_CELLS'
   | 'MERGED_CELLS'
   | 'TRUNCATED'
   | 'INVISIBLE_TEXT';
