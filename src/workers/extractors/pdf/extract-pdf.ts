@@ -32,9 +32,10 @@ import {
   type ProbeState,
 } from './page-classify';
 import { corruptPdf, pageFailureReason, pdfOpenError } from './pdf-errors';
-import type { LayoutBlock } from './paragraphs';
+import { layoutPdfPage } from './tables/page-segments';
+import type { PageBlock } from './tables/page-layout';
 import { placeItems } from './text-items';
-import { FontSizeStats, layoutPage } from './text-layout';
+import { FontSizeStats } from './text-layout';
 
 /** When no page has been read yet and this many fail, the page tree itself is broken. */
 const FAILURES_BEFORE_GIVING_UP = 5;
@@ -49,7 +50,7 @@ function isTextItem(item: unknown): item is TextItem {
   return typeof (item as { str?: unknown }).str === 'string';
 }
 
-function toBlock(block: LayoutBlock, page: number): Block {
+function toBlock(block: PageBlock, page: number): Block {
   return { ...block, prov: { page } };
 }
 
@@ -319,7 +320,9 @@ async function readPage(page: PDFPageProxy, n: number, state: DocumentState): Pr
   const textBlocks =
     reason === 'unreadable-text'
       ? []
-      : layoutPage(groups, { bodySize: sizes.bodySize() }).map((b) => toBlock(b, n));
+      : (await layoutPdfPage(page, pdfjs, groups, { bodySize: sizes.bodySize() }, n)).map((b) =>
+          toBlock(b, n),
+        );
 
   if (reason && ctx.ocr) {
     // An earlier OCR's layer in a script the OCR languages cannot read is the best text there is.

@@ -1,0 +1,143 @@
+// Text items into the cells of a grid: each item goes to the cell its centre lies in; a cell's
+// text is its lines top to bottom, joined with a space. Rows and columns left without any text
+// (the gap of a double rule, a decorative margin column) are removed.
+import type { PlacedItem } from '../text-items';
+import { groupLines, joinItems } from '../text-lines';
+import type { GridCell } from './ruling-grid';
+import type { DetectedCell, Rect } from './table-types';
+
+/** The point an item is placed by: the middle of its advance, a third of an em above the baseline. */
+export function itemCentre(item: PlacedItem): { x: number; y: number } {
+  return { x: item.x + item.width / 2, y: item.y - 0.3 * item.size };
+}
+
+/** Index i with edges[i] <= v < edges[i + 1], or -1 outside. */
+export function slot(edges: readonly number[], v: number): number {
+  if (v < edges[0] || v > edges[edges.length - 1]) return -1;
+  let lo = 0;
+  let hi = edges.length - 2;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (edges[mid] <= v) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+export function textOfItems(items: readonly PlacedItem[]): string {
+  return groupLines(items)
+    .map((line) => joinItems(line, false))
+    .filter((t) => t.length > 0)
+    .join(' ');
+}
+
+export interface FilledGrid {
+  cells: DetectedCell[];
+  rows: number;
+  cols: number;
+  xs: number[];
+  ys: number[];
+}
+
+/**
+ * Fills a grid with the items that fall in it; returns the filled grid and the items used.
+ * `cells` must give every grid position exactly one owner.
+ */
+export function fillGrid(
+  xs: readonly number[],
+  ys: readonly number[],
+  cells: readonly GridCell[],
+  items: readonly PlacedItem[],
+): { grid: FilledGrid; used: Set<PlacedItem> } {
+  const cols = xs.length - 1;
+  const owner = new Map<number, number>();
+  cells.forEach((cell, k) => {
+    for (let r = cell.row; r < cell.row + cell.rowSpan; r++)
+      for (let c = cell.col; c < cell.col + cell.colSpan; c++) owner.set(r * cols + c, k);
+  });
+  const inCell: PlacedItem[][] = cells.map(() => []);
+  const used = new Set<PlacedItem>();
+  for (const item of items) {
+    const { x, y } = itemCentre(item);
+    const c = slot(xs, x);
+    const r = slot(ys, y);
+    if (c < 0 || r < 0) continue;
+    const k = owner.get(r * cols + c);
+    if (k === undefined) continue;
+    inCell[k].push(item);
+    used.add(item);
+  }
+  const detected: DetectedCell[] = cells.map((cell, k) => ({
+    ...cell,
+    box: cellBox(xs, ys, cell),
+    text: textOfItems(inCell[k]),
+  }));
+  return {
+    grid: compact({ cells: detected, rows: ys.length - 1, cols, xs: [...xs], ys: [...ys] }),
+    used,
+  };
+}
+
+function cellBox(xs: readonly number[], ys: readonly number[], cell: GridCell): Rect {
+  return {
+    x0: xs[cell.col],
+    y0: ys[cell.row],
+    x1: xs[cell.col + cell.colSpan],
+    y1: ys[cell.row + cell.rowSpan],
+  };
+}
+
+/** Removes rows and columns that no cell with text covers. */
+export function compact(grid: FilledGrid): FilledGrid {
+  const rowUsed = Array<boolean>(grid.rows).fill(false);
+  const colUsed = Array<boolean>(grid.cols).fill(false);
+  for (const cell of grid.cells) {
+    if (!cell.text) continue;
+    for (let r = cell.row; r < cell.row + cell.rowSpan; r++) rowUsed[r] = true;
+    for (let c = cell.col; c < cell.col + cell.colSpan; c++) colUsed[c] = true;
+  }
+  const rowIndex = prefix(rowUsed);
+  const colIndex = prefix(colUsed);
+  const cells: DetectedCell[] = [];
+  for (const cell of grid.cells) {
+    const row = rowIndex[cell.row];
+    const col = colIndex[cell.col];
+    const rowSpan = rowIndex[cell.row + cell.rowSpan] - row;
+    const colSpan = colIndex[cell.col + cell.colSpan] - col;
+    if (rowSpan <= 0 || colSpan <= 0) continue;
+    // A cell starting in a removed row or column is empty (no text covers it): drop it.
+    if (!rowUsed[cell.row] || !colUsed[cell.col]) {
+      if (!cell.text) continue;
+    }
+    cells.push({ ...cell, row, col, rowSpan, colSpan });
+  }
+  // Positions a dropped empty cell owned are filled by nothing; the renderer sees ''.
+  cells.sort((a, b) => a.row - b.row || a.col - b.col);
+  const keptX = grid.xs.filter((_, i) => i === grid.cols || colUsed[i]);
+  const keptY = grid.ys.filter((_, i) => i === grid.rows || rowUsed[i]);
+  return {
+    cells: dedupe(cells),
+    rows: rowIndex[grid.rows],
+    cols: colIndex[grid.cols],
+    xs: keptX,
+    ys: keptY,
+  };
+}
+
+/** Two cells can land on one position after compaction only when one is empty: keep the other. */
+function dedupe(cells: DetectedCell[]): DetectedCell[] {
+  const seen = new Map<string, DetectedCell>();
+  for (const cell of cells) {
+    const key = `${cell.row},${cell.col}`;
+    const other = seen.get(key);
+    if (!other || (!other.text && cell.text)) seen.set(key, cell);
+  }
+  return [...seen.values()];
+}
+
+/** prefix[i] = how many of used[0..i) are true (length used.length + 1). */
+function prefix(used: readonly boolean[]): number[] {
+  const out = [0];
+  for (const u of used) out.push(out[out.length - 1] + (u ? 1 : 0));
+  return out;
+}

@@ -1,0 +1,83 @@
+// One page's tables: grids from ruling lines first (filled with the items inside them), then
+// unruled tables found by alignment among the items left. Pure: items and segments in display
+// space, as placeItems and operatorSegments give them.
+import type { PlacedItem } from '../text-items';
+import { alignedRows, alignedTables } from './alignment-grid';
+import { fillGrid } from './cell-text';
+import { ruledGrids } from './ruling-grid';
+import type { Segment } from './segments';
+import type { DetectedCell, DetectedTable } from './table-types';
+
+/** A ruled box whose cells average more characters than this holds prose (a framed note). */
+const MAX_MEAN_CELL_CHARS = 250;
+
+const NUMERIC = /^[-+−–(]?[\d\s.,'’%()€$£*/-]*\d[\d\s.,'’%()€$£*/-]*$/u;
+
+function isNumeric(text: string): boolean {
+  return NUMERIC.test(text.trim());
+}
+
+/**
+ * Leading rows that are column titles: those before the first row holding a number, when some
+ * row does and the leading ones hold none (at most 3). Tables of words have no recognizable header.
+ */
+export function headerRowsOf(cells: readonly DetectedCell[], rows: number): number {
+  const numericRow = Array<boolean>(rows).fill(false);
+  for (const cell of cells) if (cell.text && isNumeric(cell.text)) numericRow[cell.row] = true;
+  const first = numericRow.indexOf(true);
+  if (first <= 0 || first > 3) return 0;
+  return first;
+}
+
+function table(
+  cells: DetectedCell[],
+  rows: number,
+  cols: number,
+  columnEdges: number[],
+  source: DetectedTable['source'],
+): DetectedTable {
+  const box = {
+    x0: columnEdges[0],
+    y0: Math.min(...cells.map((c) => c.box.y0)),
+    x1: columnEdges[columnEdges.length - 1],
+    y1: Math.max(...cells.map((c) => c.box.y1)),
+  };
+  return { box, rows, cols, cells, headerRows: headerRowsOf(cells, rows), columnEdges, source };
+}
+
+/** Cheap test on the text alone: tables need lines broken into several runs. */
+export function mayHoldTable(items: readonly PlacedItem[]): boolean {
+  let multi = 0;
+  for (const row of alignedRows(items)) if (row.fragments.length >= 2 && ++multi >= 2) return true;
+  return false;
+}
+
+export interface PageTables {
+  tables: DetectedTable[];
+  /** The items not in any table, for the page's text layout. */
+  rest: PlacedItem[];
+}
+
+export function detectTables(
+  items: readonly PlacedItem[],
+  segments: readonly Segment[],
+): PageTables {
+  const tables: DetectedTable[] = [];
+  let free: PlacedItem[] = [...items];
+  for (const grid of ruledGrids(segments)) {
+    const { grid: filled, used } = fillGrid(grid.xs, grid.ys, grid.cells, free);
+    const texts = filled.cells.filter((c) => c.text);
+    if (filled.rows < 2 || filled.cols < 2 || texts.length < 2) continue;
+    const chars = texts.reduce((n, c) => n + c.text.length, 0);
+    if (chars / texts.length > MAX_MEAN_CELL_CHARS) continue;
+    tables.push(table(filled.cells, filled.rows, filled.cols, filled.xs, 'rulings'));
+    free = free.filter((i) => !used.has(i));
+  }
+  for (const t of alignedTables(free)) {
+    tables.push(table(t.cells, t.rows, t.cols, t.columnEdges, 'alignment'));
+    const used = new Set(t.used);
+    free = free.filter((i) => !used.has(i));
+  }
+  tables.sort((a, b) => a.box.y0 - b.box.y0 || a.box.x0 - b.box.x0);
+  return { tables, rest: free };
+}
