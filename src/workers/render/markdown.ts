@@ -6,6 +6,7 @@ import type { Block, ExtractedDocument, PageQuality } from '../../shared/model';
 import { renderFrontMatter } from './markdown-front';
 import { escapeHeading, escapeInline, escapeTextLine } from './markdown-escape';
 import { renderTable } from './markdown-table';
+import { continuationNote, rowsWithSpans } from './table-spans';
 
 export interface MarkdownOptions {
   /** Title line and summary block at the top (default true); false renders the body only. */
@@ -84,12 +85,13 @@ function renderBlock(block: Block): string | undefined {
     }
     case 'table': {
       const table = renderTable({
-        rows: block.rows,
+        rows: block.cells ? rowsWithSpans(block.rows, block.cells) : block.rows,
         header: block.header,
         range: block.prov.range,
       });
       const caption = block.caption?.trim() ? `_${escapeInline(block.caption.trim())}_` : '';
-      return [caption, table].filter((s) => s).join('\n\n') || undefined;
+      const note = continuationNote(block);
+      return [caption, table, note && `_${note}_`].filter((s) => s).join('\n\n') || undefined;
     }
     case 'sheet':
       return sheetHeading(block);

@@ -32,6 +32,7 @@ import {
   type ProbeState,
 } from './page-classify';
 import { corruptPdf, pageFailureReason, pdfOpenError } from './pdf-errors';
+import { joinContinuedTables } from './tables/continuation';
 import { layoutPdfPage } from './tables/page-segments';
 import type { PageBlock } from './tables/page-layout';
 import { placeItems } from './text-items';
@@ -458,7 +459,7 @@ async function readDocument(
       p.confidence < worst.confidence ? p : worst,
     );
   }
-  return { blocks, metadata, quality, warnings };
+  return { blocks: joinContinuedTables(blocks), metadata, quality, warnings };
 }
 
 /** How far from the end a `%%EOF` marker is looked for (producers may append padding). */
