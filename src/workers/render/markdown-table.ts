@@ -12,6 +12,23 @@ export interface TableInput {
   header: boolean;
   /** A1 range of the table in its sheet: headerless spreadsheet tables are labelled A, B, C… */
   range?: string;
+  /** Indexes into `rows` of rows hidden in the source (a spreadsheet): labelled, not left out. */
+  hiddenRows?: readonly number[];
+  /** Column indexes of hidden columns: their header cell is labelled. */
+  hiddenColumns?: readonly number[];
+}
+
+const HIDDEN = '(hidden)';
+
+/** A hidden row says so in its first cell, as a hidden sheet says so in its heading. */
+function labelHiddenRows(table: TableInput): readonly (readonly string[])[] {
+  if (!table.hiddenRows?.length) return table.rows;
+  const hidden = new Set(table.hiddenRows);
+  return table.rows.map((row, i) => {
+    if (!hidden.has(i)) return row;
+    const [first = '', ...rest] = row;
+    return [first === '' ? HIDDEN : `${HIDDEN} ${first}`, ...rest];
+  });
 }
 
 /**
@@ -38,7 +55,12 @@ function splitHeader(
 export function renderTable(table: TableInput): string {
   const width = table.rows.reduce((w, row) => Math.max(w, row.length), 0);
   if (width === 0) return '';
-  const { head, body } = splitHeader(table, width);
+  const split = splitHeader({ ...table, rows: labelHiddenRows(table) }, width);
+  const hiddenColumns = new Set(table.hiddenColumns ?? []);
+  const head = split.head.map((cell, c) =>
+    hiddenColumns.has(c) ? (cell === '' ? HIDDEN : `${cell} ${HIDDEN}`) : cell,
+  );
+  const body = split.body;
   const bodyRows = body.map((row) => row.map(escapeTableCell));
   const all = [head, ...bodyRows];
   const widths = Array.from({ length: width }, (_, c) =>

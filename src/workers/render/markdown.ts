@@ -88,6 +88,8 @@ function renderBlock(block: Block): string | undefined {
         rows: block.cells ? rowsWithSpans(block.rows, block.cells) : block.rows,
         header: block.header,
         range: block.prov.range,
+        ...(block.hiddenRows ? { hiddenRows: block.hiddenRows } : {}),
+        ...(block.hiddenColumns ? { hiddenColumns: block.hiddenColumns } : {}),
       });
       const caption = block.caption?.trim() ? `_${escapeInline(block.caption.trim())}_` : '';
       const note = continuationNote(block);

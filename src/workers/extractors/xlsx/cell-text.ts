@@ -1,28 +1,50 @@
-// What a cell shows, as text: cached formula results, ISO dates, rich text joined, hyperlink
-// text, error codes, and numbers without binary float noise. Pure; shared by the full and the
-// streaming reader so both give identical text.
+// What a cell holds and shows: the text under its number format (number-format.ts) or, when
+// the reviewer asks for raw values, the value itself (numbers in full, dates ISO); beside it the
+// typed value and the formula for the JSON. Cached formula results, rich text joined, hyperlink
+// text, error codes. Pure; shared by every reader so they all give identical text.
+import {
+  dateToSerial1900,
+  formatByNumFmt,
+  formatGeneral,
+  isDateFormat as isNumFmtDate,
+} from './number-format';
 
 /** The shapes exceljs gives a cell value (both readers), kept structural to stay library-free. */
 export type RawCellValue = unknown;
 
+/** A cell's typed value as stored: a date is its serial number, a text is not repeated. */
+export type CellRaw = string | number | boolean;
+
+export interface CellReading {
+  /** What the Markdown and `rows` show. */
+  text: string;
+  /** The stored value when it says more than `text`: numbers (dates as serials) and booleans. */
+  raw?: CellRaw;
+  /** The formula as written in the file, without the leading `=`. */
+  formula?: string;
+}
+
+export type CellValuesMode = 'displayed' | 'raw';
+
+export interface CellFormat {
+  numFmt?: string;
+  date1904: boolean;
+  /** 'displayed' (default): as the number format shows it; 'raw': the value itself. */
+  values?: CellValuesMode;
+}
+
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 const DAY_MS = 86_400_000;
+/** Days from 1900-01-00 to 1904-01-01: a 1904-system serial plus this is the 1900 serial. */
+const DATE1904_OFFSET = 1462;
 
-/** Same rule as exceljs: any of y m d h s b outside quotes and brackets makes a date format. */
-export function isDateFormat(numFmt: string | undefined): boolean {
-  if (numFmt === undefined || numFmt === '') return false;
-  const bare = numFmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '');
-  return /[ymdhMsb]/.test(bare);
-}
-
-function isPercentFormat(numFmt: string | undefined): boolean {
-  if (numFmt === undefined) return false;
-  return /%/.test(numFmt.replace(/"[^"]*"/g, '').replace(/\\./g, ''));
-}
+export const isDateFormat = isNumFmtDate;
 
 /** Serial day number → Date, as exceljs does (1900 system; 1904 adds 1462 days). */
 export function serialToDate(serial: number, date1904: boolean): Date {
-  return new Date(Math.round((serial + (date1904 ? 1462 : 0)) * DAY_MS + EXCEL_EPOCH_MS));
+  return new Date(
+    Math.round((serial + (date1904 ? DATE1904_OFFSET : 0)) * DAY_MS + EXCEL_EPOCH_MS),
+  );
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
@@ -43,16 +65,7 @@ export function formatDate(date: Date): string {
   return h === 0 && m === 0 && s === 0 ? day : `${day} ${time}`;
 }
 
-/** 15 significant digits (Excel's own precision) drop float noise: 0.1+0.2 → 0.3. */
-export function formatNumber(value: number): string {
-  if (!Number.isFinite(value)) return String(value);
-  if (Number.isInteger(value) && Math.abs(value) < 1e21) return String(value);
-  return String(Number(value.toPrecision(15)));
-}
-
-function formatPercent(value: number): string {
-  return `${formatNumber(Number((value * 100).toPrecision(15)))}%`;
-}
+export const formatNumber = formatGeneral;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
@@ -63,31 +76,53 @@ function richText(parts: unknown): string | undefined {
   return parts.map((p) => (isRecord(p) && typeof p.text === 'string' ? p.text : '')).join('');
 }
 
-export interface CellFormat {
-  numFmt?: string;
-  date1904: boolean;
+/**
+ * A stored number. `serial1900` is the same number as a date serial in the 1900 system (numfmt
+ * and the ISO rendering count from there); it differs from `stored` in a 1904 workbook.
+ */
+function numberReading(stored: number, format: CellFormat): CellReading {
+  const date = isNumFmtDate(format.numFmt);
+  const serial1900 = date && format.date1904 ? stored + DATE1904_OFFSET : stored;
+  if (format.values === 'raw') {
+    const text = date ? formatDate(serialToDate(serial1900, false)) : formatGeneral(stored);
+    return { text, raw: stored };
+  }
+  return { text: formatByNumFmt(serial1900, format.numFmt), raw: stored };
 }
 
-/** The text a cell shows. Unknown shapes give '' rather than "[object Object]". */
-export function cellText(value: RawCellValue, format: CellFormat): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (typeof value === 'number') {
-    if (isDateFormat(format.numFmt)) return formatDate(serialToDate(value, format.date1904));
-    if (isPercentFormat(format.numFmt)) return formatPercent(value);
-    return formatNumber(value);
+/** What a cell holds and shows. Unknown shapes give '' rather than "[object Object]". */
+export function readCell(value: RawCellValue, format: CellFormat): CellReading {
+  if (value === null || value === undefined) return { text: '' };
+  if (typeof value === 'string') return { text: value };
+  if (typeof value === 'boolean') return { text: value ? 'TRUE' : 'FALSE', raw: value };
+  if (typeof value === 'number')
+    return Number.isNaN(value) ? { text: '' } : numberReading(value, format);
+  if (value instanceof Date) {
+    // exceljs made the Date from the serial; turn it back so the format, not exceljs, decides.
+    if (Number.isNaN(value.getTime())) return { text: '' };
+    const serial1900 = dateToSerial1900(value);
+    const stored = format.date1904 ? serial1900 - DATE1904_OFFSET : serial1900;
+    // exceljs's date test is looser than numfmt's: a format numfmt does not read as a date
+    // still shows the date, as ISO.
+    if (!isNumFmtDate(format.numFmt)) return { text: formatDate(value), raw: stored };
+    return numberReading(stored, format);
   }
-  if (value instanceof Date) return formatDate(value);
-  if (!isRecord(value)) return '';
-  if ('richText' in value) return richText(value.richText) ?? '';
-  if ('error' in value) return typeof value.error === 'string' ? value.error : '';
+  if (!isRecord(value)) return { text: '' };
+  if ('richText' in value) return { text: richText(value.richText) ?? '' };
+  if ('error' in value) return { text: typeof value.error === 'string' ? value.error : '' };
   // Formulas: the value Excel cached when the file was saved (no recalculation here).
-  if ('formula' in value || 'sharedFormula' in value)
-    return 'result' in value ? cellText(value.result, format) : '';
+  if ('formula' in value || 'sharedFormula' in value) {
+    const result = 'result' in value ? readCell(value.result, format) : { text: '' };
+    return typeof value.formula === 'string' ? { ...result, formula: value.formula } : result;
+  }
   // Hyperlinks: the text shown, which may itself be rich text.
-  if ('hyperlink' in value || 'text' in value) return cellText(value.text, format);
-  return '';
+  if ('hyperlink' in value || 'text' in value) return { text: readCell(value.text, format).text };
+  return { text: '' };
+}
+
+/** The text a cell shows (readCell without the value and the formula). */
+export function cellText(value: RawCellValue, format: CellFormat): string {
+  return readCell(value, format).text;
 }
 
 /**

@@ -1,7 +1,7 @@
 // XLSX extractor: check the zip package (bomb, truncation), read the workbook's structure from
 // the zip, pick the full or the streaming exceljs reader from the declared size, fall back to a
 // tolerant reader when exceljs refuses the XML, and build one `sheet` block plus table blocks
-// per sheet, hidden sheets included and labelled.
+// per sheet, hidden sheets, rows and columns included and labelled.
 import type { Block, ExtractionWarning } from '../../../shared/model';
 import { hasFolioCode } from '../../../shared/errors';
 import { textChars } from '../../../shared/text-chars';
@@ -11,8 +11,11 @@ import { openOfficePackage } from '../../zip/open-office-package';
 import type { ZipPackage } from '../../zip/zip-package';
 import { readFull, readStreaming } from './read-exceljs';
 import { readTolerant } from './read-tolerant';
+import { readStyleFormats } from './style-formats';
 import type { SheetRef, SheetRowSink } from './sheet-sink';
+import type { CellReading } from './cell-text';
 import { SheetTable } from './sheet-table';
+import { hiddenCellsWarning } from './hidden-cells';
 import {
   readDeclaredRows,
   readWorkbookStructure,
@@ -56,7 +59,16 @@ class WorkbookSink implements SheetRowSink {
   private readonly byPath = new Map<string, SheetSlot>();
 
   constructor(sheets: readonly WorkbookSheet[], marks: ReadonlyMap<string, SheetMarks>) {
-    this.tables = sheets.map((s) => new SheetTable({ name: s.name, hidden: s.hidden }));
+    this.tables = sheets.map((s) => {
+      const sheetMarks = s.path === undefined ? undefined : marks.get(s.path);
+      return new SheetTable({
+        name: s.name,
+        hidden: s.hidden,
+        ...(sheetMarks === undefined
+          ? {}
+          : { hiddenRows: sheetMarks.hiddenRows, hiddenColumns: sheetMarks.hiddenColumns }),
+      });
+    });
     sheets.forEach((sheet, i) => {
       if (sheet.chart) return;
       const slot = {
@@ -79,7 +91,7 @@ class WorkbookSink implements SheetRowSink {
     return this.find(ref) !== undefined;
   }
 
-  row(ref: SheetRef, rowNumber: number, cells: Array<[number, string]>): void {
+  row(ref: SheetRef, rowNumber: number, cells: Array<[number, CellReading]>): void {
     this.find(ref)?.table.addRow(rowNumber, cells);
   }
 
@@ -126,7 +138,9 @@ async function readCells(
   if (hasWorkbookPart) {
     const sink = new WorkbookSink(sheets, marks);
     try {
-      await (mode === 'streaming' ? readStreaming : readFull)(filePath, date1904, sink, ctx);
+      const { asWritten } = await readStyleFormats(pkg);
+      const settings = { date1904, values: ctx.options.excel.values, formatsAsWritten: asWritten };
+      await (mode === 'streaming' ? readStreaming : readFull)(filePath, settings, sink, ctx);
       return { sink, mode, warnings };
     } catch (error) {
       if (ctx.signal?.aborted || hasFolioCode(error)) throw error;
@@ -237,6 +251,8 @@ export async function extractWorkbook(
       else {
         const merges = marks.get(sheet.path)?.merges ?? [];
         if (merges.length > 0) warnings.push(mergedWarning(name, merges));
+        const hiddenCells = hiddenCellsWarning(name, table.hiddenWithText());
+        if (hiddenCells) warnings.push(hiddenCells);
       }
       if (droppedRows > 0)
         warnings.push({

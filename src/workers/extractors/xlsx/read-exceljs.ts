@@ -4,7 +4,7 @@
 import ExcelJS from 'exceljs';
 import { columnLetters } from '../../../shared/a1';
 import type { ExtractContext } from '../../engine/types';
-import { cellText } from './cell-text';
+import { type CellReading, type CellValuesMode, readCell } from './cell-text';
 import { PROGRESS_EVERY, type SheetRowSink, throwIfCancelled } from './sheet-sink';
 
 /** exceljs's Cell, reduced to what is read here (the typings differ between the readers). */
@@ -12,6 +12,8 @@ interface CellLike {
   value: unknown;
   numFmt?: string;
   type?: number;
+  /** The formula, a shared one translated to this cell (full reader; may throw when streaming). */
+  formula?: string;
 }
 interface RowLike {
   number: number;
@@ -33,19 +35,46 @@ function lostFormulaResult(value: unknown): boolean {
   return result === undefined || (typeof result === 'number' && Number.isNaN(result));
 }
 
+/** A shared formula's text for a cell that only points at its master; undefined if unknown. */
+function formulaOf(cell: CellLike): string | undefined {
+  try {
+    const formula = cell.formula;
+    return typeof formula === 'string' && formula !== '' ? formula : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** How every cell of a workbook is read: its date system, the values setting, its formats. */
+export interface ReadSettings {
+  date1904: boolean;
+  values: CellValuesMode;
+  /** exceljs's spelling of a number format → the code as written (see style-formats.ts). */
+  formatsAsWritten: ReadonlyMap<string, string>;
+}
+
 function rowCells(
   row: RowLike,
-  date1904: boolean,
+  settings: ReadSettings,
   errorText: (address: string) => string | undefined,
-): Array<[number, string]> {
-  const cells: Array<[number, string]> = [];
+): Array<[number, CellReading]> {
+  const { date1904, values, formatsAsWritten } = settings;
+  const cells: Array<[number, CellReading]> = [];
   row.eachCell({ includeEmpty: false }, (cell, column) => {
     // The merged text stays in the range's top-left cell only, as Excel shows it.
     if (cell.type === MERGE_CELL_TYPE) return;
-    const text = lostFormulaResult(cell.value)
-      ? (errorText(`${columnLetters(column)}${row.number}`) ?? '')
-      : cellText(cell.value, { numFmt: cell.numFmt, date1904 });
-    cells.push([column, text]);
+    const reading: CellReading = lostFormulaResult(cell.value)
+      ? { text: errorText(`${columnLetters(column)}${row.number}`) ?? '' }
+      : readCell(cell.value, {
+          numFmt:
+            cell.numFmt === undefined
+              ? undefined
+              : (formatsAsWritten.get(cell.numFmt) ?? cell.numFmt),
+          date1904,
+          values,
+        });
+    const formula = reading.formula ?? formulaOf(cell);
+    cells.push([column, formula === undefined ? reading : { ...reading, formula }]);
   });
   return cells;
 }
@@ -66,7 +95,7 @@ const IGNORED_NODES = [
 
 export async function readFull(
   path: string,
-  date1904: boolean,
+  settings: ReadSettings,
   sink: SheetRowSink,
   ctx: ExtractContext,
 ): Promise<void> {
@@ -81,7 +110,7 @@ export async function readFull(
       sink.row(
         ref,
         row.number,
-        rowCells(row as unknown as RowLike, date1904, (a) => sink.errorText(ref, a)),
+        rowCells(row as unknown as RowLike, settings, (a) => sink.errorText(ref, a)),
       );
       if (++rows % PROGRESS_EVERY === 0) {
         throwIfCancelled(ctx.signal);
@@ -99,7 +128,7 @@ interface StreamedSheet extends AsyncIterable<unknown> {
 
 export async function readStreaming(
   path: string,
-  date1904: boolean,
+  settings: ReadSettings,
   sink: SheetRowSink,
   ctx: ExtractContext,
 ): Promise<void> {
@@ -121,7 +150,7 @@ export async function readStreaming(
     const wanted = sink.accepts(ref);
     for await (const row of sheet) {
       if (wanted) {
-        const cells = rowCells(row as RowLike, date1904, (a) => sink.errorText(ref, a));
+        const cells = rowCells(row as RowLike, settings, (a) => sink.errorText(ref, a));
         sink.row(ref, (row as RowLike).number, cells);
       }
       if (++rows % PROGRESS_EVERY === 0) {

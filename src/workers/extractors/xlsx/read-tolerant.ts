@@ -4,27 +4,15 @@
 // text follows the same rules as the exceljs paths (cell-text.ts).
 import { StringDecoder } from 'node:string_decoder';
 import { columnNumber } from '../../../shared/a1';
-import { decodeXmlEntities, findStartTags, parseAttributes } from '../../zip/xml-text';
+import { decodeXmlEntities, parseAttributes } from '../../zip/xml-text';
 import type { ZipPackage } from '../../zip/zip-package';
 import type { ExtractContext } from '../../engine/types';
-import { cellText } from './cell-text';
+import { type CellReading, readCell } from './cell-text';
+import { readStyleFormats } from './style-formats';
 import { PROGRESS_EVERY, type SheetRowSink, throwIfCancelled } from './sheet-sink';
 import type { WorkbookSheet } from './workbook-parts';
 
 const PART_MAX_BYTES = 64 * 1024 * 1024;
-
-/** Built-in number formats that matter for text: dates/times and percentages (ECMA-376 18.8.30). */
-function builtinFormat(id: number): string | undefined {
-  if (
-    (id >= 14 && id <= 22) ||
-    (id >= 27 && id <= 36) ||
-    (id >= 45 && id <= 47) ||
-    (id >= 50 && id <= 58)
-  )
-    return id >= 18 && id <= 21 ? 'h:mm:ss' : id === 22 ? 'yyyy-mm-dd h:mm' : 'yyyy-mm-dd';
-  if (id === 9 || id === 10) return '0%';
-  return undefined;
-}
 
 /** Runs of `<t>` text, leaving out phonetic guides (`<rPh>`), which are not cell text. */
 function runText(xml: string): string {
@@ -45,22 +33,7 @@ export async function readSharedStrings(pkg: ZipPackage): Promise<string[] | und
   ].map((m) => runText(m[1] ?? ''));
 }
 
-/** Style index → number format code, from the `<cellXfs>` list of xl/styles.xml. */
-export async function readStyleFormats(pkg: ZipPackage): Promise<Array<string | undefined>> {
-  const xml = (await pkg.readText('xl/styles.xml', PART_MAX_BYTES)) ?? '';
-  const custom = new Map<number, string>();
-  for (const tag of findStartTags(xml, 'numFmt')) {
-    const { numFmtId, formatCode } = parseAttributes(tag);
-    if (numFmtId !== undefined && formatCode !== undefined)
-      custom.set(Number(numFmtId), formatCode);
-  }
-  const cellXfs = /<(?:\w+:)?cellXfs[\s>][\s\S]*?<\/(?:\w+:)?cellXfs>/.exec(xml)?.[0] ?? '';
-  return findStartTags(cellXfs, 'xf').map((tag) => {
-    const id = Number(parseAttributes(tag).numFmtId ?? 0);
-    return custom.get(id) ?? builtinFormat(id);
-  });
-}
-
+const FORMULA = /<(?:\w+:)?f(?:\s[^>]*)?>([^<]+)<\/(?:\w+:)?f>/;
 const ROW = /<(?:\w+:)?row(?:\s[^>]*)?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?row>)/g;
 const CELL = /<(?:\w+:)?c(?=[\s/>])([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g;
 
@@ -77,8 +50,9 @@ export async function readTolerant(
   ctx: ExtractContext,
 ): Promise<TolerantStats> {
   const shared = (await readSharedStrings(pkg)) ?? [];
-  const formats = await readStyleFormats(pkg);
+  const { byStyle: formats } = await readStyleFormats(pkg);
   const stats: TolerantStats = { missingStrings: 0 };
+  const cellFormat = { date1904, values: ctx.options.excel.values };
   let rows = 0;
   for (const sheet of sheets) {
     if (sheet.path === undefined || sheet.chart) continue;
@@ -90,7 +64,7 @@ export async function readTolerant(
     const handleRow = (rowXml: string, inner: string) => {
       const rowAttr = parseAttributes(/^<[^>]*>/.exec(rowXml)?.[0] ?? '').r;
       rowCounter = rowAttr !== undefined ? Number(rowAttr) : rowCounter + 1;
-      const cells: Array<[number, string]> = [];
+      const cells: Array<[number, CellReading]> = [];
       let columnCounter = 0;
       for (const cell of inner.matchAll(CELL)) {
         const attributes = parseAttributes(cell[1] ?? '');
@@ -98,30 +72,35 @@ export async function readTolerant(
         const body = cell[2] ?? '';
         const raw = /<(?:\w+:)?v(?:\s[^>]*)?>([^<]*)<\/(?:\w+:)?v>/.exec(body)?.[1];
         const numFmt = formats[Number(attributes.s ?? 0)];
-        let text = '';
+        let reading: CellReading;
         switch (attributes.t) {
           case 's': {
             const value = shared[Number(raw)];
             if (value === undefined && raw !== undefined) stats.missingStrings++;
-            text = value ?? '';
+            reading = { text: value ?? '' };
             break;
           }
           case 'inlineStr':
-            text = runText(body);
+            reading = { text: runText(body) };
             break;
           case 'str':
           case 'e':
-            text = decodeXmlEntities(raw ?? '');
+            reading = { text: decodeXmlEntities(raw ?? '') };
             break;
           case 'b':
-            text = raw === undefined ? '' : Number(raw) !== 0 ? 'TRUE' : 'FALSE';
+            reading = raw === undefined ? { text: '' } : readCell(Number(raw) !== 0, cellFormat);
             break;
           default: {
             const value = raw === undefined ? NaN : Number(raw);
-            text = Number.isNaN(value) ? '' : cellText(value, { numFmt, date1904 });
+            reading = readCell(value, { ...cellFormat, numFmt });
           }
         }
-        cells.push([columnCounter, text]);
+        // A shared formula's followers carry only `<f t="shared" si="0"/>`: no text to keep.
+        const formula = FORMULA.exec(body)?.[1];
+        cells.push([
+          columnCounter,
+          formula ? { ...reading, formula: decodeXmlEntities(formula) } : reading,
+        ]);
       }
       sink.row(ref, rowCounter, cells);
       if (++rows % PROGRESS_EVERY === 0) {

@@ -1,11 +1,13 @@
-// Where a reader puts what it reads: one callback per sheet row with the cells' text. Keeps the
+// Where a reader puts what it reads: one callback per sheet row with its cells. Keeps the
 // readers free of model concerns and lets the full and streaming paths share everything else.
 import { folioError } from '../../../shared/errors';
+import type { CellReading } from './cell-text';
 
 export interface SheetRowSink {
   /** True when the sheet (by name, else by part path) is one the workbook lists. */
   accepts(sheet: SheetRef): boolean;
-  row(sheet: SheetRef, rowNumber: number, cells: Array<[number, string]>): void;
+  /** One sheet row: its 1-based column numbers with what each cell shows and holds. */
+  row(sheet: SheetRef, rowNumber: number, cells: Array<[number, CellReading]>): void;
   /** The cached error text (#N/A…) of a cell, for readers that lose it. */
   errorText(sheet: SheetRef, address: string): string | undefined;
 }

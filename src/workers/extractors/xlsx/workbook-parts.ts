@@ -1,6 +1,7 @@
 // The workbook's structure read straight from the zip, independent of exceljs: the sheet list
 // in tab order (name, hidden state, part path), the 1904 date flag, each sheet's declared
-// dimension (from the first few KB only) and its merged ranges (one streaming scan).
+// dimension (from the first few KB only), and from one streaming scan of each sheet its merged
+// ranges, error cells and hidden rows and columns.
 import { decodeXmlEntities, findStartTags, parseAttributes } from '../../zip/xml-text';
 import type { ZipPackage } from '../../zip/zip-package';
 
@@ -100,6 +101,9 @@ const MERGE_CELL = /<(?:\w+:)?mergeCell\s[^>]*ref\s*=\s*["']([A-Z]+\d+:[A-Z]+\d+
 const ERROR_CELL =
   /<(?:\w+:)?c\s([^>]*\bt\s*=\s*["']e["'][^>]*)>[\s\S]{0,4000}?<(?:\w+:)?v>([^<]*)<\/(?:\w+:)?v>/g;
 const CELL_REF = /\br\s*=\s*["']([A-Z]+\d+)["']/;
+/** `<row r="7" hidden="1">` and `<col min="3" max="4" hidden="1"/>`. */
+const HIDDEN_ROW = /<(?:\w+:)?row\s[^>]*\bhidden\s*=\s*["'](?:1|true)["'][^>]*>/g;
+const HIDDEN_COL = /<(?:\w+:)?col\s[^>]*\bhidden\s*=\s*["'](?:1|true)["'][^>]*>/g;
 /** Overlap kept between chunks; matches seen twice are deduplicated by their key. */
 const MARKS_CARRY_CHARS = 8192;
 
@@ -108,6 +112,27 @@ export interface SheetMarks {
   merges: string[];
   /** A1 address → error text (#DIV/0!, #N/A…) of cells whose cached value is an error. */
   errors: Map<string, string>;
+  /** 1-based numbers of the rows hidden in Excel. */
+  hiddenRows: Set<number>;
+  /** 1-based numbers of the columns hidden in Excel. */
+  hiddenColumns: Set<number>;
+}
+
+/** A `<col>` range is at most the sheet's 16,384 columns, whatever a damaged file says. */
+const MAX_COLUMN = 16_384;
+
+function addHidden(text: string, rows: Set<number>, columns: Set<number>): void {
+  for (const match of text.matchAll(HIDDEN_ROW)) {
+    const r = Number(parseAttributes(match[0]).r);
+    if (Number.isInteger(r) && r > 0) rows.add(r);
+  }
+  for (const match of text.matchAll(HIDDEN_COL)) {
+    const { min, max } = parseAttributes(match[0]);
+    const from = Number(min);
+    const to = Math.min(Number(max ?? min), MAX_COLUMN);
+    if (!Number.isInteger(from) || !Number.isInteger(to) || from < 1) continue;
+    for (let c = from; c <= to; c++) columns.add(c);
+  }
 }
 
 /**
@@ -118,6 +143,8 @@ export interface SheetMarks {
 export async function scanSheetMarks(pkg: ZipPackage, sheetPath: string): Promise<SheetMarks> {
   const merges = new Set<string>();
   const errors = new Map<string, string>();
+  const hiddenRows = new Set<number>();
+  const hiddenColumns = new Set<number>();
   let carry = '';
   await pkg.scan(sheetPath, (chunk) => {
     const text = carry + chunk.toString('latin1');
@@ -128,8 +155,9 @@ export async function scanSheetMarks(pkg: ZipPackage, sheetPath: string): Promis
         if (ref !== undefined) errors.set(ref, decodeXmlEntities(match[2] as string));
       }
     }
+    if (text.includes('hidden')) addHidden(text, hiddenRows, hiddenColumns);
     carry = text.slice(-MARKS_CARRY_CHARS);
     return true;
   });
-  return { merges: [...merges], errors };
+  return { merges: [...merges], errors, hiddenRows, hiddenColumns };
 }

@@ -139,3 +139,37 @@ test('column widths are capped so one long cell does not pad every row', () => {
   });
   assert.equal(md.split('\n')[3], '| 2    | short                    |');
 });
+
+test('hidden spreadsheet rows and columns are labelled, not left out', () => {
+  const md = renderTable({
+    rows: [
+      ['Name', 'Cost', 'Note'],
+      ['a', '1', 'x'],
+      ['', '2', 'y'],
+      ['c', '3', 'z'],
+    ],
+    header: true,
+    hiddenRows: [1, 2],
+    hiddenColumns: [1],
+  });
+  const cells = md.split('\n').map((line) =>
+    line
+      .split('|')
+      .slice(1, -1)
+      .map((c) => c.trim()),
+  );
+  assert.deepEqual(cells[0], ['Name', 'Cost (hidden)', 'Note']);
+  assert.deepEqual(cells.slice(2), [
+    ['(hidden) a', '1', 'x'],
+    ['(hidden)', '2', 'y'],
+    ['c', '3', 'z'],
+  ]);
+  // Without a header, the column letter carries the label.
+  const letters = renderTable({
+    rows: [['a', 'b']],
+    header: false,
+    range: 'B2:C2',
+    hiddenColumns: [0],
+  });
+  assert.match(letters.split('\n')[0] ?? '', /^\| B \(hidden\) \| C +\|$/);
+});

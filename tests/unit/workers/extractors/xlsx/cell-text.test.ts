@@ -20,12 +20,16 @@ test('numbers print without binary float noise', () => {
   assert.equal(cellText(0.155, { numFmt: '0.0%', date1904: false }), '15.5%');
 });
 
-test('dates are ISO, with the time only when it is not midnight; a time alone stays a time', () => {
+test('raw dates are ISO, with the time only when it is not midnight; displayed ones follow their format', () => {
   assert.equal(formatDate(new Date(Date.UTC(2024, 1, 29))), '2024-02-29');
   assert.equal(formatDate(new Date(Date.UTC(2024, 1, 29, 13, 5))), '2024-02-29 13:05');
   assert.equal(formatDate(new Date(Date.UTC(2024, 1, 29, 13, 5, 9))), '2024-02-29 13:05:09');
   // Serial 45351 is 2024-02-29 in the 1900 system; 0.75 is 18:00 on Excel's day zero.
-  assert.equal(cellText(45351, { numFmt: 'dd/mm/yyyy', date1904: false }), '2024-02-29');
+  assert.equal(cellText(45351, { numFmt: 'dd/mm/yyyy', date1904: false }), '29/02/2024');
+  assert.equal(
+    cellText(45351, { numFmt: 'dd/mm/yyyy', date1904: false, values: 'raw' }),
+    '2024-02-29',
+  );
   assert.equal(cellText(0.75, { numFmt: 'h:mm', date1904: false }), '18:00');
   assert.equal(cellText(43889, { numFmt: 'yyyy-mm-dd', date1904: true }), '2024-02-29');
   assert.equal(isDateFormat('"Total: "0.00'), false);

@@ -83,6 +83,7 @@ test('a sheet keeps only cells with text: range is the text bounding box, empty 
         ['b', '', '2'],
       ],
       header: true,
+      headerRows: 1,
       prov: { sheet: 'Data', range: 'B2:D9' },
     },
   ]);
