@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import type { ExtractedDocument } from '../../src/shared/model';
 import { defaultExtractOptions } from '../../src/shared/options';
 import { extractFile } from '../../src/workers/extractors/extract-file';
+import { blockTexts } from '../support/block-texts';
 import { realCorpusDir, realCorpusSkip } from '../support/paths';
 import { wordRecall } from '../support/text-compare';
 
@@ -111,13 +112,39 @@ test(
     assert.equal(empty.quality.textChars, 0);
     assert.equal(empty.warnings.filter((w) => w.lossy).length, 0);
 
-    const comments = await load('docling__docx_comments.docx');
-    assert.ok(
-      comments.warnings.some((w) => w.code === 'CONTENT_OMITTED' && /comments/.test(w.message)),
+    // Comments follow the paragraph they anchor to, with author, date and the anchored text.
+    const comments = blockTexts((await load('docling__docx_comments.docx')).blocks);
+    const first = comments.indexOf(
+      'This is the first paragraph that has a comment attached to it.',
     );
+    assert.equal(
+      comments[first + 1],
+      '[Comment by John Reviewer, 2026-01-04 on “This is the first paragraph that has a comment attached to it.”]: This is a sample reviewer comment on the first paragraph.',
+    );
+    assert.equal(comments.filter((t) => t.startsWith('[Comment')).length, 3);
 
-    const headers = await load('docling__docx_page_header_footer_first_page.docx');
-    assert.ok((headers.metadata.runningHeaders ?? []).length > 0);
+    const margins = blockTexts(
+      (await load('docling__docx_page_header_footer_first_page.docx')).blocks,
+    );
+    assert.deepEqual(margins.slice(0, 2), [
+      '[Header, first page]: FIRST PAGE HEADER (page 1 only)',
+      '[Header]: REGULAR HEADER (page 2 onward)',
+    ]);
+    assert.deepEqual(margins.slice(-2), [
+      '[Footer, first page]: FIRST PAGE FOOTER (page 1 only)',
+      '[Footer]: REGULAR FOOTER (page 2 onward)',
+    ]);
+
+    const boxes = blockTexts((await load('docling__textbox.docx')).blocks);
+    assert.ok(boxes.includes('[Text box]: Student falls ill'), 'a text box is labelled in place');
+
+    // A one-cell frame around a 3×3 table: the table keeps its rows, not its words in a line.
+    const framed = (await load('docling__tablecell.docx')).blocks.filter((b) => b.type === 'table');
+    assert.deepEqual(framed.length === 1 && framed[0]?.type === 'table' && framed[0].rows, [
+      ['Tab1', 'Tab2', 'Tab3'],
+      ['A', 'B', 'C'],
+      ['D', 'E', 'F'],
+    ]);
 
     const equations = await load('docling__equations.docx');
     assert.ok(equations.warnings.some((w) => w.lossy && /equations/.test(w.message)));

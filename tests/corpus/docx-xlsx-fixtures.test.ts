@@ -16,6 +16,9 @@ const ctx = { options: defaultExtractOptions };
 /** Edit distance is quadratic; above this the comparison is by words (order-insensitive). */
 const CER_MAX_CHARS = 60_000;
 
+/** The labelled page headers and footers of a DOCX: page furniture, not in the expected body. */
+const PAGE_MARGIN = /^\[(?:Header|Footer)(?:, [a-z ]+)?\]: /;
+
 /** Text in the generator's convention; a header row repeated on continuation tables counts once. */
 function officeText(blocks: Block[]): string {
   const lines: string[] = [];
@@ -29,7 +32,9 @@ function officeText(blocks: Block[]): string {
     } else if (block.type === 'table') {
       const continuation = sheet !== undefined && tablesInSheet++ > 0 && block.header;
       lines.push(...(continuation ? block.rows.slice(1) : block.rows).map((r) => r.join('\t')));
-    } else if ('text' in block) lines.push(block.text);
+    } else if ('text' in block && !(block.type === 'paragraph' && PAGE_MARGIN.test(block.text))) {
+      lines.push(block.text);
+    }
   }
   return lines.join('\n');
 }

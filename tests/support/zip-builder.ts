@@ -92,11 +92,11 @@ export function writeZip(path: string, parts: ZipPart[]): string {
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 
-/** A minimal valid DOCX whose body holds these paragraphs (plain text or `<w:p>` XML). */
+/** A minimal valid DOCX whose body holds these paragraphs (plain text, or body XML as written). */
 export function minimalDocxParts(paragraphs: string[], extra: ZipPart[] = []): ZipPart[] {
-  // An item that is already a `<w:p>` element is used as written.
+  // An item that is already WordprocessingML (`<w:p>`, `<w:tbl>`, `<w:sectPr>`) is used as written.
   const body = paragraphs
-    .map((p) => (p.startsWith('<w:p') ? p : `<w:p><w:r><w:t>${p}</w:t></w:r></w:p>`))
+    .map((p) => (p.startsWith('<w:') ? p : `<w:p><w:r><w:t>${p}</w:t></w:r></w:p>`))
     .join('');
   return [
     {

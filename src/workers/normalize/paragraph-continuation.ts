@@ -7,6 +7,8 @@
 //    one; across a page break only the word's tail moves back, so each page keeps its own text.
 //  - the first ends mid-sentence (a lowercase letter or a comma) and the second starts lowercase,
 //    on the same page (a column break): they become one paragraph.
+// Paragraphs without a page (DOCX) are never joined: each is one the author wrote as such, and a
+// labelled one ("[Header]: …") must not swallow the body's first line.
 import type { Block } from '../../shared/model';
 import { joinHyphenatedLineBreaks, type Vocabulary } from './dehyphenate';
 import { joinLines } from './join-lines';
@@ -44,7 +46,12 @@ export function joinBrokenParagraphs(blocks: readonly Block[], vocab: Vocabulary
       continue;
     }
     const before = previous >= 0 ? (out[previous] as Paragraph) : undefined;
-    if (block.type !== 'paragraph' || !before || !STARTS_LOWERCASE.test(block.text)) {
+    if (
+      block.type !== 'paragraph' ||
+      !before ||
+      block.prov.page === undefined ||
+      !STARTS_LOWERCASE.test(block.text)
+    ) {
       const at = out.push(block) - 1;
       previous = block.type === 'paragraph' ? at : -1;
       continue;

@@ -16,6 +16,24 @@ const HEADING = /^h([1-6])$/;
 /** mammoth ids its note list items `footnote-3` / `endnote-3`, and back-links `footnote-ref-3`. */
 const NOTE_ID = /^(footnote|endnote)-(\d+)$/;
 const NOTE_BACKLINK = /^#(footnote|endnote)-ref-/;
+/** An in-text note reference: `<a href="#footnote-3">[1]</a>` (mammoth numbers them in order). */
+const NOTE_REFERENCE = /^#((?:footnote|endnote)-\d+)$/;
+
+interface InlineState {
+  images: number;
+  /** Note id (`footnote-3`) → the number shown in the text (`1`), so the note says the same. */
+  noteNumbers: Map<string, string>;
+}
+
+/**
+ * Stands for a row break of a table nested in a cell until the cell's own line breaks are
+ * flattened; then it becomes '\n' (a `<br>` in the Markdown cell). Private use: never in text.
+ */
+const NESTED_ROW_BREAK = '\uE000';
+
+function rowBreaks(text: string): string {
+  return text.replace(/ *\uE000 */g, '\n');
+}
 
 function isElement(node: ChildNode): node is Element {
   return node.type === 'tag' || node.type === 'script' || node.type === 'style';
@@ -34,7 +52,7 @@ function tidy(text: string): string {
  */
 function inlineText(
   node: ChildNode,
-  counts: { images: number },
+  counts: InlineState,
   blockSep: string,
   skipLists = false,
 ): string {
@@ -47,15 +65,44 @@ function inlineText(
     return '';
   }
   if (name === 'a' && NOTE_BACKLINK.test(node.attribs.href ?? '')) return '';
+  const reference = name === 'a' ? NOTE_REFERENCE.exec(node.attribs.href ?? '') : null;
+  if (reference !== null) {
+    const shown = /^\[(\w+)\]$/.exec(tidy(childrenText(node, counts, '')));
+    if (shown !== null && !counts.noteNumbers.has(reference[1] as string)) {
+      counts.noteNumbers.set(reference[1] as string, shown[1] as string);
+    }
+  }
   if (skipLists && (name === 'ul' || name === 'ol')) return '';
+  if (name === 'table') return `${blockSep}${nestedTableText(node, counts)}${blockSep}`;
   const parts = node.children.map((child) => inlineText(child, counts, blockSep, skipLists));
   const isBlock = name === 'p' || HEADING.test(name) || name === 'li' || name === 'tr';
   const joined = name === 'tr' ? parts.join(' ') : parts.join('');
   return isBlock ? `${blockSep}${joined}${blockSep}` : joined;
 }
 
-function childrenText(el: Element, counts: { images: number }, sep: string, skipLists = false) {
+function childrenText(el: Element, counts: InlineState, sep: string, skipLists = false) {
   return tidy(el.children.map((c) => inlineText(c, counts, sep, skipLists)).join(''));
+}
+
+/**
+ * A table inside a cell, kept in its cell as rows of `a | b | c`, one row a line: its text stays
+ * where it was and still reads row by row, not as one run of words in column order.
+ */
+function nestedTableText(table: Element, counts: InlineState): string {
+  return tableRows(table)
+    .map((row) =>
+      directChildren(row, ['td', 'th'])
+        .map((cell) => childrenText(cell, counts, ' ').replace(/\n/g, ' '))
+        .join(' | '),
+    )
+    .join(NESTED_ROW_BREAK);
+}
+
+/** The only cell of a one-cell table (a frame around content), or undefined. */
+function onlyCell(table: Element): Element | undefined {
+  const rows = tableRows(table);
+  const cells = rows.length === 1 ? directChildren(rows[0] as Element, ['td', 'th']) : [];
+  return cells.length === 1 ? cells[0] : undefined;
 }
 
 /** True when every non-blank text inside `cell` sits in a `<strong>`: a bold header cell. */
@@ -91,7 +138,7 @@ function span(value: string | undefined): number {
  * Lays cells on a grid honouring colspan/rowspan. The text stays in the top-left cell of a span
  * and the covered cells are empty: the text appears once, as the reader sees it in Word.
  */
-function tableBlock(table: Element, counts: { images: number }, paragraph: number): Block {
+function tableBlock(table: Element, counts: InlineState, paragraph: number): Block {
   const grid: string[][] = [];
   const carried = new Map<number, number>(); // column → rows still covered by a rowspan above
   const rows = tableRows(table);
@@ -109,7 +156,7 @@ function tableBlock(table: Element, counts: { images: number }, paragraph: numbe
       takeCarried();
       const colspan = span(cell.attribs.colspan);
       const rowspan = span(cell.attribs.rowspan);
-      const text = childrenText(cell, counts, ' ').replace(/\n/g, ' ');
+      const text = rowBreaks(childrenText(cell, counts, ' ').replace(/\n/g, ' '));
       if (r === 0 && header) {
         header = cell.name === 'th' || (text !== '' && isAllBold(cell)) || text === '';
       }
@@ -136,12 +183,12 @@ function tableBlock(table: Element, counts: { images: number }, paragraph: numbe
 export function htmlToBlocks(html: string): HtmlBlocksResult {
   const doc = parseDocument(html, { decodeEntities: true });
   const blocks: Block[] = [];
-  const counts = { images: 0 };
+  const counts: InlineState = { images: 0, noteNumbers: new Map() };
   let footnotes = 0;
   let paragraph = 0;
 
   const pushText = (text: string, make: (text: string, paragraph: number) => Block) => {
-    if (text !== '') blocks.push(make(text, paragraph));
+    if (text !== '') blocks.push(make(rowBreaks(text), paragraph));
     paragraph++;
   };
 
@@ -153,9 +200,11 @@ export function htmlToBlocks(html: string): HtmlBlocksResult {
       if (note !== null) {
         footnotes++;
         const label = note[1] === 'footnote' ? 'Footnote' : 'Endnote';
+        // The number the reader saw in the text; the part's own id only for a note never cited.
+        const number = counts.noteNumbers.get(`${note[1]}-${note[2]}`) ?? note[2];
         pushText(text, (t, p) => ({
           type: 'paragraph',
-          text: `${label} ${note[2]}: ${t}`,
+          text: `${label} ${number}: ${t}`,
           prov: { paragraph: p },
         }));
       } else {
@@ -200,8 +249,15 @@ export function htmlToBlocks(html: string): HtmlBlocksResult {
       } else if (node.name === 'ul' || node.name === 'ol') {
         visitList(node, 0);
       } else if (node.name === 'table') {
-        blocks.push(tableBlock(node, counts, paragraph));
-        paragraph++;
+        // A one-cell table is a frame (a boxed note, a layout wrapper): its content is read as
+        // blocks of their own, so a table or list inside it keeps its shape.
+        const frame = onlyCell(node);
+        if (frame !== undefined) {
+          visit(frame.children);
+        } else {
+          blocks.push(tableBlock(node, counts, paragraph));
+          paragraph++;
+        }
       } else if (node.name === 'img') {
         counts.images++;
       } else {

@@ -1,7 +1,8 @@
 // The only module that talks to mammoth: DOCX file in, HTML and plain-language warnings out.
 import mammoth from 'mammoth';
-import { folioError } from '../../../shared/errors';
+import { FolioError, folioError } from '../../../shared/errors';
 import type { ExtractionWarning } from '../../../shared/model';
+import type { MammothZipFile } from './mammoth-source';
 
 export interface MammothOutput {
   html: string;
@@ -61,14 +62,19 @@ export function mammothWarnings(messages: ReadonlyArray<{ message: string }>): E
   return warnings;
 }
 
-export async function convertDocxToHtml(path: string): Promise<MammothOutput> {
+export async function convertDocxToHtml(file: MammothZipFile): Promise<MammothOutput> {
   let result: Awaited<ReturnType<typeof mammoth.convertToHtml>>;
+  // mammoth's openZip takes `{ file }` (an object with exists/read) besides path and buffer;
+  // its typings list only the latter two.
+  const input = { file } as unknown as Parameters<typeof mammoth.convertToHtml>[0];
   try {
-    result = await mammoth.convertToHtml(
-      { path },
-      { styleMap: STYLE_MAP, convertImage: skipImagePixels },
-    );
+    result = await mammoth.convertToHtml(input, {
+      styleMap: STYLE_MAP,
+      convertImage: skipImagePixels,
+    });
   } catch (error) {
+    // The package reader's own verdicts (a bomb, a part that lies about its size) stand.
+    if (error instanceof FolioError) throw error;
     const reason = error instanceof Error ? error.message : String(error);
     throw folioError(
       'CORRUPT',

@@ -1,13 +1,10 @@
-// What a DOCX holds beside its body that mammoth does not convert: page headers and footers,
-// comments, tracked changes. Read cheaply from the zip (part names, small parts, and one
-// streaming scan of document.xml), never through a DTD-aware XML parser.
+// What a DOCX holds beside the body mammoth converts: how many comments, whether there are
+// tracked changes, equations and charts. Read cheaply from the zip (part names, small parts, and
+// one streaming scan of document.xml), never through a DTD-aware XML parser.
 import { decodeXmlEntities } from '../../zip/xml-text';
 import type { ZipPackage } from '../../zip/zip-package';
 
 export interface DocxSideContent {
-  /** Distinct non-empty paragraphs of header parts, in part order. */
-  headers: string[];
-  footers: string[];
   comments: number;
   trackedChanges: boolean;
   equations: number;
@@ -32,23 +29,6 @@ export function paragraphTexts(xml: string): string[] {
     if (text !== '') texts.push(text);
   }
   return texts;
-}
-
-function partNumber(name: string): number {
-  return Number(/(\d+)\.xml$/.exec(name)?.[1] ?? 0);
-}
-
-async function partTexts(pkg: ZipPackage, pattern: RegExp): Promise<string[]> {
-  const names = pkg
-    .names()
-    .filter((n) => pattern.test(n))
-    .sort((a, b) => partNumber(a) - partNumber(b));
-  const seen = new Set<string>();
-  for (const name of names) {
-    const xml = await pkg.readText(name, SMALL_PART_MAX_BYTES);
-    for (const text of paragraphTexts(xml ?? '')) seen.add(text);
-  }
-  return [...seen];
 }
 
 export interface BodyMarks {
@@ -82,11 +62,9 @@ export async function readDocxSideContent(
   pkg: ZipPackage,
   documentPart: string,
 ): Promise<DocxSideContent> {
-  const headers = await partTexts(pkg, /^word\/header\d*\.xml$/);
-  const footers = await partTexts(pkg, /^word\/footer\d*\.xml$/);
   const commentsXml = (await pkg.readText('word/comments.xml', SMALL_PART_MAX_BYTES)) ?? '';
   const comments = (commentsXml.match(/<w:comment[\s>]/g) ?? []).length;
   const marks = await scanBodyMarks(pkg, documentPart);
   const charts = pkg.names().filter((n) => /^word\/charts\/chart\d*\.xml$/.test(n)).length;
-  return { headers, footers, comments, ...marks, charts };
+  return { comments, ...marks, charts };
 }

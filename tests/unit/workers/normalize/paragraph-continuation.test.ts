@@ -65,3 +65,12 @@ test('finished sentences, capitals, headings and real hyphens stay apart', () =>
     'The firm is well-known in the region.',
   ]);
 });
+
+test('paragraphs without a page (DOCX) stay as the author wrote them', () => {
+  const docx = (text: string): Block => ({ type: 'paragraph', text, prov: { paragraph: 0 } });
+  const blocks = [docx('[Header]: This is a header'), docx('italic bold underline')];
+  assert.deepEqual(texts(joinBrokenParagraphs(blocks, EMPTY_VOCABULARY)), [
+    '[Header]: This is a header',
+    'italic bold underline',
+  ]);
+});

@@ -55,3 +55,48 @@ test('footnotes are labelled, back-links dropped, images counted but not written
   assert.equal(result.images, 1);
   assert.equal(result.footnotes, 2);
 });
+
+test('a note is numbered as its reference in the text, not by its id in the part', () => {
+  // mammoth numbers references in order ([1], [2]) but ids the notes by the part's w:id.
+  const result = htmlToBlocks(
+    '<p>A<sup><a href="#footnote-7" id="footnote-ref-7">[1]</a></sup> B<sup><a href="#endnote-2" id="endnote-ref-2">[2]</a></sup> C<sup><a href="#footnote-3" id="footnote-ref-3">[3]</a></sup></p><ol><li id="footnote-7"><p>Seven. <a href="#footnote-ref-7">↑</a></p></li><li id="footnote-3"><p>Three.</p></li></ol><ol><li id="endnote-2"><p>Two.</p></li></ol>',
+  );
+  assert.deepEqual(blockTexts(result.blocks), [
+    'A[1] B[2] C[3]',
+    'Footnote 1: Seven.',
+    'Footnote 3: Three.',
+    'Endnote 2: Two.',
+  ]);
+});
+
+test('a nested table stays in its cell row by row; a one-cell frame is read as blocks', () => {
+  const nested = htmlToBlocks(
+    '<table><tr><td>Item</td><td>Detail</td></tr><tr><td>Fees</td><td><p>Split:</p><table><tr><td>Q1</td><td>10</td></tr><tr><td>Q2</td><td>20</td></tr></table></td></tr></table>',
+  ).blocks;
+  assert.deepEqual(nested.length === 1 && nested[0]?.type === 'table' && nested[0].rows, [
+    ['Item', 'Detail'],
+    ['Fees', 'Split: Q1 | 10\nQ2 | 20'],
+  ]);
+  const framed = htmlToBlocks(
+    '<table><tr><td><ul><li>one</li></ul><table><tr><td>A</td><td>B</td></tr><tr><td>1</td><td>2</td></tr></table></td></tr></table><p>after</p>',
+  ).blocks;
+  assert.deepEqual(
+    framed.map((b) =>
+      b.type === 'table'
+        ? b.rows
+        : b.type === 'listItem'
+          ? `- ${b.text}`
+          : b.type === 'paragraph'
+            ? b.text
+            : b.type,
+    ),
+    [
+      '- one',
+      [
+        ['A', 'B'],
+        ['1', '2'],
+      ],
+      'after',
+    ],
+  );
+});
