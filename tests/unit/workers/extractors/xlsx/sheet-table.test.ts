@@ -129,3 +129,67 @@ test('a sparse diagonal sheet cannot blow the grid up: rows past the cell budget
   const rows = blocks.reduce((sum, b) => sum + (b.type === 'table' ? b.rows.length : 0), 0);
   assert.equal(rows, kept);
 });
+
+test('continuations repeat the header with its values; hidden rows are indexed within each block', () => {
+  const table = new SheetTable({
+    name: 'Long',
+    hidden: false,
+    hiddenRows: new Set([3, 700]),
+    hiddenColumns: new Set([2, 9]),
+  });
+  table.addRow(1, [
+    [1, 'id'],
+    [2, 'amount'],
+  ]);
+  for (let r = 2; r <= 800; r++)
+    table.addRow(r, [
+      [1, String(r)],
+      [2, { text: `${r}.00`, raw: r, ...(r === 700 ? { formula: 'A700' } : {}) }],
+    ]);
+  const tables = table.toBlocks().blocks.flatMap((b) => (b.type === 'table' ? [b] : []));
+  assert.equal(tables.length, 2);
+  const [first, second] = tables;
+  assert.deepEqual(first?.hiddenRows, [2], 'sheet row 3 is the first block’s third row');
+  assert.deepEqual(first?.hiddenColumns, [1], 'column B; column I is outside the range');
+  assert.deepEqual(first?.cellValues?.[0], [null, null], 'the header row holds only text');
+  assert.deepEqual(first?.cellValues?.[2], [null, { raw: 3 }]);
+  // The second block is header + sheet rows 501–800: row 700 is its 201st row.
+  assert.equal(second?.rows.length, 301);
+  assert.deepEqual(second?.hiddenRows, [200]);
+  assert.deepEqual(second?.rows[200], ['700', '700.00']);
+  assert.deepEqual(second?.cellValues?.[200], [null, { raw: 700, formula: 'A700' }]);
+  assert.deepEqual(table.hiddenWithText(), { rows: [3, 700], columns: [2] });
+});
+
+test('one-cell title rows above the header become paragraphs naming their cell', () => {
+  const table = new SheetTable({ name: 'T', hidden: false });
+  table.addRow(2, [[3, 'Duck observations']]);
+  table.addRow(4, [
+    [2, 'Year'],
+    [3, 'Ducks'],
+  ]);
+  table.addRow(5, [
+    [2, { text: '2019', raw: 2019 }],
+    [3, { text: '120', raw: 120 }],
+  ]);
+  const { blocks } = table.toBlocks();
+  assert.deepEqual(
+    blocks.map((b) => [
+      b.type,
+      b.prov.range,
+      b.type === 'table' ? b.rows : 'text' in b ? b.text : b.type,
+    ]),
+    [
+      ['sheet', 'B2:C5', 'sheet'],
+      ['paragraph', 'C2', 'Duck observations'],
+      [
+        'table',
+        'B4:C5',
+        [
+          ['Year', 'Ducks'],
+          ['2019', '120'],
+        ],
+      ],
+    ],
+  );
+});
