@@ -487,7 +487,13 @@ describe('standard batch', () => {
     const expected = (await readExpectedText(batch, f)) as string;
     const row3 = expected.split('\n')[3]?.split('\t') ?? [];
     assert.equal(row3[0], date.toISOString().slice(0, 10));
-    assert.equal(row3[6], String(gross.result));
+    // Gross is formatted '#,##0.00': the text is what Excel shows, two decimals and commas.
+    assert.equal(ledger.getCell('G3').numFmt, '#,##0.00');
+    const shown = gross.result.toLocaleString('en-US', {
+      minimumFractionDigits: 2,
+      maximumFractionDigits: 2,
+    });
+    assert.equal(row3[6], shown);
   });
 
   test('bad files fail the way the manifest says', async () => {
