@@ -4,6 +4,7 @@ import type { Block } from '../../../shared/model';
 import { findStartTags, parseAttributes } from '../../zip/xml-text';
 import type { ZipPackage } from '../../zip/zip-package';
 import { paragraphTexts } from './package-parts';
+import { elementSpans } from './wordml-text';
 
 export type PageMarginKind = 'header' | 'footer';
 
@@ -49,8 +50,8 @@ export function sectionReferences(
   targets: ReadonlyMap<string, string>,
 ): SectionReference[] {
   const refs: SectionReference[] = [];
-  for (const section of documentXml.matchAll(/<w:sectPr\b[^>]*>([\s\S]*?)<\/w:sectPr>/g)) {
-    for (const m of (section[1] as string).matchAll(/<w:(header|footer)Reference\b[^>]*>/g)) {
+  for (const section of elementSpans(documentXml, 'w:sectPr')) {
+    for (const m of section.inner.matchAll(/<w:(header|footer)Reference\b[^>]*>/g)) {
       const a = parseAttributes(m[0]);
       const type = a['w:type'] ?? 'default';
       const part = targets.get(a['r:id'] ?? '');

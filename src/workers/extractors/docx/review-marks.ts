@@ -9,6 +9,11 @@ import { byline, shorten, textParagraph, textRun, visibleText } from './wordml-t
 
 /** Longest anchored text quoted in a comment's label. */
 const ANCHOR_MAX_CHARS = 80;
+/**
+ * XML read after a range's start for its quote: ample for 80 characters of text, and it bounds
+ * the work when thousands of comments span the same long stretch.
+ */
+const ANCHOR_WINDOW_CHARS = 16 * 1024;
 
 const CHANGE_LABEL = {
   ins: 'Inserted',
@@ -17,32 +22,60 @@ const CHANGE_LABEL = {
   moveTo: 'Moved here',
 } as const;
 
-/** An open change mark and its content up to the matching close (same kinds never nest). */
-const CHANGE_PAIR = /<w:(ins|del|moveFrom|moveTo)((?:\s[^>]*)?)(?<!\/)>([\s\S]*?)<\/w:\1>/g;
-/** A deleted paragraph mark or table row: removed so mammoth keeps the paragraph or row. */
-const DELETED_PROPERTY = /<w:(?:del|moveFrom)(?:\s[^>]*)?\/>/g;
+/**
+ * A change mark's start, end or empty tag, or a run's text (which tells whether a mark holds
+ * anything visible). One linear pass over the part; marks of different kinds nest.
+ */
+const CHANGE_TOKEN =
+  /<(\/?)w:(ins|del|moveFrom|moveTo)((?:\s[^>]*)?\/?)>|<w:(?:t|delText)(?:\s[^>]*)?>[^<]+<\/w:(?:t|delText)>/g;
 /** The run holding a comment reference (innermost: a run inside a text box is a run too). */
 const COMMENT_REFERENCE_RUN =
   /<w:r(?=[\s>])(?:(?!<\/w:r>|<w:r[\s>])[\s\S])*?<w:commentReference\b[^>]*\/>(?:(?!<\/w:r>)[\s\S])*?<\/w:r>/g;
 
-function markLabel(kind: keyof typeof CHANGE_LABEL, attributes: string): string {
+type ChangeKind = keyof typeof CHANGE_LABEL;
+
+function markLabel(kind: ChangeKind, attributes: string): string {
   const a = parseAttributes(attributes);
   return `[${CHANGE_LABEL[kind]}${byline(a['w:author'], a['w:date'])}: `;
 }
 
-/** Each insertion, deletion or move becomes `[Inserted by A, 2024-03-01: text]` in the text. */
+/**
+ * Each insertion, deletion or move becomes `[Inserted by A, 2024-03-01: text]` in the text. A
+ * deleted paragraph mark or table row (an empty w:del in properties) is removed, so mammoth
+ * keeps the paragraph or row; a mark around nothing visible (a deleted picture's anchor) says
+ * nothing. Unbalanced marks in a damaged part are left as written.
+ */
 export function markTrackedChanges(xml: string): string {
-  const rewrite = (fragment: string): string =>
-    fragment.replace(
-      CHANGE_PAIR,
-      (_whole, kind: keyof typeof CHANGE_LABEL, attrs: string, inner: string) => {
-        const content = rewrite(inner);
-        // A mark around nothing visible (a deleted picture's anchor, an empty run) says nothing.
-        if (visibleText(inner) === '') return content;
-        return `${textRun(markLabel(kind, attrs))}${content}${textRun(']')}`;
-      },
-    );
-  return rewrite(xml.replace(DELETED_PROPERTY, ''))
+  const pieces: string[] = [];
+  const open: Array<{ kind: ChangeKind; attributes: string; piece: number; texts: number }> = [];
+  let texts = 0;
+  let from = 0;
+  for (const m of xml.matchAll(CHANGE_TOKEN)) {
+    const kind = m[2] as ChangeKind | undefined;
+    if (kind === undefined) {
+      texts++;
+      continue;
+    }
+    pieces.push(xml.slice(from, m.index));
+    from = m.index + m[0].length;
+    const attributes = m[3] ?? '';
+    if (attributes.endsWith('/')) {
+      pieces.push(kind === 'del' || kind === 'moveFrom' ? '' : m[0]);
+    } else if (m[1] === '') {
+      open.push({ kind, attributes, piece: pieces.length, texts });
+      pieces.push(m[0]);
+    } else if (open.at(-1)?.kind === kind) {
+      const mark = open.pop() as (typeof open)[number];
+      const visible = texts > mark.texts;
+      pieces[mark.piece] = visible ? textRun(markLabel(kind, mark.attributes)) : '';
+      pieces.push(visible ? textRun(']') : '');
+    } else {
+      pieces.push(m[0]);
+    }
+  }
+  pieces.push(xml.slice(from));
+  return pieces
+    .join('')
     .replace(/<(\/?)w:delText\b/g, '<$1w:t')
     .replace(/<(\/?)w:delInstrText\b/g, '<$1w:instrText');
 }
@@ -60,7 +93,10 @@ export function commentAnchors(xml: string): Map<string, string> {
     if (id === undefined) continue;
     if (m[1] === 'Start') starts.set(id, m.index + m[0].length);
     else if (starts.has(id) && !anchors.has(id)) {
-      anchors.set(id, visibleText(xml.slice(starts.get(id), m.index)));
+      const start = starts.get(id) as number;
+      const cut = m.index - start > ANCHOR_WINDOW_CHARS;
+      const text = visibleText(xml.slice(start, cut ? start + ANCHOR_WINDOW_CHARS : m.index));
+      anchors.set(id, cut ? `${text}…` : text);
     }
   }
   return anchors;
@@ -84,13 +120,19 @@ export function placeComments(xml: string, comments: ReadonlyMap<string, DocxCom
     marks.filter((m) => m[1] === 'Reference').map((m) => commentIdOf(m[0])),
   );
   const placed = new Map<string, number>(); // comment id → offset where its paragraph goes
+  // The end of the paragraph holding the current mark; marks come in order, so the search only
+  // moves forward (Infinity: no paragraph ends after this point).
+  let paragraphEnd = -1;
   for (const m of marks) {
     const id = commentIdOf(m[0]);
     if (id === undefined || !comments.has(id) || placed.has(id)) continue;
     // The paragraph of the reference, where Word shows the mark; the range's end without one.
     if (m[1] === 'RangeEnd' && referenced.has(id)) continue;
-    const end = xml.indexOf('</w:p>', m.index);
-    if (end >= 0) placed.set(id, end + '</w:p>'.length);
+    if (paragraphEnd < m.index) {
+      const found = xml.indexOf('</w:p>', m.index);
+      paragraphEnd = found < 0 ? Infinity : found;
+    }
+    if (paragraphEnd !== Infinity) placed.set(id, paragraphEnd + '</w:p>'.length);
   }
   const bodyEnd = xml.lastIndexOf('</w:body>');
   const inserts: Array<{ at: number; text: string }> = [];

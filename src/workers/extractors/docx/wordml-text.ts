@@ -52,3 +52,30 @@ export function shorten(text: string, max: number): string {
   const atWord = cut.replace(/\s+\S*$/, '');
   return `${(atWord.length > max / 2 ? atWord : cut).trimEnd()}…`;
 }
+
+export interface ElementSpan {
+  /** The start tag, as written. */
+  open: string;
+  start: number;
+  /** The content, between the start tag and the end tag. */
+  inner: string;
+  end: number;
+}
+
+/**
+ * Each `<name …>…</name>` in order, an inner one of the same name not counted. Linear even in
+ * malformed XML (a start tag without an end stops the walk): a lazy regular expression would
+ * rescan the rest of a hostile part from every unclosed start tag.
+ */
+export function* elementSpans(xml: string, name: string): Generator<ElementSpan> {
+  const open = new RegExp(`<${name}(?=[\\s/>])[^>]*>`, 'g');
+  const close = `</${name}>`;
+  for (let m = open.exec(xml); m !== null; m = open.exec(xml)) {
+    if (m[0].endsWith('/>')) continue;
+    const from = m.index + m[0].length;
+    const to = xml.indexOf(close, from);
+    if (to < 0) return;
+    yield { open: m[0], start: m.index, inner: xml.slice(from, to), end: to + close.length };
+    open.lastIndex = to + close.length;
+  }
+}
