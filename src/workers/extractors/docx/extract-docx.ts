@@ -13,7 +13,7 @@ import { htmlToBlocks } from './html-to-blocks';
 import { convertDocxToHtml } from './mammoth-adapter';
 import { packageSource } from './mammoth-source';
 import { type DocxSideContent, readDocxSideContent } from './package-parts';
-import { markTrackedChanges, placeComments } from './review-marks';
+import { markTrackedChanges, placeComments, removeCommentReferences } from './review-marks';
 import { labelTextBoxes } from './text-boxes';
 
 const COMMENTS_PART = 'word/comments.xml';
@@ -58,13 +58,18 @@ export function omissionWarnings(
   return warnings;
 }
 
-/** document.xml as mammoth should read it: text boxes labelled, and the marks when shown. */
+/**
+ * document.xml as mammoth should read it: text boxes labelled, and the marks when shown. The
+ * comment reference runs go either way (their CommentReference style only made a warning).
+ */
 export function prepareBody(
   documentXml: string,
   review: { show: boolean; comments: ReadonlyMap<string, DocxComment> },
 ): string {
   const labelled = labelTextBoxes(documentXml);
-  return review.show ? markTrackedChanges(placeComments(labelled, review.comments)) : labelled;
+  return review.show
+    ? markTrackedChanges(placeComments(labelled, review.comments))
+    : removeCommentReferences(labelled);
 }
 
 export const extractDocx: Extractor = async (file, ctx): Promise<ExtractedBody> => {

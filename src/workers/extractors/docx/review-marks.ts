@@ -149,5 +149,10 @@ export function placeComments(xml: string, comments: ReadonlyMap<string, DocxCom
     from = at;
   }
   out += xml.slice(from);
-  return out.replace(COMMENT_REFERENCE_RUN, '');
+  return removeCommentReferences(out);
+}
+
+/** The comment reference runs: a comment's place in the text, and nothing a reader sees. */
+export function removeCommentReferences(xml: string): string {
+  return xml.replace(COMMENT_REFERENCE_RUN, '');
 }

@@ -92,6 +92,8 @@ test('review marks off: the text reads with changes accepted, and the warnings s
       ['tracked changes', false],
     ],
   );
+  // The reference run's CommentReference style is gone with the run: no style warning for it.
+  assert.ok(!doc.warnings.some((w) => w.message.includes('CommentReference')));
 });
 
 const RELS_NS = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
