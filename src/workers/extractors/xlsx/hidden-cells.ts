@@ -40,9 +40,10 @@ export function hiddenCellsWarning(
       ),
     );
   if (parts.length === 0) return undefined;
+  const its = hidden.rows.length + hidden.columns.length === 1 ? 'its' : 'their';
   return {
     code: 'HIDDEN_CELLS',
-    message: `Sheet "${sheet}" has hidden ${parts.join(' and ')}; their content is included and labelled hidden.`,
+    message: `Sheet "${sheet}" has hidden ${parts.join(' and ')}; ${its} content is included and labelled hidden.`,
     lossy: false,
     sheet,
   };

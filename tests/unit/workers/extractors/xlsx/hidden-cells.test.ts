@@ -17,6 +17,10 @@ test('the warning names rows and column letters, or is absent when nothing hidde
     warning?.message,
     'Sheet "Ledger" has hidden rows 2–3, 7 and columns C, AA–AB; their content is included and labelled hidden.',
   );
+  assert.equal(
+    hiddenCellsWarning('One', { rows: [], columns: [3] })?.message,
+    'Sheet "One" has hidden column C; its content is included and labelled hidden.',
+  );
   const many = hiddenCellsWarning('Big', {
     rows: Array.from({ length: 30 }, (_, i) => i * 2 + 1),
     columns: [],
