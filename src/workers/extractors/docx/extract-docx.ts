@@ -14,6 +14,7 @@ import { convertDocxToHtml } from './mammoth-adapter';
 import { packageSource } from './mammoth-source';
 import { type DocxSideContent, readDocxSideContent } from './package-parts';
 import { markTrackedChanges, placeComments, removeCommentReferences } from './review-marks';
+import { fillGridBefore } from './table-grid';
 import { labelTextBoxes } from './text-boxes';
 
 const COMMENTS_PART = 'word/comments.xml';
@@ -59,14 +60,15 @@ export function omissionWarnings(
 }
 
 /**
- * document.xml as mammoth should read it: text boxes labelled, and the marks when shown. The
+ * document.xml as mammoth should read it: text boxes labelled, rows that start late on the
+ * table grid given their empty cells, and the marks when shown. The
  * comment reference runs go either way (their CommentReference style only made a warning).
  */
 export function prepareBody(
   documentXml: string,
   review: { show: boolean; comments: ReadonlyMap<string, DocxComment> },
 ): string {
-  const labelled = labelTextBoxes(documentXml);
+  const labelled = fillGridBefore(labelTextBoxes(documentXml));
   return review.show
     ? markTrackedChanges(placeComments(labelled, review.comments))
     : removeCommentReferences(labelled);

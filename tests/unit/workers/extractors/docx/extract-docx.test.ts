@@ -193,6 +193,20 @@ test('merged cells: a span keeps its text once, at its top-left, on the table gr
   ]);
 });
 
+test('a row that starts late on the grid keeps its cells in their columns', async () => {
+  const late = `<w:tr><w:trPr><w:gridBefore w:val="2"/></w:trPr>${cell('Total')}</w:tr>`;
+  const body = table(row(cell('A'), cell('B'), cell('C')), late);
+  const doc = await extractFile(
+    writeZip(path.join(dir, 'late.docx'), minimalDocxParts([body])),
+    ctx,
+  );
+  const [only] = doc.blocks;
+  assert.deepEqual(only?.type === 'table' && only.rows, [
+    ['A', 'B', 'C'],
+    ['', '', 'Total'],
+  ]);
+});
+
 test('nested tables: kept in their cell row by row; a one-cell frame around a table is a table', async () => {
   const inner = table(row(cell('Q1'), cell('10')), row(cell('Q2'), cell('20')));
   const nested = table(
