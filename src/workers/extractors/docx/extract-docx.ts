@@ -18,6 +18,7 @@ import { fillGridBefore } from './table-grid';
 import { labelTextBoxes } from './text-boxes';
 
 const COMMENTS_PART = 'word/comments.xml';
+const COMMENT_THREADS_PART = 'word/commentsExtended.xml';
 const SMALL_PART_MAX_BYTES = 4 * 1024 * 1024;
 
 /**
@@ -92,7 +93,10 @@ export const extractDocx: Extractor = async (file, ctx): Promise<ExtractedBody> 
     );
     const margins = await readPageMargins(pkg, documentXml);
     const comments = showMarks
-      ? parseComments((await pkg.readText(COMMENTS_PART, SMALL_PART_MAX_BYTES)) ?? '')
+      ? parseComments(
+          (await pkg.readText(COMMENTS_PART, SMALL_PART_MAX_BYTES)) ?? '',
+          (await pkg.readText(COMMENT_THREADS_PART, SMALL_PART_MAX_BYTES)) ?? '',
+        )
       : new Map<string, DocxComment>();
     const body = prepareBody(documentXml, { show: showMarks, comments });
     ctx.onProgress?.({});

@@ -102,9 +102,23 @@ export function commentAnchors(xml: string): Map<string, string> {
   return anchors;
 }
 
-export function commentLabel(comment: DocxComment, anchor: string | undefined): string {
+/**
+ * `[Comment by A, 2024-03-01 on “anchored text”]: text`; a reply says whom it answers instead of
+ * quoting the same anchor again (`[Reply by B, 2024-03-02 to A]: text`); a comment marked done
+ * in Word says `resolved`.
+ */
+export function commentLabel(
+  comment: DocxComment,
+  anchor: string | undefined,
+  parent?: DocxComment,
+): string {
+  const by = byline(comment.author, comment.date);
   const on = anchor ? ` on “${shorten(anchor, ANCHOR_MAX_CHARS)}”` : '';
-  return `[Comment${byline(comment.author, comment.date)}${on}]: ${comment.text}`.trimEnd();
+  const head = parent
+    ? `Reply${by}${parent.author ? ` to ${parent.author}` : ''}`
+    : `Comment${by}${on}`;
+  const resolved = comment.resolved ? ', resolved' : '';
+  return `[${head}${resolved}]: ${comment.text}`.trimEnd();
 }
 
 /**
@@ -138,7 +152,8 @@ export function placeComments(xml: string, comments: ReadonlyMap<string, DocxCom
   const inserts: Array<{ at: number; text: string }> = [];
   for (const [id, comment] of comments) {
     const at = placed.get(id) ?? (bodyEnd >= 0 ? bodyEnd : xml.length);
-    inserts.push({ at, text: textParagraph(commentLabel(comment, anchors.get(id))) });
+    const parent = comment.replyTo === undefined ? undefined : comments.get(comment.replyTo);
+    inserts.push({ at, text: textParagraph(commentLabel(comment, anchors.get(id), parent)) });
   }
   // Stable by offset: comments at one place keep the part's order.
   inserts.sort((a, b) => a.at - b.at);

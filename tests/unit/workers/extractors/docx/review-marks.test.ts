@@ -116,3 +116,23 @@ test('a hostile body of unbalanced marks is rewritten in linear time, left as wr
   assert.ok(out.startsWith('</w:ins></w:ins>'), 'unmatched end tags stay');
   assert.ok(!out.includes('[Inserted'), 'unclosed marks label nothing');
 });
+
+test('a reply says whom it answers, and a comment marked done says it is resolved', () => {
+  const comments = parseComments(
+    `<w:comments><w:comment w:id="0" w:author="Jane Doe" w:date="2024-03-01T09:00:00Z"><w:p w14:paraId="0000000A">${run('Why $5,000?')}</w:p></w:comment><w:comment w:id="1" w:author="Bob" w:date="2024-03-02T09:00:00Z"><w:p w14:paraId="0000000B">${run('Agreed fee.')}</w:p></w:comment></w:comments>`,
+    '<w15:commentsEx><w15:commentEx w15:paraId="0000000A" w15:done="1"/><w15:commentEx w15:paraId="0000000B" w15:paraIdParent="0000000A" w15:done="0"/></w15:commentsEx>',
+  );
+  assert.deepEqual(comments.get('1'), {
+    id: '1',
+    author: 'Bob',
+    date: '2024-03-02T09:00:00Z',
+    text: 'Agreed fee.',
+    replyTo: '0',
+  });
+  const body = `<w:body><w:p><w:commentRangeStart w:id="0"/><w:commentRangeStart w:id="1"/>${run('Fee')}<w:commentRangeEnd w:id="0"/><w:commentRangeEnd w:id="1"/><w:r><w:commentReference w:id="0"/></w:r><w:r><w:commentReference w:id="1"/></w:r></w:p></w:body>`;
+  assert.deepEqual(paragraphs(placeComments(body, comments)), [
+    'Fee',
+    '[Comment by Jane Doe, 2024-03-01 on “Fee”, resolved]: Why $5,000?',
+    '[Reply by Bob, 2024-03-02 to Jane Doe]: Agreed fee.',
+  ]);
+});
