@@ -175,10 +175,14 @@ function tableBlock(table: Element, counts: InlineState, paragraph: number): Blo
   return { type: 'table', rows: grid, header, prov: { paragraph } };
 }
 
+/** A comment's paragraph, written into the body by review-marks.ts: not one of Word's. */
+const REVIEW_COMMENT = /^\[(?:Comment|Reply)\b[^\]\n]*\]:/;
+
 /**
  * Blocks in document order. `prov.paragraph` counts the body's blocks as mammoth emits them
  * (a paragraph, heading, list item or note each counts one, a whole table counts one), so it
- * follows Word's paragraph order without counting the paragraphs inside table cells.
+ * follows Word's paragraph order without counting the paragraphs inside table cells. A comment
+ * shown after its paragraph takes that paragraph's number and counts none of its own.
  */
 export function htmlToBlocks(html: string): HtmlBlocksResult {
   const doc = parseDocument(html, { decodeEntities: true });
@@ -241,7 +245,12 @@ export function htmlToBlocks(html: string): HtmlBlocksResult {
           prov: { paragraph: p },
         }));
       } else if (node.name === 'p') {
-        pushText(childrenText(node, counts, '\n'), (t, p) => ({
+        const text = childrenText(node, counts, '\n');
+        if (REVIEW_COMMENT.test(text)) {
+          blocks.push({ type: 'paragraph', text, prov: { paragraph: Math.max(0, paragraph - 1) } });
+          continue;
+        }
+        pushText(text, (t, p) => ({
           type: 'paragraph',
           text: t,
           prov: { paragraph: p },

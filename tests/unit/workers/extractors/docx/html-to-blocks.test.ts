@@ -100,3 +100,13 @@ test('a nested table stays in its cell row by row; a one-cell frame is read as b
     ],
   );
 });
+
+test('a comment shown after its paragraph shares its number and shifts no later one', () => {
+  const { blocks } = htmlToBlocks(
+    '<p>Fee: $5,000</p><p>[Comment by Ann, 2024-03-05 on “Fee”]: Agreed?</p><p>Next</p>',
+  );
+  assert.deepEqual(
+    blocks.map((b) => b.prov.paragraph),
+    [0, 0, 1],
+  );
+});
