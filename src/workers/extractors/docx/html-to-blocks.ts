@@ -262,7 +262,11 @@ export function htmlToBlocks(html: string): HtmlBlocksResult {
         // blocks of their own, so a table or list inside it keeps its shape.
         const frame = onlyCell(node);
         if (frame !== undefined) {
+          // Still one table in Word's count: what it holds takes the table's number.
+          const [first, at] = [blocks.length, paragraph];
           visit(frame.children);
+          for (const block of blocks.slice(first)) block.prov.paragraph = at;
+          paragraph = at + 1;
         } else {
           blocks.push(tableBlock(node, counts, paragraph));
           paragraph++;

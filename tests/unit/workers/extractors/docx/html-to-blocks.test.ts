@@ -99,6 +99,11 @@ test('a nested table stays in its cell row by row; a one-cell frame is read as b
       'after',
     ],
   );
+  // The frame is one table in Word's count: its content shares its number.
+  assert.deepEqual(
+    framed.map((b) => b.prov.paragraph),
+    [0, 0, 1],
+  );
 });
 
 test('a comment shown after its paragraph shares its number and shifts no later one', () => {
