@@ -44,7 +44,8 @@ export interface TableCell {
   colSpan: number;
   /** The page the cell is on, when not the table's `prov.page` (a continued table). */
   page?: number;
-  bbox: PageBox;
+  /** Where the cell is on its page (PDF); a DOCX has no page geometry. */
+  bbox?: PageBox;
 }
 
 /** A spreadsheet cell's stored value and formula, beside the text `rows` shows (XLSX). */
@@ -85,8 +86,9 @@ export type Block =
       /** Where the table is on `prov.page` (PDF). */
       bbox?: PageBox;
       /**
-       * Every cell with its place, span and box (PDF). A span's text is in `rows` at its
-       * top-left position; the other positions it covers hold ''.
+       * Every cell with its place, span and box (PDF; DOCX, without boxes, when the table has
+       * merged cells). A span's text is in `rows` at its top-left position; the other
+       * positions it covers hold ''.
        */
       cells?: TableCell[];
       /** A table continued over page breaks (PDF): where each later page's part begins. */

@@ -3,7 +3,7 @@
 // closing footnote/endnote list); anything else is walked through for its text.
 import type { ChildNode, Element } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
-import type { Block } from '../../../shared/model';
+import type { Block, TableCell } from '../../../shared/model';
 
 export interface HtmlBlocksResult {
   blocks: Block[];
@@ -136,10 +136,12 @@ function span(value: string | undefined): number {
 
 /**
  * Lays cells on a grid honouring colspan/rowspan. The text stays in the top-left cell of a span
- * and the covered cells are empty: the text appears once, as the reader sees it in Word.
+ * and the covered cells are empty, as the model wants; a table with spans also lists its
+ * `cells`, from which the Markdown repeats a span's text over the positions it covers.
  */
 function tableBlock(table: Element, counts: InlineState, paragraph: number): Block {
   const grid: string[][] = [];
+  const placed: TableCell[] = [];
   const carried = new Map<number, number>(); // column → rows still covered by a rowspan above
   const rows = tableRows(table);
   let header = rows.length > 1;
@@ -160,6 +162,7 @@ function tableBlock(table: Element, counts: InlineState, paragraph: number): Blo
       if (r === 0 && header) {
         header = cell.name === 'th' || (text !== '' && isAllBold(cell)) || text === '';
       }
+      placed.push({ row: r, col: out.length, rowSpan: rowspan, colSpan: colspan });
       for (let i = 0; i < colspan; i++) {
         if (rowspan > 1) carried.set(out.length, rowspan - 1);
         out.push(i === 0 ? text : '');
@@ -172,7 +175,14 @@ function tableBlock(table: Element, counts: InlineState, paragraph: number): Blo
   for (const row of grid) while (row.length < width) row.push('');
   // A first row of empty cells is no header.
   if (header && (grid[0] ?? []).every((c) => c === '')) header = false;
-  return { type: 'table', rows: grid, header, prov: { paragraph } };
+  const spans = placed.some((c) => c.rowSpan > 1 || c.colSpan > 1);
+  return {
+    type: 'table',
+    rows: grid,
+    header,
+    ...(spans ? { cells: placed } : {}),
+    prov: { paragraph },
+  };
 }
 
 /** A comment's paragraph, written into the body by review-marks.ts: not one of Word's. */

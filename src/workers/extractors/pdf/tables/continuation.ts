@@ -29,7 +29,7 @@ function trivial(block: Block): boolean {
 export function columnStarts(cells: readonly TableCell[], cols: number): Array<number | undefined> {
   const starts: Array<number | undefined> = Array<number | undefined>(cols).fill(undefined);
   for (const cell of cells) {
-    if (cell.colSpan !== 1 || cell.page !== undefined) continue;
+    if (cell.colSpan !== 1 || cell.page !== undefined || cell.bbox === undefined) continue;
     const x = cell.bbox.x0;
     const current = starts[cell.col];
     starts[cell.col] = current === undefined ? x : Math.min(current, x);
