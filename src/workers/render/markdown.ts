@@ -85,7 +85,7 @@ function renderBlock(block: Block): string | undefined {
     }
     case 'table': {
       const table = renderTable({
-        rows: block.cells ? rowsWithSpans(block.rows, block.cells) : block.rows,
+        rows: block.cells ? rowsWithSpans(block.rows, block.cells, block.headerRows) : block.rows,
         header: block.header,
         range: block.prov.range,
         ...(block.hiddenRows ? { hiddenRows: block.hiddenRows } : {}),
@@ -93,7 +93,7 @@ function renderBlock(block: Block): string | undefined {
       });
       const caption = block.caption?.trim() ? `_${escapeInline(block.caption.trim())}_` : '';
       const note = continuationNote(block);
-      return [caption, table, note && `_${note}_`].filter((s) => s).join('\n\n') || undefined;
+      return [caption, table, note].filter((s) => s).join('\n\n') || undefined;
     }
     case 'sheet':
       return sheetHeading(block);

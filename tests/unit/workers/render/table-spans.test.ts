@@ -8,7 +8,7 @@ import { continuationNote, rowsWithSpans } from '../../../../src/workers/render/
 const box = { x0: 0, y0: 0, x1: 1, y1: 1 };
 
 describe('table spans in Markdown', () => {
-  test('a spanning cell’s text is repeated over the positions it covers', () => {
+  test('a label’s text is repeated down its rows, a header’s across its columns', () => {
     const rows = [
       ['Region', '2011', ''],
       ['North', '5', '6'],
@@ -19,12 +19,14 @@ describe('table spans in Markdown', () => {
       { row: 0, col: 1, rowSpan: 1, colSpan: 2, bbox: box },
       { row: 1, col: 0, rowSpan: 2, colSpan: 1, bbox: box },
     ];
-    assert.deepEqual(rowsWithSpans(rows, cells), [
+    assert.deepEqual(rowsWithSpans(rows, cells, 1), [
       ['Region', '2011', '2011'],
       ['North', '5', '6'],
       ['North', '7', '8'],
     ]);
     assert.equal(rows[0][2], '', 'the block itself is not changed');
+    // Outside the header, a cell across columns (a section title) is written once.
+    assert.deepEqual(rowsWithSpans(rows, cells, 0)[0], ['Region', '2011', '']);
   });
 
   test('a table joined over pages says where each page’s part starts', () => {
@@ -51,11 +53,11 @@ describe('table spans in Markdown', () => {
     const block = doc.blocks[0];
     assert.equal(
       block.type === 'table' && continuationNote(block),
-      'Table continued on page 2 (from row 3).',
+      '<!-- table continued on page 2 from row 3 -->',
     );
     const md = renderMarkdown(doc, { frontMatter: false });
     assert.match(md, /\| Date +\| Amount \|/);
     assert.match(md, /\| 2 Jan +\| 20 +\|/);
-    assert.match(md, /_Table continued on page 2 \(from row 3\)\._/);
+    assert.match(md, /\| 2 Jan +\| 20 +\|\n\n<!-- table continued on page 2 from row 3 -->/);
   });
 });

@@ -10,6 +10,8 @@ import type { DetectedCell, Rect } from './table-types';
 
 /** Consecutive table rows are at most this many em apart (baseline to baseline). */
 const MAX_ROW_GAP_EM = 2.4;
+/** Sizes differing by more than this share are different styles (a heading, a note). */
+const SIZE_CHANGE_SHARE = 0.15;
 /** A table has at least this many lines of two or more fragments. */
 const MIN_MULTI_ROWS = 3;
 /** A gutter is at least this wide (em). */
@@ -73,7 +75,9 @@ export function candidateRuns(rows: readonly AlignedRow[]): AlignedRow[][] {
     const next = rows[i + 1];
     const nextClose =
       next !== undefined && next.y - row.y <= MAX_ROW_GAP_EM * Math.max(row.size, next.size);
-    if (nextClose && next.fragments.length >= 2) run.push(row);
+    // A line in another size is a heading between two tables, not part of either.
+    const sameSize = Math.abs(row.size - prev.size) <= SIZE_CHANGE_SHARE * prev.size;
+    if (nextClose && sameSize && next.fragments.length >= 2) run.push(row);
     else flush();
   }
   flush();
@@ -126,6 +130,67 @@ function isMarker(text: string): boolean {
   return text.length <= 2 && !/[\p{L}\p{N}]/u.test(text);
 }
 
+/** Column cells line up on their left edge, right edge or centre within this (points). */
+const ALIGN_TOLERANCE = 2.5;
+/** ...at least this share of them, against the most common position. */
+const MIN_ALIGNED_SHARE = 0.5;
+/**
+ * A table's cells are mostly words, numbers or nil dashes: at most this share are lone letters
+ * and signs (the pieces of a formula).
+ */
+const MAX_SYMBOL_CELLS = 0.3;
+const WORD_OR_NUMBER = /[\p{L}\p{N}]{2}|\p{N}|^[-–—]+$/u;
+
+/** The most values within ALIGN_TOLERANCE of one of them. */
+function bestCluster(values: readonly number[]): number {
+  let best = 0;
+  for (const v of values) {
+    let n = 0;
+    for (const w of values) if (Math.abs(v - w) <= ALIGN_TOLERANCE) n++;
+    best = Math.max(best, n);
+  }
+  return best;
+}
+
+/**
+ * Whether a column's cells line up (left, right or centred), as a table's do; the fragments of
+ * formulas and figure labels that happen to leave gutters do not.
+ */
+function aligned(lefts: readonly number[], rights: readonly number[]): boolean {
+  const centres = lefts.map((l, i) => (l + rights[i]) / 2);
+  const best = Math.max(bestCluster(lefts), bestCluster(rights), bestCluster(centres));
+  return best >= MIN_ALIGNED_SHARE * lefts.length;
+}
+
+/** Table rows are a line apart at least; the stacked parts of a formula are closer. */
+const MIN_ROW_GAP_EM = 0.8;
+
+function formulaLike(rows: readonly { y: number; size: number }[]): boolean {
+  for (let i = 1; i < rows.length; i++) {
+    if (rows[i].y - rows[i - 1].y < MIN_ROW_GAP_EM * Math.max(rows[i].size, rows[i - 1].size))
+      return true;
+  }
+  return false;
+}
+
+/**
+ * Two left-aligned columns of about the same width, split near the middle: two columns of
+ * short lines (an index, a glossary in two columns), not a table of two.
+ */
+function twoColumnText(
+  perColumn: readonly { lefts: number[]; rights: number[] }[],
+  edges: readonly number[],
+): boolean {
+  if (perColumn.length !== 2) return false;
+  const widths = perColumn.map((p) => Math.max(...p.rights) - Math.min(...p.lefts));
+  const leftAligned = perColumn.every((p) => bestCluster(p.lefts) >= 0.5 * p.lefts.length);
+  const total = edges[2] - edges[0];
+  const split = (edges[1] - edges[0]) / total;
+  return (
+    leftAligned && Math.min(...widths) >= 0.7 * Math.max(...widths) && split > 0.4 && split < 0.6
+  );
+}
+
 interface RowCells {
   y: number;
   size: number;
@@ -168,11 +233,15 @@ export function tableOfRun(run: readonly AlignedRow[]): AlignedTable | null {
   const perColumn = Array.from({ length: cols }, () => ({
     texts: [] as string[],
     widths: [] as number[],
+    lefts: [] as number[],
+    rights: [] as number[],
   }));
   for (const row of rows) {
     for (const [c, cell] of row.cells) {
       if (cell.last !== c) continue;
       perColumn[c].texts.push(text(cell.frags));
+      perColumn[c].lefts.push(Math.min(...cell.frags.map((f) => f.x0)));
+      perColumn[c].rights.push(Math.max(...cell.frags.map((f) => f.x1)));
       perColumn[c].widths.push(
         Math.max(...cell.frags.map((f) => f.x1)) - Math.min(...cell.frags.map((f) => f.x0)),
       );
@@ -180,6 +249,10 @@ export function tableOfRun(run: readonly AlignedRow[]): AlignedTable | null {
   }
   if (perColumn.filter((p) => proseColumn(p.widths, em)).length >= 2) return null;
   if (perColumn.some((p) => p.texts.length < 2)) return null;
+  if (perColumn.some((p) => !aligned(p.lefts, p.rights))) return null;
+  const texts = perColumn.flatMap((p) => p.texts);
+  if (texts.filter((t) => !WORD_OR_NUMBER.test(t)).length > MAX_SYMBOL_CELLS * texts.length)
+    return null;
   // Bullets, numbers or check boxes down the first column make a list or a form.
   let markers = 0;
   const firstColumnMarkers = rows.every((row) => {
@@ -193,6 +266,7 @@ export function tableOfRun(run: readonly AlignedRow[]): AlignedTable | null {
   });
   if (firstColumnMarkers && markers >= 2) return null;
   if (rows.filter((r) => r.cells.size >= 2).length < MIN_MULTI_ROWS) return null;
+  if (formulaLike(rows) || twoColumnText(perColumn, edges)) return null;
 
   // Row bands: halfway between baselines, the first from an em above its baseline.
   const tops = rows.map((r, i) =>

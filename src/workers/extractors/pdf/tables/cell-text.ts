@@ -40,7 +40,8 @@ export interface FilledGrid {
 }
 
 /**
- * Fills a grid with the items that fall in it; returns the filled grid and the items used.
+ * Fills a grid with the items that fall in it; returns the filled grid, the items used and how
+ * many of them run over a dividing line into another cell.
  * `cells` must give every grid position exactly one owner.
  */
 export function fillGrid(
@@ -48,7 +49,7 @@ export function fillGrid(
   ys: readonly number[],
   cells: readonly GridCell[],
   items: readonly PlacedItem[],
-): { grid: FilledGrid; used: Set<PlacedItem> } {
+): { grid: FilledGrid; used: Set<PlacedItem>; straddling: number } {
   const cols = xs.length - 1;
   const owner = new Map<number, number>();
   cells.forEach((cell, k) => {
@@ -57,6 +58,7 @@ export function fillGrid(
   });
   const inCell: PlacedItem[][] = cells.map(() => []);
   const used = new Set<PlacedItem>();
+  let straddling = 0;
   for (const item of items) {
     const { x, y } = itemCentre(item);
     const c = slot(xs, x);
@@ -66,6 +68,10 @@ export function fillGrid(
     if (k === undefined) continue;
     inCell[k].push(item);
     used.add(item);
+    // Text running over a dividing line (a label on a plot's grid) is not in a cell.
+    const first = owner.get(r * cols + Math.max(0, slot(xs, item.x + 1)));
+    const last = owner.get(r * cols + Math.max(0, slot(xs, item.x + item.width - 1)));
+    if (first !== k || last !== k) straddling++;
   }
   const detected: DetectedCell[] = cells.map((cell, k) => ({
     ...cell,
@@ -73,6 +79,7 @@ export function fillGrid(
     text: textOfItems(inCell[k]),
   }));
   return {
+    straddling,
     grid: compact({ cells: detected, rows: ys.length - 1, cols, xs: [...xs], ys: [...ys] }),
     used,
   };

@@ -2,7 +2,7 @@
 // unruled tables found by alignment among the items left. Pure: items and segments in display
 // space, as placeItems and operatorSegments give them.
 import type { PlacedItem } from '../text-items';
-import { alignedRows, alignedTables } from './alignment-grid';
+import { alignedRows, alignedTables, type AlignedRow } from './alignment-grid';
 import { fillGrid } from './cell-text';
 import { ruledGrids } from './ruling-grid';
 import type { Segment } from './segments';
@@ -10,6 +10,14 @@ import type { DetectedCell, DetectedTable } from './table-types';
 
 /** A ruled box whose cells average more characters than this holds prose (a framed note). */
 const MAX_MEAN_CELL_CHARS = 250;
+
+/**
+ * A grid is a plot or a diagram, not a table, when more of its text than this runs over its
+ * lines, or when text starts in less than this share of its rows or of its columns (axis
+ * labels round an empty grid; a few labels in the regions of a drawing).
+ */
+const MAX_STRADDLING_SHARE = 0.1;
+const MIN_FILLED_SHARE = 0.6;
 
 const NUMERIC = /^[-+−–(]?[\d\s.,'’%()€$£*/-]*\d[\d\s.,'’%()€$£*/-]*$/u;
 
@@ -45,10 +53,41 @@ function table(
   return { box, rows, cols, cells, headerRows: headerRowsOf(cells, rows), columnEdges, source };
 }
 
-/** Cheap test on the text alone: tables need lines broken into several runs. */
+const MIN_ALIGNED_PAIRS = 1;
+/** Fragment edges this close (points) line up. */
+const EDGE_MATCH = 2;
+
+function lineUp(a: AlignedRow, b: AlignedRow): boolean {
+  for (let i = 1; i < a.fragments.length; i++) {
+    const fa = a.fragments[i];
+    for (let j = 1; j < b.fragments.length; j++) {
+      const fb = b.fragments[j];
+      if (
+        Math.abs(fa.x0 - fb.x0) <= EDGE_MATCH ||
+        Math.abs(fa.x1 - fb.x1) <= EDGE_MATCH ||
+        Math.abs(fa.x0 + fa.x1 - fb.x0 - fb.x1) <= 2 * EDGE_MATCH
+      )
+        return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Cheap test on the text alone, before the operator list is fetched: a table (ruled or not)
+ * has neighbouring lines broken into several runs with a run after the first lining up (left
+ * edge, right edge or centre) at least MIN_ALIGNED_PAIRS times.
+ */
 export function mayHoldTable(items: readonly PlacedItem[]): boolean {
-  let multi = 0;
-  for (const row of alignedRows(items)) if (row.fragments.length >= 2 && ++multi >= 2) return true;
+  const rows = alignedRows(items);
+  let pairs = 0;
+  for (let i = 1; i < rows.length; i++) {
+    const a = rows[i - 1];
+    const b = rows[i];
+    if (a.fragments.length < 2 || b.fragments.length < 2) continue;
+    if (b.y - a.y > 2.4 * Math.max(a.size, b.size)) continue;
+    if (lineUp(a, b) && ++pairs >= MIN_ALIGNED_PAIRS) return true;
+  }
   return false;
 }
 
@@ -65,9 +104,14 @@ export function detectTables(
   const tables: DetectedTable[] = [];
   let free: PlacedItem[] = [...items];
   for (const grid of ruledGrids(segments)) {
-    const { grid: filled, used } = fillGrid(grid.xs, grid.ys, grid.cells, free);
+    const { grid: filled, used, straddling } = fillGrid(grid.xs, grid.ys, grid.cells, free);
     const texts = filled.cells.filter((c) => c.text);
     if (filled.rows < 2 || filled.cols < 2 || texts.length < 2) continue;
+    if (straddling > MAX_STRADDLING_SHARE * used.size) continue;
+    const rowsWithText = new Set(texts.map((c) => c.row)).size;
+    const colsWithText = new Set(texts.map((c) => c.col)).size;
+    if (rowsWithText < MIN_FILLED_SHARE * filled.rows) continue;
+    if (colsWithText < MIN_FILLED_SHARE * filled.cols) continue;
     const chars = texts.reduce((n, c) => n + c.text.length, 0);
     if (chars / texts.length > MAX_MEAN_CELL_CHARS) continue;
     tables.push(table(filled.cells, filled.rows, filled.cols, filled.xs, 'rulings'));

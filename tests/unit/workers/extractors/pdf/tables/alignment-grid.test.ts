@@ -74,4 +74,29 @@ describe('alignedTables', () => {
   test('two aligned lines are not enough for a table', () => {
     assert.deepEqual(alignedTables(alignedItems(LEDGER.slice(0, 2), [72, 220, 300])), []);
   });
+
+  test('nil dashes are table cells; a formula’s stacked pieces are not a table', () => {
+    const nil = [
+      ['Substance', 'Air', 'Water'],
+      ['Methane', '100', '-'],
+      ['Benzene', '-', '10'],
+      ['Lead', '-', '-'],
+    ];
+    assert.equal(alignedTables(alignedItems(nil, [72, 220, 300])).length, 1);
+    // A matrix: rows closer than a line, lone letters and signs.
+    const matrix = [
+      ['(', ')'],
+      ['a', 'b'],
+      ['c', 'd'],
+    ].flatMap((row, r) => row.map((t, c) => placed(t, 200 + 60 * c, 100 + 7 * r)));
+    assert.deepEqual(alignedTables(matrix), []);
+  });
+
+  test('an index in two columns of short entries is two columns of text, not a table', () => {
+    const entries = Array.from({ length: 12 }, (_, i) => [
+      placed(`Entry number ${i}, ${10 + i}`, 90, 100 + 12 * i),
+      placed(`Other entry ${i}, ${40 + i}`, 320, 100 + 12 * i),
+    ]).flat();
+    assert.deepEqual(alignedTables(entries), []);
+  });
 });

@@ -7,7 +7,7 @@ import {
   mayHoldTable,
 } from '../../../../../../src/workers/extractors/pdf/tables/detect-tables';
 import { tableRows } from '../../../../../../src/workers/extractors/pdf/tables/table-types';
-import { alignedItems, gridLines, proseItems } from '../../../../../support/table-items';
+import { alignedItems, gridLines, placed, proseItems } from '../../../../../support/table-items';
 
 const INVOICE = [
   ['Description', 'Qty', 'Amount'],
@@ -62,5 +62,28 @@ describe('detectTables', () => {
     assert.equal(headerRowsOf([cell(0, 'Year'), cell(1, 'Total'), cell(2, '2012')], 3), 2);
     assert.equal(headerRowsOf([cell(0, 'Name'), cell(1, 'Smith')], 2), 0);
     assert.equal(headerRowsOf([cell(0, '12'), cell(1, '13')], 2), 0);
+  });
+
+  test('a plot’s axis grid with a few labels is no table', () => {
+    const xs = [100, 140, 180, 220, 260];
+    const ys = [100, 140, 180, 220, 260];
+    const labels = [
+      placed('4', 95, 104),
+      placed('2', 95, 144),
+      placed('−2', 142, 264),
+      placed('x', 262, 224),
+    ];
+    assert.deepEqual(detectTables(labels, gridLines(xs, ys)).tables, []);
+  });
+
+  test('the pre-test wants neighbouring lines whose later runs line up', () => {
+    assert.equal(mayHoldTable(alignedItems(INVOICE, [72, 220, 300])), true);
+    const ragged = [
+      placed('x = 1', 72, 100),
+      placed('(1)', 500, 100),
+      placed('so that y', 72, 114),
+      placed('holds', 300, 114),
+    ];
+    assert.equal(mayHoldTable(ragged), false);
   });
 });
