@@ -2,6 +2,7 @@
 // unruled tables found by alignment among the items left. Pure: items and segments in display
 // space, as placeItems and operatorSegments give them.
 import type { PlacedItem } from '../text-items';
+import { joinItems, type Fragment } from '../text-lines';
 import { alignedRows, alignedTables, type AlignedRow } from './alignment-grid';
 import { fillGrid } from './cell-text';
 import { ruledGrids } from './ruling-grid';
@@ -54,14 +55,22 @@ function table(
 }
 
 const MIN_ALIGNED_PAIRS = 1;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 /** Fragment edges this close (points) line up. */
 const EDGE_MATCH = 2;
+
+/** A fragment that could be a cell (a word, a number, a tick mark), not a formula's lone sign. */
+function cellLike(f: Fragment): boolean {
+  return LETTER_OR_DIGIT.test(joinItems(f.items, f.rtl));
+}
 
 function lineUp(a: AlignedRow, b: AlignedRow): boolean {
   for (let i = 1; i < a.fragments.length; i++) {
     const fa = a.fragments[i];
+    if (!cellLike(fa)) continue;
     for (let j = 1; j < b.fragments.length; j++) {
       const fb = b.fragments[j];
+      if (!cellLike(fb)) continue;
       if (
         Math.abs(fa.x0 - fb.x0) <= EDGE_MATCH ||
         Math.abs(fa.x1 - fb.x1) <= EDGE_MATCH ||
