@@ -176,11 +176,13 @@ function tableBlock(table: Element, counts: InlineState, paragraph: number): Blo
   // A first row of empty cells is no header.
   if (header && (grid[0] ?? []).every((c) => c === '')) header = false;
   const spans = placed.some((c) => c.rowSpan > 1 || c.colSpan > 1);
+  // headerRows tells the renderer where a column span is a title over its columns.
+  const headerRows = header ? { headerRows: 1 } : {};
   return {
     type: 'table',
     rows: grid,
     header,
-    ...(spans ? { cells: placed } : {}),
+    ...(spans ? { cells: placed, ...headerRows } : {}),
     prov: { paragraph },
   };
 }

@@ -169,15 +169,20 @@ test('a text box is kept in place and labelled', async () => {
   ]);
 });
 
+/** A cell of one run; `text` may be a run's XML already (from `bold`). */
 const cell = (text: string, props = '') =>
-  `<w:tc>${props ? `<w:tcPr>${props}</w:tcPr>` : ''}<w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:tc>`;
+  `<w:tc>${props ? `<w:tcPr>${props}</w:tcPr>` : ''}<w:p>${text.startsWith('<w:r>') ? text : `<w:r><w:t>${text}</w:t></w:r>`}</w:p></w:tc>`;
+const bold = (text: string) => `<w:r><w:rPr><w:b/></w:rPr><w:t>${text}</w:t></w:r>`;
 const row = (...cells: string[]) => `<w:tr>${cells.join('')}</w:tr>`;
 const table = (...rows: string[]) =>
   `<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/><w:gridCol/></w:tblGrid>${rows.join('')}</w:tbl>`;
 
 test('merged cells: a span keeps its text once, at its top-left, on the table grid', async () => {
   const body = table(
-    row(cell('Account', '<w:vMerge w:val="restart"/>'), cell('2024', '<w:gridSpan w:val="2"/>')),
+    row(
+      cell(bold('Account'), '<w:vMerge w:val="restart"/>'),
+      cell(bold('2024'), '<w:gridSpan w:val="2"/>'),
+    ),
     row(cell('', '<w:vMerge/>'), cell('H1'), cell('H2')),
     row(cell('Cash'), cell('10'), cell('12')),
   );
@@ -191,7 +196,9 @@ test('merged cells: a span keeps its text once, at its top-left, on the table gr
     ['Account', '2024', ''],
     ['', 'H1', 'H2'],
     ['Cash', '10', '12'],
-  ]); // The Markdown repeats each span's text over what it covers: every row reads on its own.
+  ]);
+  // The Markdown repeats a span's text over what it covers (across only in a header row):
+  // every row reads on its own.
   const markdown = renderMarkdown(doc, { frontMatter: false });
   assert.match(markdown, /\| Account +\| 2024 +\| 2024 +\|/);
   assert.match(markdown, /\| Account +\| H1 +\| H2 +\|/);

@@ -37,6 +37,7 @@ test('tables: spans are laid on a grid with the text once; th or all-bold first 
       ['x', 'y z', ''],
     ],
     header: true,
+    headerRows: 1,
     // The renderer repeats a span's text from these; the text itself is in `rows` once.
     cells: [
       one(0, 0),
