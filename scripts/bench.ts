@@ -442,6 +442,8 @@ function report(
       `(raw numbers: \`bench/results/latest.json\`). The standard batch is the generated 100-file folder`,
       '(`npm run fixtures`); every run uses `--no-cache`. Peak RSS is sampled every 150 ms over the',
       "CLI's whole process tree (CLI, child process and its pool threads) from `/proc`.",
+      "These are Folio's figures on its own generated batch; for real documents and the native",
+      'tools on the same input see "Folio vs native tools, same run" at the top.',
       '',
       `Machine: ${machine.cores} cores (${machine.cpuModel}), ${machine.memoryGb} GB RAM, Node ${machine.node},`,
       `${machine.platform}; load average at start ${machine.loadAverageAtStart.join(' ')} (other work on the`,

@@ -42,7 +42,14 @@ export function toolVersions(tools: readonly NativeTool[] = NATIVE_TOOLS): strin
       .split('\n')
       .map((l) => l.trim())
       .find((l) => l.length > 0);
-    out.push(line ?? `${t.command} ?`);
+    // xlsx2csv prints a bare number.
+    out.push(
+      line === undefined
+        ? `${t.command} ?`
+        : line.includes(t.command)
+          ? line
+          : `${t.command} ${line}`,
+    );
   }
   return out.join('; ');
 }

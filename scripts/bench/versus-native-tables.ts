@@ -96,11 +96,21 @@ export function gapTable(
   count = 10,
 ): { header: string[]; rows: Cell[][] } {
   return {
-    header: ['file', 'kind', 'pages', 'Folio s', 'native s', 'Folio status', 'native status'],
+    header: [
+      'file',
+      'kind',
+      'pages',
+      'OCR pages Folio / native',
+      'Folio s',
+      'native s',
+      'Folio status',
+      'native status',
+    ],
     rows: biggestGaps(rows, count).map((r) => [
       r.path,
       r.kind,
       r.folio?.pages ?? r.native?.pages,
+      `${r.folio?.ocrPages ?? '–'} / ${r.native?.ocrPages ?? '–'}`,
       round((r.folio?.ms ?? 0) / 1000, 2),
       round((r.native?.ms ?? 0) / 1000, 2),
       statusOf(r.folio),

@@ -323,8 +323,9 @@ export interface CorpusSummary {
   nativeWallS: Spread;
   /**
    * Σ per-file time ÷ (parallel slots × wall): how much of the batch the per-kind figures cover.
-   * Folio can run one PDF's pages on both threads at once, counting the file's wall once: then its
-   * share is lower and its per-kind seconds flatter it; the whole-batch wall has no such caveat.
+   * Folio's per-file clock runs from a file's first task (a PDF can be several page-range tasks)
+   * to its last, so files' times can overlap (share above 1); the whole-batch wall and CPU have
+   * no such caveat.
    */
   folioBusyShare: Spread;
   nativeBusyShare: Spread;
