@@ -130,17 +130,16 @@ export async function readPagePasses(
       if (better(reading, best)) {
         best = reading;
         bestImage = upright;
-        // A turned page hides its script from OSD; upright, it shows.
-        if (osd.scriptConfidence < MIN_SCRIPT_CONFIDENCE && reader.detect) {
-          const again = await reader.detect(upright);
-          if (again)
-            osd = { ...osd, script: again.script, scriptConfidence: again.scriptConfidence };
-        }
       }
     }
   }
 
   if (best.words === 0 || best.confidence >= policy.retryBelow) return best;
+  // A turned page hides its script from OSD; upright, it shows (asked only when still weak).
+  if (osd && bestImage !== image && osd.scriptConfidence < MIN_SCRIPT_CONFIDENCE && reader.detect) {
+    const again = await reader.detect(bestImage);
+    if (again) osd = { ...osd, script: again.script, scriptConfidence: again.scriptConfidence };
+  }
   const script = unreadScript(osd, policy);
   if (script) return { ...best, warnings: [missingScriptWarning(page, script, policy.languages)] };
 

@@ -46,27 +46,21 @@ const MIN_LINE_PX = 4;
 const MIN_LINES = 3;
 
 /**
- * Median height of the page's text lines (runs of rows that hold ink), or undefined when fewer
- * than three are found. Lines of several columns that do not line up merge into taller runs,
- * as do lines of a skewed page: the measure errs towards "tall enough", never towards enlarging
- * a page that does not need it.
+ * Runs of consecutive inked rows (`byRows`) or columns: one run per text line when the lines
+ * run across that direction.
  */
-export function medianLineHeight(image: GrayImage): number | undefined {
+function inkRuns(image: GrayImage, threshold: number, darkInk: boolean, byRows: boolean): number[] {
   const { width, height, data } = image;
-  if (width < 8 || height < 8) return undefined;
-  const threshold = inkThreshold(image);
-  const step = width > 2000 ? 3 : width > 1000 ? 2 : 1;
-  const sampled = Math.ceil(width / step);
-  const minInk = Math.max(1, Math.round(sampled * INK_ROW_SHARE));
-  // Dark text on a light page is the normal case; a negative (light on dark) inverts the ink.
-  const darkInk = inkShare(image, threshold) < 0.5;
+  const lines = byRows ? height : width;
+  const across = byRows ? width : height;
+  const step = across > 2000 ? 3 : across > 1000 ? 2 : 1;
+  const minInk = Math.max(1, Math.round(Math.ceil(across / step) * INK_ROW_SHARE));
   const runs: number[] = [];
   let run = 0;
-  for (let y = 0; y < height; y++) {
-    const row = y * width;
+  for (let i = 0; i < lines; i++) {
     let ink = 0;
-    for (let x = 0; x < width; x += step) {
-      const v = data[row + x];
+    for (let j = 0; j < across; j += step) {
+      const v = data[byRows ? i * width + j : j * width + i];
       if (darkInk ? v <= threshold : v > threshold) ink++;
     }
     if (ink >= minInk) run++;
@@ -76,6 +70,25 @@ export function medianLineHeight(image: GrayImage): number | undefined {
     }
   }
   if (run >= MIN_LINE_PX) runs.push(run);
+  return runs;
+}
+
+/**
+ * Median height of the page's text lines, or undefined when fewer than three are found. Lines
+ * are runs of inked rows, or of inked columns on a page turned a quarter: whichever direction
+ * has more runs is the one the lines run across (across the lines, every row or column meets
+ * some ink, so the other direction shows few, long runs). Lines of several columns that do not
+ * line up merge into taller runs, as do lines of a skewed page: the measure errs towards "tall
+ * enough", never towards enlarging a page that does not need it.
+ */
+export function medianLineHeight(image: GrayImage): number | undefined {
+  if (image.width < 8 || image.height < 8) return undefined;
+  const threshold = inkThreshold(image);
+  // Dark text on a light page is the normal case; a negative (light on dark) inverts the ink.
+  const darkInk = inkShare(image, threshold) < 0.5;
+  const rows = inkRuns(image, threshold, darkInk, true);
+  const columns = inkRuns(image, threshold, darkInk, false);
+  const runs = columns.length > rows.length ? columns : rows;
   if (runs.length < MIN_LINES) return undefined;
   runs.sort((a, b) => a - b);
   return runs[runs.length >> 1];

@@ -158,4 +158,35 @@ describe('readPagePasses', () => {
     assert.equal(r.reads.length, 2, 'the first pass, then only the upside-down retry');
     assert.deepEqual([r.reads[1].width, r.reads[1].height], [600, 2 * small.height]);
   });
+
+  test('a turned page still weak upright asks OSD again for its script; a good one does not', async () => {
+    const turnedUnsure: OsdReading = {
+      degrees: 90,
+      orientationConfidence: 8,
+      script: 'Devanagari',
+      scriptConfidence: 2,
+    };
+    const uprightHebrew: OsdReading = {
+      ...turnedUnsure,
+      degrees: 0,
+      script: 'Hebrew',
+      scriptConfidence: 30,
+    };
+    for (const [upright, detects, warned] of [
+      [95, 1, false],
+      [35, 2, true],
+    ] as const) {
+      const answers = [turnedUnsure, uprightHebrew];
+      let asked = 0;
+      const reads: number[] = [];
+      const reader: PageReader = {
+        read: async () => reading(reads.push(0) === 1 ? 20 : upright),
+        detect: async () => answers[asked++],
+      };
+      const result = await readPagePasses(page(), 300, 1, reader, policy);
+      assert.equal(asked, detects);
+      assert.equal(reads.length, 2);
+      assert.equal(result.warnings?.[0]?.code === 'OCR_LANGUAGE_MISSING', warned);
+    }
+  });
 });

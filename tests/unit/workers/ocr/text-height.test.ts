@@ -6,6 +6,7 @@ import {
   medianLineHeight,
 } from '../../../../src/workers/ocr/text-height';
 import { linedPage } from '../../../support/lined-page';
+import { rotateGray } from '../../../../src/workers/ocr/raster';
 
 test('the ink threshold falls between paper and ink', () => {
   const t = inkThreshold(linedPage(300, 5, 10, 10));
@@ -35,4 +36,12 @@ test('small text is enlarged up to 2×, within the pixel cap; tall text is not',
   assert.equal(enlargementFor(linedPage(300, 6, 30, 12), 35_000_000), 1);
   const page = linedPage(300, 6, 10, 12);
   assert.equal(enlargementFor(page, page.width * page.height * 1.2), 1);
+});
+
+test('on a page turned a quarter, the lines are measured across the columns', () => {
+  const page = linedPage(300, 6, 10, 12);
+  const turned = rotateGray(page, 90);
+  assert.equal(medianLineHeight(turned), 10);
+  // Tall lines turned sideways must not look like small ones (a turned scan is not enlarged).
+  assert.equal(enlargementFor(rotateGray(linedPage(600, 8, 40, 20), 90), 35_000_000), 1);
 });
