@@ -126,12 +126,12 @@ export function nativeReport(
   };
 }
 
-/** Every file under `root` except in hidden folders, relative with forward slashes, sorted. */
+/** Every file under `root` except in hidden folders (as Folio walks), relative, sorted. */
 export function listFiles(root: string): string[] {
   const out: string[] = [];
   const walk = (dir: string, rel: string) => {
     for (const e of readdirSync(dir, { withFileTypes: true })) {
-      if (e.name.startsWith('.')) continue;
+      if (e.isDirectory() && e.name.startsWith('.')) continue;
       const r = rel ? `${rel}/${e.name}` : e.name;
       if (e.isDirectory()) walk(path.join(dir, e.name), r);
       else if (e.isFile()) out.push(r);

@@ -20,6 +20,7 @@ import { upsertSectionFirst } from '../../scripts/bench/docs-section';
 import {
   chainFor,
   failureCode,
+  listFiles,
   nativeReport,
   needsOcr,
   pagesOfText,
@@ -59,6 +60,15 @@ test('each supported extension gets its tool chain; anything else is skipped', (
   assert.equal(chainFor('s.xlsx'), 'xlsx');
   assert.equal(chainFor('notes.md'), undefined);
   assert.equal(chainFor('old.doc'), undefined);
+});
+
+test('the native side lists files as Folio walks: hidden folders left out, hidden files kept', () => {
+  const root = path.join(tmp, 'walk');
+  mkdirSync(path.join(root, 'sub'), { recursive: true });
+  mkdirSync(path.join(root, '.git'), { recursive: true });
+  for (const f of ['b.pdf', 'sub/a.docx', '.hidden.png', '.git/x.pdf'])
+    writeFileSync(path.join(root, f), '');
+  assert.deepEqual(listFiles(root), ['.hidden.png', 'b.pdf', 'sub/a.docx']);
 });
 
 test('a PDF is OCRd when its text layer has under 20 characters a page', () => {
