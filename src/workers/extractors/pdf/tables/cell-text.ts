@@ -2,7 +2,7 @@
 // text is its lines top to bottom, joined with a space. Rows and columns left without any text
 // (the gap of a double rule, a decorative margin column) are removed.
 import type { PlacedItem } from '../text-items';
-import { groupLines, joinItems } from '../text-lines';
+import { groupLines, joinItems, splitFragments } from '../text-lines';
 import type { GridCell } from './ruling-grid';
 import type { DetectedCell, Rect } from './table-types';
 
@@ -73,16 +73,49 @@ export function fillGrid(
     const last = owner.get(r * cols + Math.max(0, slot(xs, item.x + item.width - 1)));
     if (first !== k || last !== k) straddling++;
   }
-  const detected: DetectedCell[] = cells.map((cell, k) => ({
-    ...cell,
-    box: cellBox(xs, ys, cell),
-    text: textOfItems(inCell[k]),
-  }));
+  const detected: DetectedCell[] = cells.flatMap((cell, k) =>
+    splitByColumns(cell, inCell[k], xs).map(({ cell: part, items: partItems }) => ({
+      ...part,
+      box: cellBox(xs, ys, part),
+      text: textOfItems(partItems),
+    })),
+  );
   return {
     straddling,
     grid: compact({ cells: detected, rows: ys.length - 1, cols, xs: [...xs], ys: [...ys] }),
     used,
   };
+}
+
+/**
+ * A cell spanning columns whose text stands in separate runs under different columns is that
+ * many cells: the rulings only miss the dividing lines (tables ruled between rows but not
+ * between columns, or only in the header).
+ */
+export function splitByColumns(
+  cell: GridCell,
+  items: readonly PlacedItem[],
+  xs: readonly number[],
+): Array<{ cell: GridCell; items: PlacedItem[] }> {
+  if (cell.colSpan <= 1 || items.length < 2) return [{ cell, items: [...items] }];
+  const byColumn = new Map<number, PlacedItem[]>();
+  for (const line of groupLines(items)) {
+    for (const fragment of splitFragments(line)) {
+      const mid = (fragment.x0 + fragment.x1) / 2;
+      const c = Math.min(cell.col + cell.colSpan - 1, Math.max(cell.col, slot(xs, mid)));
+      // A run over a column edge belongs to the span as a whole.
+      if (slot(xs, fragment.x0 + 1) !== slot(xs, fragment.x1 - 1))
+        return [{ cell, items: [...items] }];
+      const list = byColumn.get(c) ?? [];
+      list.push(...fragment.items);
+      byColumn.set(c, list);
+    }
+  }
+  if (byColumn.size < 2) return [{ cell, items: [...items] }];
+  return Array.from({ length: cell.colSpan }, (_, i) => ({
+    cell: { row: cell.row, col: cell.col + i, rowSpan: cell.rowSpan, colSpan: 1 },
+    items: byColumn.get(cell.col + i) ?? [],
+  }));
 }
 
 function cellBox(xs: readonly number[], ys: readonly number[], cell: GridCell): Rect {

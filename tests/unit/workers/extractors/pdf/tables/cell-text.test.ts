@@ -58,4 +58,38 @@ describe('fillGrid', () => {
       ],
     );
   });
+
+  test('rows ruled only between rows: a row-wide cell whose runs stand under the columns is split', () => {
+    // Verticals only in the header row: each body row is one spanning cell of the rulings.
+    const header = [0, 1, 2].map((col) => ({ row: 0, col, rowSpan: 1, colSpan: 1 }));
+    const body = [{ row: 1, col: 0, rowSpan: 1, colSpan: 3 }];
+    const items = [
+      placed('Country', 55, 115),
+      placed('Domestic', 155, 115),
+      placed('Total', 255, 115),
+      placed('Austria', 55, 135),
+      placed('86.2', 160, 135),
+      placed('3,375', 260, 135),
+    ];
+    const { grid } = fillGrid([50, 150, 250, 350], [100, 120, 140], [...header, ...body], items);
+    assert.deepEqual(
+      grid.cells.filter((c) => c.row === 1).map((c) => [c.col, c.colSpan, c.text]),
+      [
+        [0, 1, 'Austria'],
+        [1, 1, '86.2'],
+        [2, 1, '3,375'],
+      ],
+    );
+    // A title across the columns stays one spanning cell.
+    const title = fillGrid(
+      [50, 150, 250, 350],
+      [100, 120, 140],
+      [...header, ...body],
+      [...items.slice(0, 3), placed('Salmonellosis cases by reporting country', 60, 135, 10, 260)],
+    );
+    assert.deepEqual(
+      title.grid.cells.filter((c) => c.row === 1).map((c) => c.colSpan),
+      [3],
+    );
+  });
 });
