@@ -130,8 +130,8 @@ interface DocumentState {
   ocrScripts: ReadonlySet<Script>;
   /** Retry passes this file's OCR pages may still take. */
   ocrBudget: OcrBudget;
-  /** Without OCR: answers "does this page paint a large image?" without decoding it. */
-  largeImages?: LargeImageProbe;
+  /** Answers about large images without decoding them (see LargeImageProbe). */
+  largeImages: LargeImageProbe;
 }
 
 /**
@@ -166,17 +166,19 @@ class LargeImageProbe {
     }).promise;
   }
 
-  private async operatorCount(doc: PDFDocumentProxy, n: number): Promise<number> {
+  private async operators(doc: PDFDocumentProxy, n: number) {
     const page = await doc.getPage(n);
     try {
-      return (await page.getOperatorList()).fnArray.length;
+      const list = await page.getOperatorList();
+      const [x0, y0, x1, y1] = page.view;
+      return { list, area: Math.abs((x1 - x0) * (y1 - y0)) };
     } finally {
       page.cleanup();
     }
   }
 
-  /** True when page `n` surely paints a large image; false when that is not certain. */
-  async paintsLargeImage(n: number): Promise<boolean> {
+  /** Page `n`'s lists from both documents; undefined when either cannot be had. */
+  private async lists(n: number) {
     try {
       this.docs ??= readFile(this.filePath).then((bytes) =>
         // Each document takes over (detaches) the buffer it is given: two plain copies.
@@ -187,13 +189,32 @@ class LargeImageProbe {
       );
       const [lenient, strict] = await this.docs;
       const [all, upToError] = await Promise.all([
-        this.operatorCount(lenient, n),
-        this.operatorCount(strict, n),
+        this.operators(lenient, n),
+        this.operators(strict, n),
       ]);
-      return upToError < all;
+      return { all, largeImage: upToError.list.fnArray.length < all.list.fnArray.length };
     } catch {
-      return false;
+      return undefined;
     }
+  }
+
+  /** True when page `n` surely paints a large image; false when that is not certain. */
+  async paintsLargeImage(n: number): Promise<boolean> {
+    return (await this.lists(n))?.largeImage ?? false;
+  }
+
+  /**
+   * Page `n`'s operator summary without decoding its large images: glyph counts as they are,
+   * a dropped large image counted as covering the page (what a scan under a layer does).
+   * Null when that is not certain; the caller then takes the full operator list.
+   */
+  async summary(n: number): Promise<OperatorSummary | null> {
+    const lists = await this.lists(n);
+    if (!lists) return null;
+    const { list, area } = lists.all;
+    const summary = summarizeOperators(list.fnArray, list.argsArray, this.pdfjs.OPS, area);
+    if (!lists.largeImage) return summary;
+    return { ...summary, images: summary.images + 1, imageCoverage: 1 };
   }
 
   async destroy(): Promise<void> {
@@ -307,13 +328,20 @@ async function readPage(page: PDFPageProxy, n: number, state: DocumentState): Pr
   const groups = placeItems(items, page.getViewport({ scale: 1 }).transform);
   sizes.add(groups);
 
+  // A full layer in a script the OCR languages cannot read is kept whatever lies under it:
+  // its operators are only wanted for the warning, so its scan need not be decoded.
+  const unreadLayer =
+    ctx.ocr !== undefined &&
+    health.chars >= SPARSE_TEXT &&
+    layerScriptUnread(layerText, state.ocrScripts) !== undefined;
   let ops: OperatorSummary | null = null;
   if (needsOperatorList(health, probe)) {
     const largeImage =
-      state.largeImages && health.chars < ALMOST_NO_TEXT
+      !ctx.ocr && health.chars < ALMOST_NO_TEXT
         ? await state.largeImages.paintsLargeImage(n)
         : undefined;
-    ops = largeImage ? LARGE_IMAGE_PAGE : await operatorSummary(page, pdfjs);
+    const undecoded = unreadLayer ? await state.largeImages.summary(n) : null;
+    ops = largeImage ? LARGE_IMAGE_PAGE : (undecoded ?? (await operatorSummary(page, pdfjs)));
     if (health.chars >= SPARSE_TEXT) probe.textPagesProbed++;
     if (mostlyInvisible(ops)) probe.invisibleSeen = true;
   }
@@ -391,7 +419,7 @@ async function readDocument(
   doc: PDFDocumentProxy,
   pdfjs: Pdfjs,
   ctx: ExtractContext,
-  largeImages: LargeImageProbe | undefined,
+  largeImages: LargeImageProbe,
 ) {
   const total = doc.numPages;
   if (!(total > 0)) throw corruptPdf(new Error('the document has no pages'));
@@ -505,7 +533,9 @@ export const extractPdf: Extractor = async (file, ctx) => {
     throw pdfOpenError(error, password !== undefined);
   }
   // With OCR on, the scan's image is decoded anyway (it is what gets recognized).
-  const largeImages = ctx.ocr ? undefined : new LargeImageProbe(pdfjs, file.path, password);
+  // Its documents are opened on first use: with OCR off, for sparse pages; with OCR on, only
+  // for layers in a script the OCR languages cannot read.
+  const largeImages = new LargeImageProbe(pdfjs, file.path, password);
   try {
     const body = await readDocument(doc, pdfjs, ctx, largeImages);
     if (!complete) body.warnings.push(truncatedWarning());

@@ -136,6 +136,20 @@ describe('an earlier OCR layer under a scan', () => {
     assert.match(w?.message ?? '', /Han script.*\(eng\).*kept/);
   });
 
+  test('a full page of it (its scan not even decoded): kept, flagged, never sent to OCR', async () => {
+    const lines = Array.from({ length: 12 }, (_, i) => CHINESE[i % 2]);
+    const calls: number[] = [];
+    const doc = await extractFile(layeredPdf('chinese-full.pdf', lines), {
+      options: defaultExtractOptions,
+      ocr: fakeOcr(calls, 95, 'junk read by the English model'),
+    });
+    assert.deepEqual(calls, []);
+    assert.ok(doc.quality.textChars >= 200, `${doc.quality.textChars} chars`);
+    const w = doc.warnings.find((x) => x.code === 'OCR_LANGUAGE_MISSING');
+    assert.equal(w?.lossy, false);
+    assert.match(w?.message ?? '', /invisible text layer/);
+  });
+
   test('with a language that reads it, the page goes to OCR as before', async () => {
     const calls: number[] = [];
     const doc = await extractFile(layeredPdf('chinese-read.pdf', CHINESE), {
