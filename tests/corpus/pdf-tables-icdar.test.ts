@@ -9,10 +9,10 @@ import { describe, test } from 'node:test';
 import { icdarAvailable, icdarDir, scoreIcdar } from '../../scripts/tables/icdar-tables';
 
 /**
- * Floors a little under what was measured (F1 0.952, 74 of 76 tables found), above the issue's
+ * Floors a little under what was measured (F1 0.963, 76 of 76 tables found), above the issue's
  * target (F1 0.85, 90% of the tables), so a regression shows.
  */
-const MIN_F1 = 0.93;
+const MIN_F1 = 0.94;
 const MIN_TABLES_FOUND = 0.95;
 
 describe(

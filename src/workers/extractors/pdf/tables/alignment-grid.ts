@@ -98,7 +98,27 @@ export function columnEdges(run: readonly AlignedRow[]): number[] {
     reach = Math.max(reach, to);
   }
   edges.push(x1);
-  return edges;
+  return mergeThinColumns(edges, frags);
+}
+
+/**
+ * A column that only one fragment stands in (the second word of a header split off by a wide
+ * space) is not a column: it joins its left neighbour (the first column, its right one).
+ */
+export function mergeThinColumns(edges: number[], frags: readonly Fragment[]): number[] {
+  const out = [...edges];
+  for (let c = 0; c + 1 < out.length && out.length > 2;) {
+    const inside = frags.filter(
+      (f) => (f.x0 + f.x1) / 2 > out[c] && (f.x0 + f.x1) / 2 < out[c + 1],
+    );
+    if (inside.length >= 2) {
+      c++;
+      continue;
+    }
+    out.splice(c === 0 ? 1 : c, 1);
+    if (c > 0) c--;
+  }
+  return out;
 }
 
 function proseColumn(widths: readonly number[], em: number): boolean {
@@ -123,6 +143,21 @@ function columnsOf(f: Fragment, edges: readonly number[]): [number, number] {
     first = last = mid < edges[0] ? 0 : edges.length - 2;
   }
   return [first, last];
+}
+
+/** Line numbers down the first column (a transcript, a pleading): numbered text, not a table. */
+function lineNumbered(first: readonly string[]): boolean {
+  // A number line whose text is empty joins the cell above it: "10 11".
+  const numbers = first.filter((t) => t !== '').flatMap((t) => t.split(' '));
+  if (numbers.length < 3 || !numbers.every((t) => /^\d{1,4}$/.test(t))) return false;
+  // Counting on (a skipped number where a cell wrapped is tolerated).
+  let steps = 0;
+  for (let i = 1; i < numbers.length; i++) {
+    const step = Number(numbers[i]) - Number(numbers[i - 1]);
+    if (step <= 0) return false;
+    if (step === 1) steps++;
+  }
+  return steps >= 0.8 * (numbers.length - 1);
 }
 
 /** A cell of no letter or digit, a glyph or two: a bullet or a check box. */
@@ -265,6 +300,11 @@ export function tableOfRun(run: readonly AlignedRow[]): AlignedTable | null {
     return marker;
   });
   if (firstColumnMarkers && markers >= 2) return null;
+  if (
+    cols === 2 &&
+    lineNumbered(rows.map((row) => row.cells.get(0)).map((c) => (c ? text(c.frags) : '')))
+  )
+    return null;
   if (rows.filter((r) => r.cells.size >= 2).length < MIN_MULTI_ROWS) return null;
   if (formulaLike(rows) || twoColumnText(perColumn, edges)) return null;
 

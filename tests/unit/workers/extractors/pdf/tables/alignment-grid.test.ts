@@ -58,7 +58,7 @@ describe('alignedTables', () => {
     assert.deepEqual(alignedTables(items), []);
   });
 
-  test('a bulleted or numbered list is no table', () => {
+  test('a bulleted or numbered list, or line-numbered text, is no table', () => {
     const bullets = Array.from({ length: 5 }, (_, i) => [
       placed('•', 72, 100 + 14 * i),
       placed(`item ${i} of a list that runs along`, 90, 100 + 14 * i),
@@ -69,6 +69,11 @@ describe('alignedTables', () => {
       placed(`step ${i} of the procedure`, 90, 100 + 14 * i),
     ]).flat();
     assert.deepEqual(alignedTables(numbered), []);
+    const transcript = Array.from({ length: 6 }, (_, i) => [
+      placed(`${i + 1}`, 72, 100 + 14 * i),
+      placed(`WITNESS: line ${i} of what was said`, 110, 100 + 14 * i),
+    ]).flat();
+    assert.deepEqual(alignedTables(transcript), []);
   });
 
   test('two aligned lines are not enough for a table', () => {
@@ -98,5 +103,19 @@ describe('alignedTables', () => {
       placed(`Other entry ${i}, ${40 + i}`, 320, 100 + 12 * i),
     ]).flat();
     assert.deepEqual(alignedTables(entries), []);
+  });
+
+  test('a header word split off by a wide space makes no column of its own', () => {
+    const rows = [
+      ['Item', 'Freq.', 'Fraction'],
+      ['Kept', '344', '17.4%'],
+      ['Sold', '53', '22.5%'],
+      ['Lost', '61', '22.5%'],
+    ];
+    const items = alignedItems(rows, [72, 220, 300]);
+    items.push(placed('of', 300 + 40 + 12, 100)); // 'Fraction' ends at 340: a 1.2 em gap
+    const [table] = alignedTables(items);
+    assert.equal(table?.cols, 3);
+    assert.equal(table.cells.find((c) => c.row === 0 && c.col === 2)?.text, 'Fraction of');
   });
 });
