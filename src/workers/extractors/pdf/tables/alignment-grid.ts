@@ -232,6 +232,36 @@ interface RowCells {
   cells: Map<number, { last: number; frags: Fragment[] }>;
 }
 
+/** Header lines closer than this (em, baseline to baseline) are one header wrapped. */
+const HEADER_LINE_EM = 1.3;
+
+/**
+ * Column titles wrapped over lines ("to air" over "kg/year"): leading rows with nothing in the
+ * first column (where every later row has its label) that are set tight and fill the same
+ * columns are one header row. Merged in place.
+ */
+function mergeHeaderLines(rows: RowCells[]): void {
+  let lead = 0;
+  while (lead < rows.length && !rows[lead].cells.has(0)) lead++;
+  if (lead < 2 || rows.slice(lead).some((r) => !r.cells.has(0))) return;
+  for (let i = lead - 1; i > 0; i--) {
+    const above = rows[i - 1];
+    const below = rows[i];
+    const sameColumns =
+      above.cells.size === below.cells.size &&
+      [...below.cells.keys()].every((c) => above.cells.has(c));
+    if (!sameColumns || below.y - above.y > HEADER_LINE_EM * Math.max(above.size, below.size))
+      continue;
+    for (const [c, cell] of below.cells) {
+      const target = above.cells.get(c);
+      if (!target) continue;
+      target.frags.push(...cell.frags);
+      target.last = Math.max(target.last, cell.last);
+    }
+    rows.splice(i, 1);
+  }
+}
+
 /** One run as a table, or null when it is prose, a list or too thin to be a table. */
 export function tableOfRun(run: readonly AlignedRow[]): AlignedTable | null {
   const edges = columnEdges(run);
@@ -307,6 +337,7 @@ export function tableOfRun(run: readonly AlignedRow[]): AlignedTable | null {
     return null;
   if (rows.filter((r) => r.cells.size >= 2).length < MIN_MULTI_ROWS) return null;
   if (formulaLike(rows) || twoColumnText(perColumn, edges)) return null;
+  mergeHeaderLines(rows);
 
   // Row bands: halfway between baselines, the first from an em above its baseline.
   const tops = rows.map((r, i) =>

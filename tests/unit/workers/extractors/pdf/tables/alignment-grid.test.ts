@@ -118,4 +118,25 @@ describe('alignedTables', () => {
     assert.equal(table?.cols, 3);
     assert.equal(table.cells.find((c) => c.row === 0 && c.col === 2)?.text, 'Fraction of');
   });
+
+  test('column titles wrapped over two tight lines above the labelled rows are one header row', () => {
+    const rows = [
+      ['', 'to air', 'to water'],
+      ['', 'kg/year', 'kg/year'],
+      ['Methane', '100 000', '-'],
+      ['Benzene', '1 000', '200'],
+      ['Lead', '200', '20'],
+    ];
+    const items = alignedItems(rows, [72, 220, 300]).map((item) =>
+      item.y === 114 ? { ...item, y: 111 } : item,
+    );
+    const [table] = alignedTables(items);
+    assert.equal(table.rows, 4);
+    assert.deepEqual(
+      table.cells.filter((c) => c.row === 0).map((c) => c.text),
+      ['to air kg/year', 'to water kg/year'],
+    );
+    // Set a full line apart (14 pt here is 1.4 em), the two lines stay two rows.
+    assert.equal(alignedTables(alignedItems(rows, [72, 220, 300]))[0].rows, 5);
+  });
 });
