@@ -60,15 +60,12 @@ export class FileJob {
     task: T,
     attempt: number,
   ): Promise<TaskOutcome<ResultFor<T>>> {
-    return this.scheduler.submit<T>(
-      task,
-      {
-        ...this.limits(this.spec.priority),
-        exclusive: this.spec.exclusive,
-        onStart: () => this.announce(attempt),
-        onProgress: (update) => this.progress(update),
-      },
-    );
+    return this.scheduler.submit<T>(task, {
+      ...this.limits(this.spec.priority),
+      exclusive: this.spec.exclusive,
+      onStart: () => this.announce(attempt),
+      onProgress: (update) => this.progress(update),
+    });
   }
 
   /** Submits a probe, just ahead of the file's own work. */
