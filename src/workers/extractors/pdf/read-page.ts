@@ -1,0 +1,215 @@
+// One PDF page → blocks: its text layer laid out in reading order, or, when the layer is missing,
+// unreadable or an earlier OCR's, an OCR reading that replaces it only when it is better.
+import type { PDFPageProxy, TextItem } from 'pdfjs-dist/types/src/display/api';
+import { folioError } from '../../../shared/errors';
+import type { Block, ExtractionWarning, PageQuality } from '../../../shared/model';
+import { textChars } from '../../../shared/text-chars';
+import type { ExtractContext, OcrBudget, OcrPageResult } from '../../engine/types';
+import type { Script } from '../../ocr/scripts';
+import { LARGE_IMAGE_PAGE, type LargeImageProbe } from './large-image-probe';
+import type { Pdfjs } from './load-pdfjs';
+import {
+  ALMOST_NO_TEXT,
+  classifyPage,
+  layerScriptUnread,
+  mostlyInvisible,
+  needsOperatorList,
+  ocrReplacesLayer,
+  SPARSE_TEXT,
+  summarizeOperators,
+  textHealth,
+  type OcrReason,
+  type OperatorSummary,
+  type ProbeState,
+} from './page-classify';
+import {
+  hiddenTextWarning,
+  keptLayerWarning,
+  skippedWarning,
+  unreadScriptWarning,
+} from './page-warnings';
+import { pageFailureReason } from './pdf-errors';
+import { layoutPdfPage } from './tables/page-segments';
+import type { PageBlock } from './tables/page-layout';
+import { placeItems } from './text-items';
+import type { FontSizeStats } from './text-layout';
+
+export function throwIfCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw folioError('CANCELLED', 'Extraction was cancelled.');
+}
+
+function isTextItem(item: unknown): item is TextItem {
+  return typeof (item as { str?: unknown }).str === 'string';
+}
+
+function toBlock(block: PageBlock, page: number): Block {
+  return { ...block, prov: { page } };
+}
+
+/** What reading one page produced. */
+export interface PageOutcome {
+  blocks: Block[];
+  quality: PageQuality;
+  warnings: ExtractionWarning[];
+}
+
+/** Per-document state that reading a page updates. */
+export interface DocumentState {
+  pdfjs: Pdfjs;
+  ctx: ExtractContext;
+  sizes: FontSizeStats;
+  probe: ProbeState;
+  /** The scripts the OCR languages read. */
+  ocrScripts: ReadonlySet<Script>;
+  /** Retry passes this file's OCR pages may still take. */
+  ocrBudget: OcrBudget;
+  /** Answers about large images without decoding them (see LargeImageProbe). */
+  largeImages: LargeImageProbe;
+}
+
+async function operatorSummary(page: PDFPageProxy, pdfjs: Pdfjs): Promise<OperatorSummary | null> {
+  try {
+    // Same intent and annotation mode as page.render's defaults, so an OCR render that follows
+    // reuses this operator list instead of building it again.
+    const list = await page.getOperatorList();
+    const [x0, y0, x1, y1] = page.view;
+    return summarizeOperators(
+      list.fnArray,
+      list.argsArray,
+      pdfjs.OPS,
+      Math.abs((x1 - x0) * (y1 - y0)),
+    );
+  } catch {
+    // An unreadable operator list only costs us the image/invisibility check.
+    return null;
+  }
+}
+
+/** The page's text layer as it stands, with these warnings. */
+function layerOutcome(blocks: Block[], n: number, warnings: ExtractionWarning[]): PageOutcome {
+  return { blocks, quality: { page: n, chars: textChars(blocks), ocr: false }, warnings };
+}
+
+/**
+ * OCR of a page that needs it; `fallback` is its text layer, kept when OCR fails or reads the
+ * page worse than that layer (see ocrReplacesLayer).
+ */
+async function recognize(
+  page: PDFPageProxy,
+  n: number,
+  ctx: ExtractContext,
+  fallback: Block[],
+  reason: OcrReason,
+  budget: OcrBudget,
+): Promise<PageOutcome | null> {
+  const ocr = ctx.ocr;
+  if (!ocr) return null;
+  let result: OcrPageResult;
+  try {
+    result = await ocr.recognizePdfPage(page, n, ctx.signal, budget);
+  } catch (error) {
+    throwIfCancelled(ctx.signal);
+    // A missing language pack fails every page alike: the file fails once, with that code.
+    if ((error as { code?: unknown }).code === 'OCR_LANGUAGE_MISSING') throw error;
+    const chars = textChars(fallback);
+    return {
+      blocks: fallback,
+      quality: { page: n, chars, ocr: false },
+      warnings: [
+        {
+          code: 'OCR_FAILED',
+          lossy: fallback.length === 0,
+          page: n,
+          message: `Page ${n} could not be recognized by OCR: ${pageFailureReason(error).replace(/^Page \d+:\s*/, '')}`,
+        },
+      ],
+    };
+  }
+  const blocks = result.blocks.map((b) => ({ ...b, prov: { ...b.prov, page: n, ocr: true } }));
+  const chars = textChars(blocks);
+  const confidence = Math.round(result.confidence * 10) / 10;
+  const reading = { confidence, words: result.words, chars };
+  if (!ocrReplacesLayer(reason, reading, textChars(fallback))) {
+    const kept = reason === 'invisible-text' ? [keptLayerWarning(n, confidence)] : [];
+    return layerOutcome(fallback, n, kept);
+  }
+  const warnings: ExtractionWarning[] = [...(result.warnings ?? [])];
+  if (result.words > 0 && confidence < ctx.options.ocr.minConfidence) {
+    warnings.push({
+      code: 'OCR_LOW_CONFIDENCE',
+      lossy: false,
+      page: n,
+      message: `Page ${n}: OCR confidence ${Math.round(confidence)}%`,
+    });
+  }
+  return {
+    blocks,
+    quality: {
+      page: n,
+      chars,
+      ocr: true,
+      confidence,
+      rotation: result.rotation,
+    },
+    warnings,
+  };
+}
+
+export async function readPage(
+  page: PDFPageProxy,
+  n: number,
+  state: DocumentState,
+): Promise<PageOutcome> {
+  const { ctx, pdfjs, sizes, probe } = state;
+  const content = await page.getTextContent();
+  const items = content.items.filter(isTextItem);
+  const layerText = items.map((i) => i.str).join(' ');
+  const health = textHealth(layerText);
+  const groups = placeItems(items, page.getViewport({ scale: 1 }).transform);
+  sizes.add(groups);
+
+  // A full layer in a script the OCR languages cannot read is kept whatever lies under it:
+  // its operators are only wanted for the warning, so its scan need not be decoded.
+  const unreadLayer =
+    ctx.ocr !== undefined &&
+    health.chars >= SPARSE_TEXT &&
+    layerScriptUnread(layerText, state.ocrScripts) !== undefined;
+  let ops: OperatorSummary | null = null;
+  if (needsOperatorList(health, probe)) {
+    const largeImage =
+      !ctx.ocr && health.chars < ALMOST_NO_TEXT
+        ? await state.largeImages.paintsLargeImage(n)
+        : undefined;
+    const undecoded = unreadLayer ? await state.largeImages.summary(n) : null;
+    ops = largeImage ? LARGE_IMAGE_PAGE : (undecoded ?? (await operatorSummary(page, pdfjs)));
+    if (health.chars >= SPARSE_TEXT) probe.textPagesProbed++;
+    if (mostlyInvisible(ops)) probe.invisibleSeen = true;
+  }
+  const reason = classifyPage(health, ops);
+  const textBlocks =
+    reason === 'unreadable-text'
+      ? []
+      : (await layoutPdfPage(page, pdfjs, groups, { bodySize: sizes.bodySize() }, n)).map((b) =>
+          toBlock(b, n),
+        );
+
+  if (reason && ctx.ocr) {
+    // An earlier OCR's layer in a script the OCR languages cannot read is the best text there is.
+    const unread =
+      reason === 'invisible-text' ? layerScriptUnread(layerText, state.ocrScripts) : undefined;
+    if (unread) {
+      return layerOutcome(textBlocks, n, [
+        unreadScriptWarning(n, unread, ctx.options.ocr.languages),
+      ]);
+    }
+    const recognized = await recognize(page, n, ctx, textBlocks, reason, state.ocrBudget);
+    if (recognized) return recognized;
+  }
+  const warnings = reason ? [skippedWarning(reason, n)] : [];
+  if (!reason && mostlyInvisible(ops)) warnings.push(hiddenTextWarning(n));
+  return {
+    blocks: textBlocks,
+    quality: { page: n, chars: textChars(textBlocks), ocr: false },
+    warnings,
+  };
+}
