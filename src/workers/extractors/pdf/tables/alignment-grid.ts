@@ -2,7 +2,7 @@
 // (runs separated by wide gaps) whose fragments stack into columns with whitespace gutters that
 // no line crosses. Prose never qualifies (its lines are one fragment each), nor two-column text
 // (both columns are wide, full lines), nor a list (markers in a column of their own beside text).
-// One file of ~350 lines on purpose: finding candidate rows, testing gutters and assigning
+// One file of under 400 lines on purpose: finding candidate rows, testing gutters and assigning
 // columns share one set of thresholds that were measured together (docs/pdf-tables.md); split
 // apart, a change to one would silently shift the others.
 import { median } from '../columns';
