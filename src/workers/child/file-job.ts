@@ -4,6 +4,7 @@
 import type { DocumentKind } from '../../shared/model';
 import type { ChildToParent } from '../../shared/protocol';
 import type { OutputTarget, ProbeResult, ProgressUpdate, ResultFor } from '../thread/task-types';
+import { FileClock } from './file-clock';
 import type { TaskInput } from './piscina-runner';
 import type { Scheduler, SubmitOptions, TaskOutcome } from './scheduler';
 
@@ -32,8 +33,8 @@ export interface FileJobSpec {
 const PROGRESS_THROTTLE_MS = 100;
 
 export class FileJob {
-  /** Set when the file's first task starts (queue time is not the file's time). */
-  readonly clock: { startedAt?: number } = {};
+  /** Runs while one of the file's tasks runs (queue time is not the file's time). */
+  readonly clock = new FileClock();
   private announced = 0;
   private lastProgressAt = 0;
 

@@ -73,8 +73,11 @@ export async function runOnPool(
     const ranges = await planPageRanges(task, entry.size, job, split);
     const outcome =
       ranges.length > 1 ? await runPageRanges(task, ranges, job) : await runWholeFile(task, job);
-    // The file's time runs from its first task: waiting in the queue is not the file's time.
-    const ms = Date.now() - (job.clock.startedAt ?? file.startedAt);
+    // The file's time is its tasks' running time: waiting in the queue is not the file's time.
+    const ms =
+      job.clock.startedAt === undefined
+        ? Date.now() - file.startedAt
+        : job.clock.finishedMs(Date.now());
     return { outcome, ms, attempts: job.attempts, completed: true };
   } catch (error) {
     const failure = toFolioError(error);

@@ -2,6 +2,7 @@
 // governor allows, and watches each running task: no heartbeat for the no-progress timeout, or a
 // file past its total cap, aborts the task (which terminates and replaces its thread). Every
 // submitted task settles with a classified outcome; nothing here throws at the caller.
+import type { FileClock } from './file-clock';
 import type { MemoryGovernor } from './memory-governor';
 import type { TaskInput, TaskRunner } from './piscina-runner';
 import type { PoolResult, ProgressUpdate, ResultFor } from '../thread/task-types';
@@ -27,11 +28,11 @@ export interface SubmitOptions {
   /** Abort when no heartbeat arrives for this long. */
   noProgressMs: number;
   /**
-   * The file's clock, shared by all its tasks: set when its first task starts, so time spent
-   * waiting in the queue never counts against the file.
+   * The file's clock, shared by all its tasks: it runs only while one of them runs, so time spent
+   * waiting in the queue (before the first task or between two) never counts against the file.
    */
-  fileClock: { startedAt?: number };
-  /** Abort when the file has run this long in all, however much progress it makes. */
+  fileClock: FileClock;
+  /** Abort when the file has run this long in all (its clock), however much progress it makes. */
   totalCapMs: number;
   onStart?: () => void;
   onProgress?: (update: ProgressUpdate) => void;
@@ -172,7 +173,7 @@ export class Scheduler {
       picked: false,
     };
     this.running.add(entry);
-    pending.options.fileClock.startedAt ??= entry.lastBeat;
+    pending.options.fileClock.taskStarted(entry.lastBeat);
     pending.options.onStart?.();
     this.runner
       .run(pending.task, {
@@ -192,6 +193,7 @@ export class Scheduler {
       )
       .then((outcome) => {
         this.running.delete(entry);
+        pending.options.fileClock.taskEnded(this.clock.now());
         pending.resolve(outcome);
         // After the caller's continuation has reported the file (microtasks run first).
         setImmediate(() => this.pump());
@@ -203,7 +205,7 @@ export class Scheduler {
     for (const entry of this.running) {
       if (entry.reason) continue;
       const { options } = entry.pending;
-      if (now - (options.fileClock.startedAt ?? now) >= options.totalCapMs) {
+      if (options.fileClock.runningMs(now) >= options.totalCapMs) {
         entry.reason = 'cap';
         entry.controller.abort();
       } else if (

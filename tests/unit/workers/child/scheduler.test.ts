@@ -3,6 +3,7 @@
 // real waiting.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { FileClock } from '../../../../src/workers/child/file-clock';
 import { MemoryGovernor } from '../../../../src/workers/child/memory-governor';
 import type { TaskInput, TaskRunner } from '../../../../src/workers/child/piscina-runner';
 import {
@@ -89,7 +90,7 @@ function setup(workers = 1) {
 const task = (name: string): TaskInput => ({ type: 'probe', filePath: name });
 
 function options(priority: number, extra: Partial<SubmitOptions> = {}): SubmitOptions {
-  return { priority, noProgressMs: 1000, fileClock: {}, totalCapMs: 60_000, ...extra };
+  return { priority, noProgressMs: 1000, fileClock: new FileClock(), totalCapMs: 60_000, ...extra };
 }
 
 const probed: PoolResult = { type: 'probed', probe: null };
@@ -188,7 +189,7 @@ test('a heartbeat resets the no-progress clock', async () => {
 
 test('the total cap runs from the file’s first task, across its tasks, despite progress', async () => {
   const { scheduler, call, advance } = setup(1);
-  const fileClock: { startedAt?: number } = {};
+  const fileClock = new FileClock();
   const limits = { fileClock, totalCapMs: 5000 };
   void scheduler.submit(task('first'), options(1, limits));
   for (let t = 0; t < 3000; t += 500) {
@@ -216,7 +217,7 @@ test('the total cap runs from the file’s first task, across its tasks, despite
 test('queue time does not count against the file', async () => {
   const { scheduler, call, advance } = setup(1);
   void scheduler.submit(task('running'), options(2, { totalCapMs: 60_000 }));
-  const fileClock: { startedAt?: number } = {};
+  const fileClock = new FileClock();
   void scheduler.submit(task('queued'), options(1, { fileClock, totalCapMs: 1000 }));
   call('running').beat();
   advance(800);
@@ -228,6 +229,32 @@ test('queue time does not count against the file', async () => {
   call('queued').beat();
   advance(900);
   assert.equal(call('queued').signal.aborted, false);
+});
+
+test('the wait between a file’s tasks counts neither against its cap nor as its time', async () => {
+  // A text PDF's probe, then its extraction queued behind another file's long task (issue 11).
+  const { scheduler, call, advance } = setup(1);
+  const fileClock = new FileClock();
+  void scheduler.submit(task('probe'), options(3, { fileClock, totalCapMs: 1000 }));
+  void scheduler.submit(task('other'), options(2, { totalCapMs: 60_000 }));
+  advance(300);
+  call('probe').resolve(probed);
+  await settle();
+  const extract = scheduler.submit(task('extract'), options(1, { fileClock, totalCapMs: 1000 }));
+  for (let t = 0; t < 5000; t += 500) {
+    call('other').beat();
+    advance(500);
+  }
+  call('other').resolve(probed);
+  await settle();
+  assert.equal(fileClock.runningMs(5300), 300, 'only the probe ran');
+  call('extract').beat();
+  advance(600);
+  assert.equal(call('extract').signal.aborted, false, '900 ms of running, 5.9 s since the probe');
+  call('extract').resolve(probed);
+  assert.equal((await extract).type, 'result');
+  assert.equal(fileClock.finishedMs(5900), 900);
+  assert.equal(fileClock.finishedMs(5950), 950, 'work after the last task (merging) counts');
 });
 
 test('cancelAll settles queued tasks at once, aborts running ones, refuses new ones', async () => {
