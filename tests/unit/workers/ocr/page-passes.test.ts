@@ -11,8 +11,11 @@ import {
   type PassPolicy,
 } from '../../../../src/workers/ocr/page-passes';
 import type { GrayImage } from '../../../../src/workers/ocr/raster';
+import { rotateGray } from '../../../../src/workers/ocr/raster';
 import { scriptsOfLanguages } from '../../../../src/workers/ocr/scripts';
+import { estimateSkew } from '../../../../src/workers/ocr/skew';
 import { linedPage } from '../../../support/lined-page';
+import { skewedPage } from '../../../support/skewed-page';
 
 const policy: PassPolicy = {
   orientationBelow: 85,
@@ -118,6 +121,45 @@ describe('readPagePasses', () => {
     assert.equal(r.reads.length, 2);
     assert.deepEqual([r.reads[1].width, r.reads[1].height], [2, 4]);
     assert.equal(result.confidence, 95);
+    assert.equal(result.rotation, 90);
+  });
+
+  test('a skewed page is straightened before its first and only pass; upright is not', async () => {
+    const skewed = skewedPage(7).image;
+    const r = scripted([95], latinUpright);
+    await readPagePasses(skewed, 300, 1, r.reader, policy);
+    assert.equal(r.reads.length, 1);
+    assert.notEqual(r.reads[0], skewed);
+    assert.ok(Math.abs(estimateSkew(r.reads[0]).degrees) <= 0.3);
+    const upright = skewedPage(0).image;
+    const u = scripted([95], latinUpright);
+    await readPagePasses(upright, 300, 1, u.reader, policy);
+    assert.equal(u.reads[0], upright);
+  });
+
+  test('a straightened page stays within the pixel limit, its dpi scaled with it', async () => {
+    const skewed = skewedPage(20).image;
+    const maxPixels = skewed.width * skewed.height;
+    const dpis: (number | undefined)[] = [];
+    const reader: PageReader = {
+      read: async (image, dpi) => {
+        dpis.push(dpi);
+        assert.ok(image.width * image.height <= maxPixels);
+        assert.ok(image.width < skewed.width, 'the larger turned canvas was shrunk');
+        return reading(95);
+      },
+    };
+    await readPagePasses(skewed, 300, 1, reader, { ...policy, maxPixels });
+    assert.ok(dpis[0] !== undefined && dpis[0] < 300);
+  });
+
+  test('a sideways skewed page is straightened once OSD has turned it upright', async () => {
+    const sideways = rotateGray(skewedPage(12).image, 270);
+    const r = scripted([20, 95], { ...latinUpright, degrees: 90, orientationConfidence: 9 });
+    const result = await readPagePasses(sideways, 300, 1, r.reader, policy);
+    assert.equal(r.reads.length, 2);
+    assert.equal(r.reads[0], sideways, 'sideways, the skew is not measurable');
+    assert.ok(Math.abs(estimateSkew(r.reads[1]).degrees) <= 0.3);
     assert.equal(result.rotation, 90);
   });
 
