@@ -129,7 +129,7 @@ export async function readPagePasses(
   };
 
   // A skewed page (a photo 10° off) is straightened before the first pass: tesseract reads it
-  // as crossing lines otherwise. The estimate costs ~50 ms CPU on a 300-dpi letter page, 1% of
+  // as crossing lines otherwise. The estimate costs ~25 ms CPU on a 300-dpi letter page, <1% of
   // a pass, and a skewed page's weak first reading would cost a whole pass to find out.
   ({ image, dpi } = straightened(image, dpi, policy.maxPixels));
   // Small text is enlarged before the first pass rather than read twice.

@@ -4,7 +4,7 @@
 // enough to run on every page: text lines are dark rows, so the row histogram of the dark pixels
 // is sharpest (largest squared differences between neighbouring rows) when projected along the
 // lines' own angle. The search runs on a downscaled, binarized copy, coarse then fine.
-import { resizeGray, type GrayImage } from './raster';
+import type { GrayImage } from './raster';
 
 /** Pixels of the copy the estimate works on (a 300-dpi letter page shrinks about 3.7×). */
 const ESTIMATE_PIXELS = 600_000;
@@ -28,6 +28,32 @@ export interface SkewEstimate {
   degrees: number;
   /** Profile sharpness at that angle over the sharpness upright (1 = no evidence). */
   gain: number;
+}
+
+/**
+ * A copy shrunk by `factor`: one source row per band of rows, the darkest pixel of each block
+ * of columns in it. Reading one row in `factor` is what makes the estimate cheap (an area
+ * average reads every pixel: 29 of the 46 ms on a 300-dpi letter page); taking the darkest
+ * keeps thin strokes that a plain sample would often miss.
+ */
+function sampleDarkest(image: GrayImage, factor: number): GrayImage {
+  const width = Math.max(1, Math.floor(image.width / factor));
+  const height = Math.max(1, Math.floor(image.height / factor));
+  const data = new Uint8Array(width * height);
+  const src = image.data;
+  for (let ty = 0; ty < height; ty++) {
+    const row = Math.min(image.height - 1, Math.floor((ty + 0.5) * factor)) * image.width;
+    for (let tx = 0; tx < width; tx++) {
+      const end = Math.min(image.width, Math.floor((tx + 1) * factor));
+      let darkest = 255;
+      for (let x = Math.floor(tx * factor); x < end; x++) {
+        const v = src[row + x];
+        if (v < darkest) darkest = v;
+      }
+      data[ty * width + tx] = darkest;
+    }
+  }
+  return { width, height, data };
 }
 
 /** Otsu's threshold of a gray histogram: the level that best splits ink from paper. */
@@ -79,7 +105,7 @@ export function estimateSkew(image: GrayImage): SkewEstimate {
   const none = { degrees: 0, gain: 1 };
   const pixels = image.width * image.height;
   const small =
-    pixels > ESTIMATE_PIXELS ? resizeGray(image, Math.sqrt(ESTIMATE_PIXELS / pixels)) : image;
+    pixels > ESTIMATE_PIXELS ? sampleDarkest(image, Math.sqrt(pixels / ESTIMATE_PIXELS)) : image;
   const { width, height, data } = small;
   if (width < 16 || height < 16) return none;
   const threshold = otsu(data);
