@@ -159,6 +159,8 @@ export type WarningCode =
   | 'OCR_LANGUAGE_MISSING'
   | 'PAGE_FAILED'
   | 'CONTENT_OMITTED'
+  /** A document with pages or sheets whose extracted text is empty or nearly so (issue 12). */
+  | 'EMPTY_OUTPUT'
   | 'CONVERSION_WARNING'
   | 'HIDDEN_SHEET'
   | 'HIDDEN_CELLS'
@@ -172,7 +174,8 @@ export interface ExtractionWarning {
   message: string;
   /**
    * True when content is missing from the output because of this (a page not OCR'd, a page that
-   * failed): the file is then reported `partial` rather than `ok`.
+   * failed, a page read below the OCR confidence floor, no text at all from a document with
+   * pages): the file is then reported `partial` rather than `ok`.
    */
   lossy: boolean;
   page?: number;

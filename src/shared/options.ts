@@ -5,7 +5,7 @@ export interface OcrOptions {
   enabled: boolean;
   /** Tesseract language codes, e.g. ['eng'] or ['eng', 'deu']; loaded from packaged data only. */
   languages: string[];
-  /** Pages whose mean word confidence is below this get an OCR_LOW_CONFIDENCE warning. */
+  /** Pages whose mean word confidence is below this get a lossy OCR_LOW_CONFIDENCE warning. */
   minConfidence: number;
 }
 

@@ -89,6 +89,30 @@ const KNOWN_DEFECTS: Record<string, string> = {
 };
 
 /**
+ * Files that were `ok` before issue 12 ("OCR that a reviewer can trust") and are now `partial`
+ * with the new rule's code, and why. Every other file's status is unchanged by it.
+ */
+const PARTIAL_SINCE_ISSUE_12: Record<string, { code: string; page?: number; why: string }> = {
+  'pdfplumber__malformed-from-issue-932.pdf': {
+    code: 'OCR_LOW_CONFIDENCE',
+    page: 1,
+    why: 'its one scanned page reads at about 25% confidence, far below the 80% floor',
+  },
+  'pypdf-samples__grayscale-image.pdf': {
+    code: 'EMPTY_OUTPUT',
+    why: 'a page that is only a picture: no text at all comes out of it',
+  },
+  'pdfplumber__issue-297-example.pdf': {
+    code: 'EMPTY_OUTPUT',
+    why: 'a degenerate page with neither text nor images: the output is empty',
+  },
+  'exceljs__images.xlsx': {
+    code: 'EMPTY_OUTPUT',
+    why: 'a sheet holding only pictures (not included, CONTENT_OMITTED): no cell text',
+  },
+};
+
+/**
  * The per-file no-progress timeout for this run. The product default is 60 s; one OCR page of a
  * 300-dpi UNLV scan makes no intermediate progress and took over 60 s on a shared 2-core machine
  * (load 15+), so the corpus run allows 180 s: this test is about what is extracted, not speed.
@@ -195,6 +219,19 @@ describe('real-document corpus through the CLI', { skip: realCorpusSkip }, () =>
           )
           .join('\n'),
     );
+  });
+
+  test('pages read below the OCR floor and empty outputs are partial, never ok (issue 12)', async (t) => {
+    for (const [file, expected] of Object.entries(PARTIAL_SINCE_ISSUE_12)) {
+      await t.test(`${file}: ${expected.why}`, () => {
+        const entry = entries.get(file);
+        assert.ok(entry, `${file} not reported`);
+        assert.equal(`${entry.status} ${entry.code}`, `partial ${expected.code}`, entry.message);
+        const warning = entry.warnings?.find((w) => w.code === expected.code);
+        assert.ok(warning && isPlainMessage(warning.message), JSON.stringify(entry.warnings));
+        assert.equal(warning.page, expected.page);
+      });
+    }
   });
 
   test('extracted text matches the ground truth by content', async (t) => {

@@ -4,6 +4,7 @@
 import type { Block, DocumentMetadata, ExtractedDocument } from '../../shared/model';
 import { textChars } from '../../shared/text-chars';
 import { cleanText } from './clean-text';
+import { emptyOutputWarning } from './empty-output';
 import {
   buildVocabulary,
   EMPTY_VOCABULARY,
@@ -104,10 +105,12 @@ export function normalizeDocument(doc: ExtractedDocument): ExtractedDocument {
   if (footers.length > 0 || doc.metadata.runningFooters) {
     metadata.runningFooters = mergeUnique(doc.metadata.runningFooters, footers);
   }
+  const empty = emptyOutputWarning(doc, blocks);
   return {
     ...doc,
     blocks,
     metadata,
     quality: { ...doc.quality, textChars: textChars(blocks) },
+    warnings: empty ? [...doc.warnings, empty] : doc.warnings,
   };
 }

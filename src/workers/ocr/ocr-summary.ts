@@ -1,6 +1,7 @@
 // Per-document OCR quality from per-page results: shared by the image and PDF extractors so
 // both report `ocrPages`, `ocrConfidence`, `ocrWorstPage` and OCR_LOW_CONFIDENCE the same way.
 import type { Block, DocumentQuality, ExtractionWarning, PageQuality } from '../../shared/model';
+import { lowConfidenceWarning } from '../../shared/low-confidence';
 import { textChars } from '../../shared/text-chars';
 
 export interface OcrSummary {
@@ -13,8 +14,8 @@ const isBlank = (page: PageQuality): boolean => page.chars === 0;
 
 /**
  * Summarizes the OCR'd pages of one document. Blank pages count as OCR'd pages but do not pull
- * the mean down nor get a warning; pages below `minConfidence` get OCR_LOW_CONFIDENCE (not lossy:
- * the text is there, it needs checking).
+ * the mean down nor get a warning; pages below `minConfidence` get OCR_LOW_CONFIDENCE, lossy (its
+ * text cannot be trusted, so the file is partial with the page named).
  */
 export function summarizeOcrPages(perPage: PageQuality[], minConfidence: number): OcrSummary {
   const ocrPages = perPage.filter((p) => p.ocr);
@@ -28,12 +29,7 @@ export function summarizeOcrPages(perPage: PageQuality[], minConfidence: number)
   }
   const warnings: ExtractionWarning[] = scored
     .filter((p) => (p.confidence ?? 0) < minConfidence)
-    .map((p) => ({
-      code: 'OCR_LOW_CONFIDENCE',
-      message: `Page ${p.page}: OCR confidence ${Math.round(p.confidence ?? 0)}% — check the text against the original.`,
-      lossy: false,
-      page: p.page,
-    }));
+    .map((p) => lowConfidenceWarning(p.page, p.confidence ?? 0));
   return { quality, warnings };
 }
 

@@ -39,13 +39,20 @@ async function readParams(filePath: string): Promise<FaultParams> {
   };
 }
 
+const STAND_IN_NOTE = 'Text of a fault stand-in document.';
+
 function fakeDocument(filePath: string, params: FaultParams): ExtractedDocument {
   const pages = Math.max(1, params.steps);
   return {
     source: { path: filePath, kind: 'pdf', mime: 'application/x-folio-fault', size: 0, sha256: '' },
-    blocks: [{ type: 'paragraph', text: params.text, prov: { page: 1 } }],
+    // A second paragraph so the stand-in is never "nearly empty" (a document with pages and
+    // under 3 letters or digits is EMPTY_OUTPUT, partial): texts such as 'x' stay `ok`.
+    blocks: [
+      { type: 'paragraph', text: params.text, prov: { page: 1 } },
+      { type: 'paragraph', text: STAND_IN_NOTE, prov: { page: 1 } },
+    ],
     metadata: { pageCount: pages },
-    quality: { pages, textChars: params.text.length, ocrPages: 0 },
+    quality: { pages, textChars: params.text.length + STAND_IN_NOTE.length, ocrPages: 0 },
     warnings: [],
   };
 }

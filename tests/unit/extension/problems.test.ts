@@ -59,3 +59,35 @@ test('problems: warnings name the page; cancelled files are not problems', () =>
   );
   assert.deepEqual(problemsFor({ path: 'x', kind: 'pdf', status: 'ok', ms: 3 }), []);
 });
+
+test('problems (issue 12): a page read below the floor and an empty output read as plain sentences', () => {
+  const problems = problemsFor({
+    path: 'scan.pdf',
+    kind: 'pdf',
+    status: 'partial',
+    code: 'OCR_LOW_CONFIDENCE',
+    ms: 1,
+    warnings: [
+      {
+        code: 'OCR_LOW_CONFIDENCE',
+        message:
+          'Page 3 read at 41% confidence: its text may be wrong or missing; check it against the original.',
+        page: 3,
+      },
+      {
+        code: 'EMPTY_OUTPUT',
+        message:
+          'The document has 3 pages but only 12 characters of text could be extracted: its content may be pictures, drawings or text that could not be read; check the original.',
+      },
+    ],
+  });
+  // The page is named once (the message already starts with it), and the empty output is not
+  // tied to a page.
+  assert.deepEqual(
+    problems.map((p) => [p.severity, p.code, p.message.slice(0, 40)]),
+    [
+      ['warning', 'OCR_LOW_CONFIDENCE', 'Page 3 read at 41% confidence: its text '],
+      ['warning', 'EMPTY_OUTPUT', 'The document has 3 pages but only 12 cha'],
+    ],
+  );
+});

@@ -3,6 +3,7 @@
 import type { PDFPageProxy, TextItem } from 'pdfjs-dist/types/src/display/api';
 import { folioError } from '../../../shared/errors';
 import type { Block, ExtractionWarning, PageQuality } from '../../../shared/model';
+import { lowConfidenceWarning } from '../../../shared/low-confidence';
 import { textChars } from '../../../shared/text-chars';
 import type { ExtractContext, OcrBudget, OcrPageResult } from '../../engine/types';
 import type { Script } from '../../ocr/scripts';
@@ -135,12 +136,7 @@ async function recognize(
   }
   const warnings: ExtractionWarning[] = [...(result.warnings ?? [])];
   if (result.words > 0 && confidence < ctx.options.ocr.minConfidence) {
-    warnings.push({
-      code: 'OCR_LOW_CONFIDENCE',
-      lossy: false,
-      page: n,
-      message: `Page ${n}: OCR confidence ${Math.round(confidence)}%`,
-    });
+    warnings.push(lowConfidenceWarning(n, confidence));
   }
   return {
     blocks,

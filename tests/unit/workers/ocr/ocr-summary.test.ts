@@ -21,8 +21,10 @@ test('summary: mean and worst page, a warning per weak page, blank pages neither
   assert.deepEqual(summary.warnings, [
     {
       code: 'OCR_LOW_CONFIDENCE',
-      message: 'Page 4: OCR confidence 62% — check the text against the original.',
-      lossy: false,
+      message:
+        'Page 4 read at 62% confidence: its text may be wrong or missing; check it against the original.',
+      // Lossy (issue 12): a page below the floor is content a reviewer cannot trust.
+      lossy: true,
       page: 4,
     },
   ]);

@@ -9,6 +9,7 @@ import { after, test } from 'node:test';
 import { createCanvas, type Canvas } from '@napi-rs/canvas';
 import UTIF from 'utif2';
 import { defaultExtractOptions } from '../../../../../src/shared/options';
+import { outcomeFromDocument } from '../../../../../src/shared/report-builder';
 import { extractFile } from '../../../../../src/workers/extractors/extract-file';
 import type {
   ExtractContext,
@@ -16,6 +17,7 @@ import type {
   RasterImage,
 } from '../../../../../src/workers/engine/types';
 import { readFrameSizes } from '../../../../../src/workers/extractors/image/image-header';
+import { normalizeDocument } from '../../../../../src/workers/normalize/normalize-document';
 import { realCorpusDir, realCorpusSkip } from '../../../../support/paths';
 import { codeOf } from '../../../../support/errors';
 
@@ -214,21 +216,39 @@ test('a single-frame TIFF written by utif2 decodes', async () => {
   assert.equal(ocr.seen[0].width, 30);
 });
 
-test('low confidence becomes OCR_LOW_CONFIDENCE naming the page, not lossy', async () => {
+test('low confidence is a lossy OCR_LOW_CONFIDENCE naming the page: the image is partial', async () => {
   const doc = await extractFile(
     file('weak.png', drawn(20, 20).toBuffer('image/png')),
     ctx(recordingOcr(55)),
   );
   assert.deepEqual(
-    doc.warnings.map((w) => [w.code, w.message, w.lossy]),
+    doc.warnings.map((w) => [w.code, w.message, w.lossy, w.page]),
     [
       [
         'OCR_LOW_CONFIDENCE',
-        'Page 1: OCR confidence 55% — check the text against the original.',
-        false,
+        'Page 1 read at 55% confidence: its text may be wrong or missing; check it against the original.',
+        true,
+        1,
       ],
     ],
   );
+  const outcome = outcomeFromDocument(normalizeDocument(doc));
+  assert.equal(outcome.status, 'partial');
+  assert.equal(outcome.code, 'OCR_LOW_CONFIDENCE');
+  assert.deepEqual(
+    outcome.warnings?.map((w) => [w.code, w.page]),
+    [['OCR_LOW_CONFIDENCE', 1]],
+  );
+});
+
+test('a confident reading of an image stays ok, without warnings', async () => {
+  const doc = await extractFile(
+    file('good.png', drawn(20, 20).toBuffer('image/png')),
+    ctx(recordingOcr(91)),
+  );
+  const outcome = outcomeFromDocument(normalizeDocument(doc));
+  assert.equal(outcome.status, 'ok');
+  assert.equal(outcome.warnings, undefined);
 });
 
 test('with OCR off an image yields no text and a lossy OCR_SKIPPED warning', async () => {
