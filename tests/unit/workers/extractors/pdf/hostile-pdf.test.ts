@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
+import { writePdfObjects } from '../../../../support/pdf-objects';
 import PDFDocument from 'pdfkit';
 import type { ExtractedDocument } from '../../../../../src/shared/model';
 import { defaultExtractOptions, type ExtractOptions } from '../../../../../src/shared/options';
@@ -20,26 +21,8 @@ import { failure } from '../../../../support/errors';
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'folio-pdf-hostile-'));
 after(() => rmSync(tmp, { recursive: true, force: true }));
 
-/** Writes a PDF from numbered object bodies (object 1 is the catalog) with a correct xref. */
 function writePdf(name: string, objects: string[], trailerExtra = ''): string {
-  const parts = ['%PDF-1.4\n'];
-  let length = parts[0].length;
-  const offsets: number[] = [];
-  objects.forEach((body, i) => {
-    offsets.push(length);
-    const text = `${i + 1} 0 obj\n${body}\nendobj\n`;
-    parts.push(text);
-    length += Buffer.byteLength(text, 'latin1');
-  });
-  const xref = [`xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`];
-  for (const offset of offsets) xref.push(`${String(offset).padStart(10, '0')} 00000 n \n`);
-  parts.push(
-    ...xref,
-    `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R ${trailerExtra}>>\nstartxref\n${length}\n%%EOF\n`,
-  );
-  const file = path.join(tmp, name);
-  writeFileSync(file, Buffer.from(parts.join(''), 'latin1'));
-  return file;
+  return writePdfObjects(path.join(tmp, name), objects, trailerExtra);
 }
 
 const FONT = '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>';

@@ -3,10 +3,11 @@
 // Small PDFs written here (one 8×8 gray image stretched over each page: a scan to pdfjs), read
 // with a stand-in OCR that answers a fixed confidence per page.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
+import { writePdfObjects } from '../../../../support/pdf-objects';
 import { defaultExtractOptions } from '../../../../../src/shared/options';
 import { outcomeFromDocument } from '../../../../../src/shared/report-builder';
 import type { OcrService } from '../../../../../src/workers/engine/types';
@@ -29,23 +30,7 @@ function scanPdf(name: string, pages: number): string {
     );
     objects.push(`<< /Length ${SCAN.length} >>\nstream\n${SCAN}\nendstream`);
   }
-  const parts = ['%PDF-1.4\n'];
-  let length = parts[0].length;
-  const offsets: number[] = [];
-  objects.forEach((body, i) => {
-    offsets.push(length);
-    const text = `${i + 1} 0 obj\n${body}\nendobj\n`;
-    parts.push(text);
-    length += Buffer.byteLength(text, 'latin1');
-  });
-  parts.push(`xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`);
-  for (const offset of offsets) parts.push(`${String(offset).padStart(10, '0')} 00000 n \n`);
-  parts.push(
-    `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${length}\n%%EOF\n`,
-  );
-  const file = path.join(tmp, name);
-  writeFileSync(file, Buffer.from(parts.join(''), 'latin1'));
-  return file;
+  return writePdfObjects(path.join(tmp, name), objects);
 }
 
 /** Answers every page with a full sentence at the confidence `confidenceOf(page)`. */

@@ -3,10 +3,11 @@
 // without being sent to OCR, and a Latin one gives way only to a confident fresh reading. Small
 // PDFs written here: a full-page scan image under a render-mode-3 (invisible) text layer.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
+import { writePdfObjects } from '../../../../support/pdf-objects';
 import type { ExtractedDocument } from '../../../../../src/shared/model';
 import { defaultExtractOptions } from '../../../../../src/shared/options';
 import { extractFile } from '../../../../../src/workers/extractors/extract-file';
@@ -20,25 +21,8 @@ import { scriptsOfLanguages } from '../../../../../src/workers/ocr/scripts';
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'folio-pdf-layer-'));
 after(() => rmSync(tmp, { recursive: true, force: true }));
 
-/** Writes a PDF from numbered object bodies (object 1 is the catalog) with a correct xref. */
 function writePdf(name: string, objects: string[]): string {
-  const parts = ['%PDF-1.4\n'];
-  let length = parts[0].length;
-  const offsets: number[] = [];
-  objects.forEach((body, i) => {
-    offsets.push(length);
-    const text = `${i + 1} 0 obj\n${body}\nendobj\n`;
-    parts.push(text);
-    length += Buffer.byteLength(text, 'latin1');
-  });
-  parts.push(`xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`);
-  for (const offset of offsets) parts.push(`${String(offset).padStart(10, '0')} 00000 n \n`);
-  parts.push(
-    `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${length}\n%%EOF\n`,
-  );
-  const file = path.join(tmp, name);
-  writeFileSync(file, Buffer.from(parts.join(''), 'latin1'));
-  return file;
+  return writePdfObjects(path.join(tmp, name), objects);
 }
 
 const stream = (content: string) =>
