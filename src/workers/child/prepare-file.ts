@@ -81,6 +81,7 @@ async function prepareOpened(
     ...ctx.extract,
     ...(password !== undefined ? { password } : {}),
     pdf: { ...ctx.extract.pdf, pageRange: undefined },
+    excel: { ...ctx.extract.excel, storedValues: batch.format === 'json' },
   };
   if (password === undefined) delete extract.password;
   let sha256: string;

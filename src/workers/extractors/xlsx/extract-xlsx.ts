@@ -58,12 +58,17 @@ class WorkbookSink implements SheetRowSink {
   private readonly byName = new Map<string, SheetSlot>();
   private readonly byPath = new Map<string, SheetSlot>();
 
-  constructor(sheets: readonly WorkbookSheet[], marks: ReadonlyMap<string, SheetMarks>) {
+  constructor(
+    sheets: readonly WorkbookSheet[],
+    marks: ReadonlyMap<string, SheetMarks>,
+    storedValues: boolean,
+  ) {
     this.tables = sheets.map((s) => {
       const sheetMarks = s.path === undefined ? undefined : marks.get(s.path);
       return new SheetTable({
         name: s.name,
         hidden: s.hidden,
+        storedValues,
         ...(sheetMarks === undefined
           ? {}
           : { hiddenRows: sheetMarks.hiddenRows, hiddenColumns: sheetMarks.hiddenColumns }),
@@ -136,7 +141,7 @@ async function readCells(
 ): Promise<ReadOutcome> {
   const warnings: ExtractionWarning[] = [];
   if (hasWorkbookPart) {
-    const sink = new WorkbookSink(sheets, marks);
+    const sink = new WorkbookSink(sheets, marks, ctx.options.excel.storedValues !== false);
     try {
       const { asWritten } = await readStyleFormats(pkg);
       const settings = { date1904, values: ctx.options.excel.values, formatsAsWritten: asWritten };
@@ -160,7 +165,7 @@ async function readCells(
       lossy: false,
     });
   }
-  const sink = new WorkbookSink(sheets, marks);
+  const sink = new WorkbookSink(sheets, marks, ctx.options.excel.storedValues !== false);
   const stats = await readTolerant(pkg, sheets, date1904, sink, ctx);
   if (stats.missingStrings > 0) {
     warnings.push({

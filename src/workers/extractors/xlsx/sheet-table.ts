@@ -18,6 +18,8 @@ export interface SheetInfo {
   /** 1-based rows and columns hidden in Excel. */
   hiddenRows?: ReadonlySet<number>;
   hiddenColumns?: ReadonlySet<number>;
+  /** Keep stored values and formulas (ExtractOptions.excel.storedValues); default true. */
+  storedValues?: boolean;
 }
 
 /** Rows × used columns above this are cut (a sparse "diagonal" sheet could otherwise explode). */
@@ -82,7 +84,7 @@ export class SheetTable {
       const reading = typeof cell === 'string' ? { text: cell } : cell;
       const text = tidyCellText(reading.text);
       if (text === '') continue;
-      const value = cellValue(reading);
+      const value = this.info.storedValues === false ? null : cellValue(reading);
       anyValue ||= value !== null;
       kept.push([column, text, value]);
       if (column < this.left) this.left = column;

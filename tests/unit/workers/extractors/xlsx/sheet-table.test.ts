@@ -193,3 +193,16 @@ test('one-cell title rows above the header become paragraphs naming their cell',
     ],
   );
 });
+
+test('with storedValues off (Markdown output) the text is the same and no values are kept', () => {
+  const fill = (table: SheetTable) => {
+    table.addRow(1, [[1, 'amount']]);
+    table.addRow(2, [[1, { text: '21,564.80', raw: 21564.8, formula: 'SUM(B2:B9)' }]]);
+    return table.toBlocks().blocks.flatMap((b) => (b.type === 'table' ? [b] : []));
+  };
+  const [kept] = fill(new SheetTable({ name: 'T', hidden: false }));
+  const [dropped] = fill(new SheetTable({ name: 'T', hidden: false, storedValues: false }));
+  assert.deepEqual(kept?.cellValues?.[1], [{ raw: 21564.8, formula: 'SUM(B2:B9)' }]);
+  assert.equal(dropped?.cellValues, undefined);
+  assert.deepEqual(dropped?.rows, kept?.rows);
+});
