@@ -5,7 +5,7 @@
 // over the same folders in the same run: seconds per page / per file by kind, their ratio, peak
 // process-tree RSS and word recall/precision of each side (scripts/bench/versus-native-run.ts).
 //   --corpus real|generated|both (both)  --repeat N (1)  --jobs N (native files at a time, 2)
-//   --scorer FILE (../shared/tools/score.mjs)
+//   --scorer FILE (../shared/tools/score.mjs)  --folio-args "ARGS" (extra Folio CLI arguments)
 //
 // --mode throughput: the built CLI over the standard 100-file batch (generated if absent) or any
 // folder (--input DIR): --workers 1, the default workers N times (--runs, 3), and the default with
@@ -227,6 +227,8 @@ async function main(): Promise<void> {
       corpus: { type: 'string', default: 'both' },
       repeat: { type: 'string', default: '1' },
       jobs: { type: 'string', default: '2' },
+      /** Extra arguments for every Folio run, split on spaces: `--folio-args "--memory-limit-mb 512"`. */
+      'folio-args': { type: 'string', default: '' },
       scorer: {
         type: 'string',
         default: path.resolve(projectRoot, '..', 'shared', 'tools', 'score.mjs'),
@@ -256,6 +258,7 @@ async function main(): Promise<void> {
       scorer: path.resolve(values.scorer as string),
       docs: !values['no-docs'],
       keep: values.keep as boolean,
+      folioArgs: (values['folio-args'] as string).split(' ').filter(Boolean),
       // The command as typed: through npm (which builds dist/ first) or straight at this script.
       command:
         process.env.npm_lifecycle_event === 'bench'

@@ -153,7 +153,15 @@ async function withChildCpu<T>(run: () => Promise<T>): Promise<T & { cpuS: numbe
 async function measurePair(
   corpus: PreparedCorpus,
   repeat: number,
-  o: { cli: string; scratch: string; jobs: number; scorer: string; version: string; keep: boolean },
+  o: {
+    cli: string;
+    scratch: string;
+    jobs: number;
+    scorer: string;
+    version: string;
+    keep: boolean;
+    folioArgs?: string[];
+  },
 ): Promise<PairResult> {
   const order = repeat % 2 === 1 ? 'folio-first' : 'native-first';
   const folioStep = () =>
@@ -163,7 +171,7 @@ async function measurePair(
         input: corpus.input,
         scratch: o.scratch,
         label: `folio-${corpus.name}-${repeat}`,
-        args: [],
+        args: o.folioArgs ?? [],
       }),
     );
   const nativeStep = () =>
@@ -229,6 +237,8 @@ export interface VersusOptions {
   docs: boolean;
   keep: boolean;
   command: string;
+  /** Extra Folio CLI arguments for every Folio run (e.g. `--memory-limit-mb 512`). */
+  folioArgs?: string[];
 }
 
 interface CorpusResult {
