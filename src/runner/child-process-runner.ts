@@ -6,10 +6,19 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
-import type { ChildToParent, ParentToChild, StartBatch } from '../shared/protocol';
+import type {
+  ChildToParent,
+  ParentToChild,
+  RenderedPage,
+  RenderPageRequest,
+  RenderPageResult,
+  StartBatch,
+} from '../shared/protocol';
 import type { RunReport, StatsSample } from '../shared/report';
+import type { SearchOptions, SearchResult } from '../shared/search';
 import { buildRunReport, filesPerMinute, orderReports } from '../shared/report-builder';
 import { BatchTracker } from './batch-tracker';
+import { PendingRequests } from './pending-requests';
 import type { BatchHandlers, BatchRequest, BatchRunner } from './types';
 
 export interface ChildProcessRunnerOptions {
@@ -24,6 +33,8 @@ export interface ChildProcessRunnerOptions {
   maxRestarts?: number;
   /** How long to wait for a freshly forked child to say it is ready. */
   readyTimeoutMs?: number;
+  /** How long a search may take before it is given up (default 30 s: a first load of a big index). */
+  searchTimeoutMs?: number;
 }
 
 type SessionEnd =
@@ -47,12 +58,34 @@ export class ChildProcessRunner implements BatchRunner {
   private cancelTimer: NodeJS.Timeout | undefined;
   private running = false;
   private disposed = false;
+  /** search requests waiting for the child's answer. */
+  private readonly searches = new PendingRequests<SearchResult>();
+  /** renderPage requests waiting for the child's answer, by requestId. */
+  private readonly renders = new Map<
+    string,
+    { resolve(page: RenderedPage): void; reject(error: Error): void }
+  >();
 
   constructor(private readonly options: ChildProcessRunnerOptions) {}
 
   /** The pid of the current child (for tests and diagnostics). */
   get childPid(): number | undefined {
     return this.child?.pid;
+  }
+
+  /**
+   * Searches the extracted text indexed in `options.cacheDir` (see src/shared/search.ts for the
+   * query syntax and the hits). Runs in the child, also while a batch runs; forks it if needed.
+   */
+  async search(query: string, options: SearchOptions): Promise<SearchResult> {
+    if (this.disposed) throw new Error('The batch runner was disposed.');
+    const child = await this.ensureChild({});
+    const { requestId, answer } = this.searches.open(
+      this.options.searchTimeoutMs ?? 30_000,
+      'search',
+    );
+    this.send(child, { type: 'search', requestId, query, options });
+    return answer;
   }
 
   async run(request: BatchRequest, handlers: BatchHandlers = {}): Promise<RunReport> {
@@ -225,6 +258,12 @@ export class ChildProcessRunner implements BatchRunner {
           resolve(child);
           return;
         }
+        if (message.type === 'searchResult') {
+          const { requestId, result, error } = message;
+          this.searches.settle(requestId, result ? { value: result } : { error: error ?? '' });
+          return;
+        }
+        if (message.type === 'renderPageResult') return this.settleRender(message);
         const session = this.session;
         if (!session || ('batchId' in message && message.batchId !== session.batchId)) return;
         session.onMessage(message);
@@ -235,10 +274,14 @@ export class ChildProcessRunner implements BatchRunner {
       child.on('exit', (code, signal) => {
         clearTimeout(timer);
         reject(new Error(`The child process exited before it was ready (${signal ?? code}).`));
+        this.searches.rejectAll('The extraction process stopped before the search finished.');
         if (this.child === child) {
           this.child = undefined;
           this.ready = undefined;
         }
+        for (const waiting of this.renders.values())
+          waiting.reject(new Error('The extraction process stopped before the page was shown.'));
+        this.renders.clear();
         this.session?.end({
           type: 'died',
           detail: signal ? `signal ${signal}` : `exit code ${code}`,
@@ -247,6 +290,24 @@ export class ChildProcessRunner implements BatchRunner {
       child.on('error', (error) => handlers.onLog?.('error', `child process: ${error.message}`));
     });
     return this.ready;
+  }
+
+  /** One page of a source file as an image (rendered in the child, even while a batch runs). */
+  async renderPage(request: Omit<RenderPageRequest, 'type' | 'requestId'>): Promise<RenderedPage> {
+    if (this.disposed) throw new Error('The batch runner was disposed.');
+    const child = await this.ensureChild({});
+    const requestId = randomUUID();
+    return new Promise((resolve, reject) => {
+      this.renders.set(requestId, { resolve, reject });
+      this.send(child, { type: 'renderPage', requestId, ...request });
+    });
+  }
+
+  private settleRender(message: RenderPageResult): void {
+    const waiting = this.renders.get(message.requestId);
+    this.renders.delete(message.requestId);
+    if (message.page) waiting?.resolve(message.page);
+    else waiting?.reject(new Error(message.error ?? 'The page could not be shown.'));
   }
 
   cancel(): void {

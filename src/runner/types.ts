@@ -1,6 +1,7 @@
 // The parent-side API over the child process (used by the CLI and by the extension host alike,
 // so the CLI's numbers are the extension's numbers).
 import type { BatchOptions, ExtractOptions } from '../shared/options';
+import type { RenderedPage, RenderPageRequest } from '../shared/protocol';
 import type { FileReport, RunReport, StatsSample } from '../shared/report';
 
 export interface BatchRequest {
@@ -28,4 +29,6 @@ export interface BatchRunner {
   cancel(): void;
   /** Shuts the child process down. */
   dispose(): Promise<void>;
+  /** One page of a source file as an image, for the extension's "source beside" view. */
+  renderPage?(request: Omit<RenderPageRequest, 'type' | 'requestId'>): Promise<RenderedPage>;
 }

@@ -2,6 +2,7 @@
 // that owns the worker pool. Messages travel over Node's IPC channel (structured clone).
 import type { BatchOptions, ExtractOptions } from './options';
 import type { FileReport, RunReport, StatsSample } from './report';
+import type { SearchOptions, SearchResult } from './search';
 
 export interface StartBatch {
   type: 'start';
@@ -25,7 +26,55 @@ export interface Shutdown {
   type: 'shutdown';
 }
 
-export type ParentToChild = StartBatch | CancelBatch | Shutdown;
+/**
+ * Renders one page of a source file as an image the "source beside" view can show: answered with
+ * `renderPageResult` (same requestId), even while a batch runs.
+ */
+export interface RenderPageRequest {
+  type: 'renderPage';
+  requestId: string;
+  /** Absolute path of the source file. */
+  source: string;
+  /** 1-based page of a PDF or frame of an image (a single image has one). */
+  page: number;
+  /** Folder the images are written to (and looked up in: a page is rendered once). */
+  imageDir: string;
+  password?: string;
+}
+
+/** Where the rendered (or, for a PNG/JPEG, copied) page is, and its size in pixels. */
+export interface RenderedPage {
+  image: string;
+  width: number;
+  height: number;
+  page: number;
+  /** Pages (or frames) in the source. */
+  pages: number;
+}
+
+// ── Search (issue 13) ──────────────────────────────────────────────────────────────────────────
+// Parent → child: { type: 'search', requestId, query, options: SearchOptions }
+// Child → parent: { type: 'searchResult', requestId, result?: SearchResult, error?: string }
+// Answered even while a batch runs (the index is updated as each file finishes). Query syntax:
+// words (all must match; fuzzy for OCR errors), `"a phrase"`, `word*` (prefix); amounts, dates and
+// references match whatever their separators (`41,228.23` = `41228.23`, `INV-2024-4788` =
+// `INV 2024 4788`). The runner's API: `ChildProcessRunner.search(query, options)`.
+export interface SearchRequest {
+  type: 'search';
+  requestId: string;
+  query: string;
+  options: SearchOptions;
+}
+
+export interface SearchResponse {
+  type: 'searchResult';
+  requestId: string;
+  result?: SearchResult;
+  /** A plain sentence when the search could not run (e.g. an unreadable index). */
+  error?: string;
+}
+
+export type ParentToChild = StartBatch | CancelBatch | Shutdown | SearchRequest | RenderPageRequest;
 
 export interface ChildReady {
   type: 'ready';
@@ -87,7 +136,17 @@ export interface BatchFailed {
   message: string;
 }
 
+export interface RenderPageResult {
+  type: 'renderPageResult';
+  requestId: string;
+  page?: RenderedPage;
+  /** A plain sentence when the page could not be rendered. */
+  error?: string;
+}
+
 export type ChildToParent =
+  | SearchResponse
+  | RenderPageResult
   | ChildReady
   | BatchPlanned
   | FileStarted

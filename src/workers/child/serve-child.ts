@@ -2,7 +2,7 @@
 // so a crash or out-of-memory here never takes the parent down. It speaks the protocol in
 // src/shared/protocol.ts over Node's IPC channel and exits when the parent goes away. The entry
 // (child-main.ts) only says which pool worker to run.
-import type { ChildToParent, ParentToChild } from '../../shared/protocol';
+import type { ChildToParent, ParentToChild, RenderPageRequest } from '../../shared/protocol';
 import { ENGINE_VERSION } from '../../shared/version';
 import { BatchRun } from './batch-run';
 import { PiscinaRunner } from './piscina-runner';
@@ -53,6 +53,22 @@ export function serveChild(setup: ChildSetup): void {
     }
   }
 
+  // Loaded on first use: a child that only extracts never loads the page renderer.
+  async function renderPage(message: RenderPageRequest): Promise<void> {
+    const { type: _type, requestId, ...request } = message;
+    try {
+      const { renderSourcePage } = await import('./render-page');
+      send({ type: 'renderPageResult', requestId, page: await renderSourcePage(request) });
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      send({
+        type: 'renderPageResult',
+        requestId,
+        error: `The page could not be shown: ${reason}`,
+      });
+    }
+  }
+
   process.on('message', (message: ParentToChild) => {
     switch (message.type) {
       case 'start':
@@ -60,6 +76,9 @@ export function serveChild(setup: ChildSetup): void {
         break;
       case 'cancel':
         if (current?.id === message.batchId) current.run.cancel();
+        break;
+      case 'renderPage':
+        void renderPage(message);
         break;
       case 'shutdown':
         current?.run.cancel();

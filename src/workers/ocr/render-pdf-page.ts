@@ -1,7 +1,7 @@
 // Renders one PDF page to gray pixels for OCR: pdfjs paints onto an @napi-rs/canvas at 300 dpi
 // (less for huge pages, so a poster-sized page cannot allocate gigabytes), then the RGBA
 // result is folded to one byte per pixel.
-import { createCanvas } from '@napi-rs/canvas';
+import { createCanvas, type Canvas } from '@napi-rs/canvas';
 import type { PDFPageProxy, RenderParameters } from 'pdfjs-dist/types/src/display/api';
 import { toGray, type GrayImage } from './raster';
 
@@ -26,17 +26,20 @@ export interface RenderedPage {
   dpi: number;
 }
 
-export async function renderPdfPageGray(
+/**
+ * Paints a page onto a white canvas at the settings' dpi (within the pixel cap). Shared by OCR
+ * (gray pixels) and the "source beside" view (a PNG of the page).
+ */
+export async function paintPdfPage(
   page: PDFPageProxy,
-  settings: RenderSettings = defaultRenderSettings,
-): Promise<RenderedPage> {
+  settings: RenderSettings,
+): Promise<{ canvas: Canvas; dpi: number }> {
   const unit = page.getViewport({ scale: 1 });
   const dpi = renderDpi(unit.width, unit.height, settings);
   const viewport = page.getViewport({ scale: dpi / 72 });
   const width = Math.max(1, Math.round(viewport.width));
   const height = Math.max(1, Math.round(viewport.height));
   const canvas = createCanvas(width, height);
-  const context = canvas.getContext('2d');
   // pdfjs's typings name DOM types; @napi-rs/canvas implements the same drawing API.
   const params: RenderParameters = {
     canvas: canvas as unknown as RenderParameters['canvas'],
@@ -45,7 +48,16 @@ export async function renderPdfPageGray(
     annotationMode: 0,
   };
   await page.render(params).promise;
-  const rgba = context.getImageData(0, 0, width, height).data;
+  return { canvas, dpi };
+}
+
+export async function renderPdfPageGray(
+  page: PDFPageProxy,
+  settings: RenderSettings = defaultRenderSettings,
+): Promise<RenderedPage> {
+  const { canvas, dpi } = await paintPdfPage(page, settings);
+  const { width, height } = canvas;
+  const rgba = canvas.getContext('2d').getImageData(0, 0, width, height).data;
   const image = toGray({ width, height, channels: 4, data: rgba });
   return { image, dpi };
 }
