@@ -4,5 +4,10 @@ import type { BuildOptions } from 'esbuild';
 export const projectRoot: string;
 export const commonOptions: BuildOptions;
 export const extensionBuild: BuildOptions;
-export const nodeEntries: { cli: string; child: string; 'pool-worker': string };
+export const nodeEntries: {
+  cli: string;
+  child: string;
+  'pool-worker': string;
+  'queue-planner': string;
+};
 export const nodeOptions: BuildOptions;

@@ -27,6 +27,8 @@ export const nodeEntries = {
   cli: 'src/cli/main.ts',
   child: 'src/workers/child/child-main.ts',
   'pool-worker': 'src/workers/thread/pool-worker.ts',
+  // Forked by a queue coordinator (`folio extract --queue`) to walk, hash and answer from the cache.
+  'queue-planner': 'src/workers/child/queue-planner-main.ts',
 };
 
 // Node-side entries are ESM because pdfjs-dist is ESM-only; libraries stay in node_modules

@@ -35,6 +35,10 @@ Options:
   --exclude GLOB         skip files matching GLOB (repeatable)
   --follow-symlinks      also follow symbolic links that lead outside the folder
   --quiet                no line per file, only the summary
+  --queue URL            spread the batch over queue workers on Redis (redis:// or
+                         rediss://; password in the URL or FOLIO_REDIS_PASSWORD):
+                         see folio worker --help and docs/scaling.md
+  --queue-name NAME      the queue's name (default: extract)
   -h, --help             this help
   -v, --version          the version`;
 
@@ -42,6 +46,8 @@ export interface CliCommand {
   input: string;
   reportPath?: string;
   quiet: boolean;
+  /** Run on queue workers instead of this machine's pool (issue 14). */
+  queue?: { url: string; queueName: string };
   batch: BatchOptions;
   extract: ExtractOptions;
 }
@@ -94,6 +100,8 @@ export function parseCli(argv: string[], cwd = process.cwd()): ParsedCli {
         exclude: { type: 'string', multiple: true },
         'follow-symlinks': { type: 'boolean' },
         quiet: { type: 'boolean' },
+        queue: { type: 'string' },
+        'queue-name': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -188,6 +196,9 @@ export function parseCli(argv: string[], cwd = process.cwd()): ParsedCli {
       input,
       ...(values.report ? { reportPath: path.resolve(cwd, values.report) } : {}),
       quiet: values.quiet ?? false,
+      ...(values.queue
+        ? { queue: { url: values.queue, queueName: values['queue-name'] ?? 'extract' } }
+        : {}),
       batch,
       extract,
     },

@@ -6,13 +6,20 @@ import { fileURLToPath } from 'node:url';
 import { ENGINE_VERSION } from '../shared/version';
 import { writeFileAtomic } from '../shared/atomic-file';
 import { ChildProcessRunner } from '../runner/child-process-runner';
+import type { BatchRunner } from '../runner/types';
+import { QueueBatchRunner } from '../queue/queue-batch-runner';
 import { parseCli, UsageError, USAGE, type CliCommand } from './args';
 import { fileLine, summaryLines } from './format';
+import { isQueueCommand, runQueueCommand } from './queue-commands';
 
 const childScript = fileURLToPath(new URL('./child.mjs', import.meta.url));
+const plannerScript = fileURLToPath(new URL('./queue-planner.mjs', import.meta.url));
 
 async function extract(command: CliCommand): Promise<number> {
-  const runner = new ChildProcessRunner({ childScript });
+  // --queue: the same batch planned here and run by queue workers (src/queue, docs/scaling.md).
+  const runner: BatchRunner = command.queue
+    ? new QueueBatchRunner({ target: command.queue, plannerScript })
+    : new ChildProcessRunner({ childScript });
   let interrupted = false;
   const onSignal = () => {
     if (interrupted) process.exit(130);
@@ -52,6 +59,7 @@ async function extract(command: CliCommand): Promise<number> {
 async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
+    if (isQueueCommand(argv)) return await runQueueCommand(argv);
     parsed = parseCli(argv);
   } catch (error) {
     if (error instanceof UsageError) {

@@ -14,6 +14,8 @@ export const ErrorCodes = {
   TIMEOUT: 'TIMEOUT',
   WORKER_CRASH: 'WORKER_CRASH',
   CHILD_CRASH: 'CHILD_CRASH',
+  /** A queue worker died (kill -9, machine gone) holding this file, twice: see src/queue. */
+  WORKER_LOST: 'WORKER_LOST',
   CANCELLED: 'CANCELLED',
   OUT_OF_MEMORY: 'OUT_OF_MEMORY',
   SYMLINK_OUTSIDE: 'SYMLINK_OUTSIDE',

@@ -1,0 +1,250 @@
+// The coordinator of a queued batch (`folio extract <folder> --queue URL`): a BatchRunner like
+// the local ChildProcessRunner, so the CLI and the extension drive it the same way and get the
+// same run report. It plans in a child (walk, hash, cache hits copied out), enqueues one job per
+// remaining file with a deterministic id, and gathers every job's outcome, from the queue's
+// events and, because events can be missed across a Redis restart, by looking jobs up directly.
+import { Job, Queue, QueueEvents } from 'bullmq';
+import path from 'node:path';
+import { kindFromName } from '../shared/formats';
+import type { FileReport, RunReport, StatsSample } from '../shared/report';
+import {
+  buildRunReport,
+  failedOutcome,
+  fileReport,
+  filesPerMinute,
+  orderReports,
+} from '../shared/report-builder';
+import type { BatchHandlers, BatchRequest, BatchRunner } from '../runner/types';
+import { jobExtractSettings, type FolioJobData, type FolioJobResult } from './job-data';
+import { jobIdFor, settingsFingerprint } from './job-id';
+import { parseJobResult, reportFromFailure, reportFromResult } from './job-outcome';
+import { planInChild } from './plan-in-child';
+import { bullConnection, KEY_PREFIX, type QueueTarget } from './redis-connection';
+
+export interface QueueBatchRunnerOptions {
+  target: QueueTarget;
+  /** The built planner entry (dist/queue-planner.mjs). */
+  plannerScript: string;
+  env?: NodeJS.ProcessEnv;
+  /** How often unfinished jobs are looked up directly, besides the queue's events (ms). */
+  sweepMs?: number;
+  /** How long finished jobs stay in Redis, so a rerun finds their outcomes (seconds). */
+  keepFinishedSeconds?: number;
+}
+
+/** Attempts of a job whose processor throws (it could not run the file at all). */
+const JOB_ATTEMPTS = 2;
+const ADD_CHUNK = 500;
+/** Job look-ups in flight at once during a sweep. */
+const LOOKUP_CONCURRENCY = 16;
+const MB = 1024 * 1024;
+
+export class QueueBatchRunner implements BatchRunner {
+  private cancelRequested = false;
+  private wake: (() => void) | undefined;
+  private running = false;
+
+  constructor(private readonly options: QueueBatchRunnerOptions) {}
+
+  cancel(): void {
+    this.cancelRequested = true;
+    this.wake?.();
+  }
+
+  async dispose(): Promise<void> {
+    this.cancel();
+  }
+
+  async run(request: BatchRequest, handlers: BatchHandlers = {}): Promise<RunReport> {
+    if (this.running) throw new Error('A batch is already running.');
+    this.running = true;
+    this.cancelRequested = false;
+    try {
+      return await this.runBatch(request, handlers);
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async runBatch(request: BatchRequest, handlers: BatchHandlers): Promise<RunReport> {
+    const { batch, extract, input } = request;
+    if (!batch.outDir || !batch.cacheDir) {
+      throw new Error('A queued batch needs an output and a cache folder that every worker sees.');
+    }
+    const startedAt = new Date();
+    const plan = await planInChild(this.options.plannerScript, { input, batch, extract });
+    handlers.onPlanned?.(plan.files);
+    const reports = new Map<string, FileReport>();
+    const finish = (report: FileReport) => {
+      if (reports.has(report.path)) return;
+      reports.set(report.path, report);
+      handlers.onFileDone?.(report);
+    };
+    for (const report of plan.reports) finish(report);
+
+    const outDir = path.resolve(batch.outDir);
+    const base: Omit<FolioJobData, 'rel' | 'abs' | 'sha256'> = {
+      input,
+      outDir,
+      cacheDir: path.resolve(batch.cacheDir),
+      batch: {
+        format: batch.format,
+        cache: batch.cache,
+        fileTimeoutSeconds: batch.fileTimeoutSeconds,
+        fileTotalCapSeconds: batch.fileTotalCapSeconds,
+        memoryLimitMb: batch.memoryLimitMb,
+      },
+      extract: jobExtractSettings(extract),
+    };
+    const fingerprint = settingsFingerprint(base);
+    const pending = new Map<string, FolioJobData>();
+    for (const file of plan.fresh) {
+      pending.set(jobIdFor(file.rel, file.sha256, fingerprint), {
+        ...base,
+        rel: file.rel,
+        abs: file.abs,
+        sha256: file.sha256,
+      });
+    }
+
+    const { target } = this.options;
+    const connection = bullConnection(target.url, this.options.env);
+    const queue = new Queue<FolioJobData, FolioJobResult>(target.queueName, {
+      connection,
+      prefix: KEY_PREFIX,
+    });
+    const events = new QueueEvents(target.queueName, { connection, prefix: KEY_PREFIX });
+    const timeline: StatsSample[] = [];
+    let workersSeen = 0;
+    let peakRssMb = process.memoryUsage.rss() / MB;
+    const allDone = new Promise<void>((resolve) => {
+      this.wake = resolve;
+    });
+    const settle = (id: string, report: FileReport) => {
+      if (!pending.delete(id)) return;
+      finish(report);
+      if (pending.size === 0) this.wake?.();
+    };
+    const keep = { age: this.options.keepFinishedSeconds ?? 7 * 24 * 3600 };
+    const add = (ids: string[]) =>
+      queue.addBulk(
+        ids.flatMap((id) => {
+          const data = pending.get(id);
+          if (!data) return [];
+          const opts = { jobId: id, attempts: JOB_ATTEMPTS, removeOnComplete: keep };
+          return [{ name: 'extract', data, opts: { ...opts, removeOnFail: keep } }];
+        }),
+      );
+    const lookUp = async (id: string) => {
+      const data = pending.get(id);
+      if (!data) return;
+      const job = await Job.fromId<FolioJobData, FolioJobResult>(queue, id);
+      // Gone: removed by hand or aged out while the coordinator was away. Enqueue it again.
+      if (!job) return void (await add([id]));
+      const state = await job.getState();
+      if (state === 'completed') {
+        const result = parseJobResult(job.returnvalue);
+        const report = result
+          ? reportFromResult(result, outDir)
+          : reportFromFailure(data.rel, 'the job returned no report', job.attemptsMade);
+        settle(id, report);
+      } else if (state === 'failed') {
+        settle(id, reportFromFailure(data.rel, job.failedReason ?? 'unknown', job.attemptsMade));
+      }
+    };
+    let sweeping: Promise<void> | undefined;
+    const sweep = () => {
+      sweeping ??= (async () => {
+        const ids = [...pending.keys()];
+        let next = 0;
+        const lane = async () => {
+          while (next < ids.length && !this.cancelRequested) {
+            await lookUp(ids[next++]).catch(() => undefined);
+          }
+        };
+        await Promise.all(Array.from({ length: LOOKUP_CONCURRENCY }, lane));
+      })().finally(() => {
+        sweeping = undefined;
+      });
+      return sweeping;
+    };
+    // Without listeners these would throw; a lost connection is retried (redis-connection.ts).
+    const onError = (error: Error) => handlers.onLog?.('warn', `queue: ${error.message}`);
+    queue.on('error', onError);
+    events.on('error', onError);
+    const onFinished = ({ jobId }: { jobId: string }) => {
+      void lookUp(jobId).catch(() => undefined);
+    };
+    events.on('completed', onFinished);
+    events.on('failed', onFinished);
+    events.on('active', ({ jobId }) => {
+      const data = pending.get(jobId);
+      if (data) handlers.onFileStarted?.(data.rel, 1);
+    });
+    const sampleStats = async () => {
+      const counts = await queue.getJobCounts('waiting', 'active', 'prioritized', 'delayed');
+      const workers = await queue.getWorkersCount().catch(() => 0);
+      workersSeen = Math.max(workersSeen, workers);
+      const rssMb = process.memoryUsage.rss() / MB;
+      peakRssMb = Math.max(peakRssMb, rssMb);
+      const t = Date.now() - startedAt.getTime();
+      const sample: StatsSample = {
+        t,
+        done: reports.size,
+        total: plan.files.length,
+        filesPerMin: filesPerMinute(reports.size, t),
+        rssMb: Math.round(rssMb),
+        queued: (counts.waiting ?? 0) + (counts.prioritized ?? 0) + (counts.delayed ?? 0),
+        active: counts.active ?? 0,
+        workers,
+      };
+      timeline.push(sample);
+      handlers.onStats?.({ ...sample, treeRssMb: sample.rssMb });
+    };
+    const timers: NodeJS.Timeout[] = [];
+    try {
+      await events.waitUntilReady();
+      const ids = [...pending.keys()];
+      for (let i = 0; i < ids.length; i += ADD_CHUNK) await add(ids.slice(i, i + ADD_CHUNK));
+      handlers.onLog?.('info', `${ids.length} jobs on queue ${target.queueName}`);
+      // Jobs that were already there (a rerun) may have finished before we listened.
+      if (pending.size > 0) await sweep();
+      if (pending.size === 0) this.wake?.();
+      timers.push(setInterval(() => void sweep(), this.options.sweepMs ?? 5000));
+      timers.push(setInterval(() => void sampleStats().catch(() => undefined), 2000));
+      await allDone;
+      if (this.cancelRequested) await this.withdraw(queue, [...pending.keys()]);
+    } finally {
+      for (const timer of timers) clearInterval(timer);
+      await sweeping;
+      await events.close().catch(() => undefined);
+      await queue.close().catch(() => undefined);
+    }
+    for (const data of pending.values()) {
+      const outcome = failedOutcome(
+        'CANCELLED',
+        'The batch was cancelled before this file finished.',
+        kindFromName(data.rel),
+        'skipped',
+      );
+      finish(fileReport(data.rel, outcome, { ms: 0 }));
+    }
+    return buildRunReport({
+      input,
+      startedAt,
+      finishedAt: new Date(),
+      files: orderReports(plan.files, reports),
+      peakRssMb,
+      timeline,
+      ...(workersSeen > 0 ? { workers: workersSeen } : {}),
+    });
+  }
+
+  /** Takes back the jobs no worker has started; a running one finishes and fills the cache. */
+  private async withdraw(queue: Queue, ids: string[]): Promise<void> {
+    for (const id of ids) {
+      const job = await Job.fromId(queue, id).catch(() => undefined);
+      if (job && (await job.getState()) === 'waiting') await job.remove().catch(() => undefined);
+    }
+  }
+}
