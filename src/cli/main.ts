@@ -10,6 +10,7 @@ import type { BatchRunner } from '../runner/types';
 import { QueueBatchRunner } from '../queue/queue-batch-runner';
 import { parseCli, UsageError, USAGE, type CliCommand } from './args';
 import { fileLine, summaryLines } from './format';
+import { isSearchCommand, parseSearch, SEARCH_USAGE, searchLines } from './search-command';
 import { isQueueCommand, runQueueCommand } from './queue-commands';
 
 const childScript = fileURLToPath(new URL('./child.mjs', import.meta.url));
@@ -56,9 +57,38 @@ async function extract(command: CliCommand): Promise<number> {
   }
 }
 
+async function search(argv: string[]): Promise<number> {
+  let command;
+  try {
+    command = parseSearch(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`folio: ${error.message}\n\n${SEARCH_USAGE}\n`);
+    return 2;
+  }
+  if (command === 'help') {
+    process.stdout.write(SEARCH_USAGE + '\n');
+    return 0;
+  }
+  const runner = new ChildProcessRunner({ childScript });
+  try {
+    const result = await runner.search(command.query, {
+      cacheDir: command.cacheDir,
+      limit: command.limit,
+      ...(command.input ? { inputs: [command.input] } : {}),
+    });
+    const text = command.json ? [JSON.stringify(result, null, 2)] : searchLines(result);
+    process.stdout.write(text.join('\n') + '\n');
+    return result.hits.length > 0 ? 0 : 1;
+  } finally {
+    await runner.dispose();
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
+    if (isSearchCommand(argv)) return await search(argv);
     if (isQueueCommand(argv)) return await runQueueCommand(argv);
     parsed = parseCli(argv);
   } catch (error) {

@@ -35,6 +35,17 @@ export class BatchTracker {
     return true;
   }
 
+  /**
+   * Takes the duplicate relations the child found once every file was done (fileDone went out
+   * before they were known) into the report already held.
+   */
+  relate(report: FileReport): void {
+    const held = this.reports.get(report.path);
+    if (!held) return;
+    if (report.duplicateOf !== undefined) held.duplicateOf = report.duplicateOf;
+    if (report.nearDuplicates) held.nearDuplicates = report.nearDuplicates;
+  }
+
   absolute(rel: string): string {
     return path.join(this.input, ...rel.split('/'));
   }

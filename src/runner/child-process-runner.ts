@@ -17,6 +17,7 @@ import type {
 import type { RunReport, StatsSample } from '../shared/report';
 import type { SearchOptions, SearchResult } from '../shared/search';
 import { buildRunReport, filesPerMinute, orderReports } from '../shared/report-builder';
+import { settingsFingerprint } from '../shared/settings-fingerprint';
 import { BatchTracker } from './batch-tracker';
 import { PendingRequests } from './pending-requests';
 import type { BatchHandlers, BatchRequest, BatchRunner } from './types';
@@ -172,6 +173,7 @@ export class ChildProcessRunner implements BatchRunner {
         // Anything the parent missed (it should not) is taken from the child's own report.
         for (const report of end.report.files) {
           if (tracker.done(report)) handlers.onFileDone?.(report);
+          else tracker.relate(report);
         }
         workers = end.report.workers ?? workers;
         break;
@@ -197,6 +199,7 @@ export class ChildProcessRunner implements BatchRunner {
       files: orderReports(tracker.planned ?? [], tracker.reports),
       peakRssMb: Math.max(peakTreeRssMb, sampleTree(0)),
       timeline,
+      settingsFingerprint: settingsFingerprint(request.extract, request.batch.format),
       ...(workers !== undefined ? { workers } : {}),
     });
   }

@@ -112,6 +112,11 @@ export interface BatchOptions {
   followSymlinks: boolean;
   /** Relative path (or file name) → password. */
   passwords: Record<string, string>;
+  /**
+   * Files whose texts' estimated similarity (MinHash over 3-word shingles, 0 to 1) is at least
+   * this are reported as near-duplicates of each other (default 0.8; above 1 turns it off).
+   */
+  nearDuplicateThreshold?: number;
 }
 
 export const defaultBatchOptions: BatchOptions = {

@@ -46,11 +46,18 @@ export function failedOutcome(
   return { kind, status, code, message };
 }
 
-export function fileReport(
-  rel: string,
-  outcome: FileOutcome,
-  extra: { ms: number; output?: string; cached?: boolean; attempts?: number },
-): FileReport {
+/** What a report entry adds to the outcome: where and when, and the input's identity. */
+export interface ReportExtra {
+  ms: number;
+  output?: string;
+  cached?: boolean;
+  attempts?: number;
+  sha256?: string;
+  size?: number;
+  duplicateOf?: string;
+}
+
+export function fileReport(rel: string, outcome: FileOutcome, extra: ReportExtra): FileReport {
   return {
     path: rel,
     ...outcome,
@@ -58,6 +65,9 @@ export function fileReport(
     ...(extra.output !== undefined ? { output: extra.output } : {}),
     ...(extra.cached ? { cached: true } : {}),
     ...(extra.attempts !== undefined ? { attempts: extra.attempts } : {}),
+    ...(extra.sha256 !== undefined ? { sha256: extra.sha256 } : {}),
+    ...(extra.size !== undefined ? { size: extra.size } : {}),
+    ...(extra.duplicateOf !== undefined ? { duplicateOf: extra.duplicateOf } : {}),
   };
 }
 
@@ -101,6 +111,7 @@ export function buildRunReport(args: {
   peakRssMb: number;
   timeline?: StatsSample[];
   workers?: number;
+  settingsFingerprint?: string;
 }): RunReport {
   const count = (status: FileReport['status']) =>
     args.files.filter((f) => f.status === status).length;
@@ -121,6 +132,7 @@ export function buildRunReport(args: {
       filesPerMin: filesPerMinute(processed, wallMs),
       peakRssMb: Math.round(args.peakRssMb),
     },
+    ...(args.settingsFingerprint ? { settingsFingerprint: args.settingsFingerprint } : {}),
     files: args.files,
     ...(args.timeline ? { timeline: compactTimeline(args.timeline) } : {}),
     ...(args.workers !== undefined ? { workers: args.workers } : {}),

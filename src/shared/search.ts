@@ -1,6 +1,6 @@
 // What a search over the extracted text asks and answers: the types shared by the child (which
 // owns the index), the runner (which asks it over the protocol) and the CLI and extension (which
-// show the hits). No search logic here; the index is src/workers/search.
+// show the hits). No search logic here; the index is src/workers/text-search.
 
 export interface SearchOptions {
   /**

@@ -9,8 +9,14 @@ import { toFolioError } from '../../shared/errors';
 import { kindFromName } from '../../shared/formats';
 import type { ChildToParent, StartBatch } from '../../shared/protocol';
 import type { FileOutcome, FileReport, RunReport } from '../../shared/report';
-import { buildRunReport, failedOutcome, fileReport } from '../../shared/report-builder';
-import { OutputCache, type CacheHit } from '../output/cache';
+import {
+  buildRunReport,
+  failedOutcome,
+  fileReport,
+  type ReportExtra,
+} from '../../shared/report-builder';
+import { settingsFingerprint } from '../../shared/settings-fingerprint';
+import { OutputCache, sha256OfFile, type CacheHit } from '../output/cache';
 import { OutputNamer } from '../output/output-writer';
 import { BatchStats } from './batch-stats';
 import { defaultCacheDir, defaultOutDir, defaultWorkers } from './locations';
@@ -24,6 +30,8 @@ import {
   type PreparedFile,
 } from './prepare-file';
 import { runOnPool, type FileToRun, type PoolContext } from './run-on-pool';
+import { applyRelations, type FirstExtraction } from './duplicates';
+import type { FinishedFile, SearchService } from './search-service';
 import { cancelledOutcome } from './run-with-retry';
 import { Scheduler } from './scheduler';
 import { selectEntries } from './select-entries';
@@ -38,7 +46,12 @@ export interface BatchRunEnvironment {
   acceptName?: (name: string) => boolean;
   /** Resident memory of this process in MB (threads included). */
   rssMb(): number;
+  /** Indexes each finished file for search (absent: no index, as in the pool unit tests). */
+  search?: SearchService;
 }
+
+/** Where a finished file's text is, for the search index. */
+type IndexSource = Pick<FinishedFile, 'cacheKey' | 'sha256' | 'contentPath'>;
 
 /** How long the first wave of files may take to prepare before dispatch starts anyway. */
 const FIRST_WAVE_MAX_WAIT_MS = 2000;
@@ -59,6 +72,9 @@ export class BatchRun {
   private scheduler?: Scheduler;
   private readonly reports = new Map<string, FileReport>();
   private readonly startedAt = new Date();
+  /** Cache key → the first file of this batch extracting it: an exact duplicate waits for it. */
+  private readonly firstByKey = new Map<string, FirstExtraction>();
+  private cacheDir = '';
 
   constructor(
     private readonly start: StartBatch,
@@ -74,6 +90,7 @@ export class BatchRun {
     const { batch, input, batchId } = this.start;
     const workers = Math.max(1, Math.min(32, batch.workers ?? defaultWorkers()));
     const cacheDir = path.resolve(batch.cacheDir ?? defaultCacheDir());
+    this.cacheDir = cacheDir;
     const outDir = path.resolve(batch.outDir ?? defaultOutDir(cacheDir, input));
     await mkdir(outDir, { recursive: true });
     await mkdir(cacheDir, { recursive: true });
@@ -135,13 +152,24 @@ export class BatchRun {
       scheduler.dispose();
       await runner.destroy().catch(() => undefined);
     }
+    const reported = selected
+      .map((e) => this.reports.get(e.rel))
+      .filter((r): r is FileReport => !!r);
+    if (this.env.search) {
+      const store = await this.env.search.store(cacheDir);
+      await this.env.search.settled();
+      const signatureOf = (rel: string) => store.index.file(input, rel)?.signature;
+      applyRelations(reported, signatureOf, batch.nearDuplicateThreshold);
+      await this.env.search.flush();
+    }
     return buildRunReport({
       input,
       startedAt: this.startedAt,
       finishedAt: new Date(),
-      files: selected.map((e) => this.reports.get(e.rel)).filter((r): r is FileReport => !!r),
+      files: reported,
       peakRssMb: stats.peakRssMb,
       workers,
+      settingsFingerprint: settingsFingerprint(this.start.extract, batch.format),
     });
   }
 
@@ -175,11 +203,24 @@ export class BatchRun {
     try {
       const prepared = await file.prepared;
       if (prepared.type === 'unreadable') {
-        this.finish(entry.rel, prepared.outcome, { ms: Date.now() - file.startedAt });
+        this.finish(entry.rel, prepared.outcome, {
+          ms: Date.now() - file.startedAt,
+          size: entry.size,
+        });
       } else if (prepared.type === 'cached') {
-        await this.deliverCached(file, prepared.hit, prepared.outputPath);
+        await this.deliverCached(file, prepared.hit, prepared.outputPath, {
+          sha256: prepared.sha256,
+          cacheKey: prepared.cacheKey,
+          ...(prepared.hit.contentPath ? { contentPath: prepared.hit.contentPath } : {}),
+        });
       } else {
-        await this.schedule(file, prepared.file, ctx).finally(() => prepared.file.close());
+        const first = this.firstByKey.get(prepared.file.cacheKey);
+        if (first) {
+          await prepared.file.close();
+          await this.deliverDuplicate(file, prepared.file, first);
+        } else {
+          await this.schedule(file, prepared.file, ctx).finally(() => prepared.file.close());
+        }
       }
     } catch (error) {
       const failure = toFolioError(error);
@@ -192,14 +233,58 @@ export class BatchRun {
     }
   }
 
-  private async deliverCached(file: TakenFile, hit: CacheHit, outputPath: string): Promise<void> {
+  private async deliverCached(
+    file: TakenFile,
+    hit: CacheHit,
+    outputPath: string,
+    source: IndexSource,
+  ): Promise<void> {
     if (hit.contentPath) await copyFileAtomic(hit.contentPath, outputPath);
-    this.finish(file.entry.rel, hit.outcome, {
-      ms: Date.now() - file.startedAt,
-      ...(hit.contentPath ? { output: outputPath } : {}),
-      cached: true,
-      attempts: 0,
-    });
+    const outcome = { ...hit.outcome };
+    // Entries cached before the report carried output hashes get one now.
+    if (hit.contentPath && !outcome.outputSha256) {
+      outcome.outputSha256 = await sha256OfFile(hit.contentPath);
+    }
+    this.finish(
+      file.entry.rel,
+      outcome,
+      {
+        ms: Date.now() - file.startedAt,
+        ...(hit.contentPath ? { output: outputPath } : {}),
+        cached: true,
+        attempts: 0,
+        sha256: source.sha256,
+        size: file.entry.size,
+      },
+      source,
+    );
+  }
+
+  /**
+   * A file with the same bytes (and settings) as one this batch already runs: not extracted
+   * again, its output copied from the first one's once that has finished.
+   */
+  private async deliverDuplicate(
+    file: TakenFile,
+    fresh: FreshFile,
+    first: FirstExtraction,
+  ): Promise<void> {
+    const done = await first.done;
+    const outputPath = fresh.target.outputPath;
+    if (done.written) await copyFileAtomic(fresh.target.contentPath, outputPath);
+    this.finish(
+      file.entry.rel,
+      done.outcome,
+      {
+        ms: Date.now() - file.startedAt,
+        ...(done.written ? { output: outputPath } : {}),
+        attempts: 0,
+        sha256: fresh.sha256,
+        size: file.entry.size,
+        duplicateOf: first.rel,
+      },
+      { sha256: fresh.sha256, cacheKey: fresh.cacheKey, contentPath: fresh.target.contentPath },
+    );
   }
 
   private async schedule(file: TakenFile, fresh: FreshFile, ctx: RunContext): Promise<void> {
@@ -207,27 +292,50 @@ export class BatchRun {
     if (this.cancelled) {
       return this.finish(rel, cancelledOutcome(file.kind), { ms: Date.now() - file.startedAt });
     }
+    let settle: (value: Awaited<FirstExtraction['done']>) => void = () => undefined;
+    const done = new Promise<Awaited<FirstExtraction['done']>>((resolve) => (settle = resolve));
+    this.firstByKey.set(fresh.cacheKey, { rel, done });
     const end = await runOnPool(file, fresh, ctx);
     const written = end.outcome.status === 'ok' || end.outcome.status === 'partial';
     // Report first: the parent must know the file is done before the scheduler starts a
     // suspect that may kill this process (otherwise this file would share the blame).
-    this.finish(rel, end.outcome, {
-      ms: end.ms,
-      ...(written ? { output: fresh.target.outputPath } : {}),
-      attempts: end.attempts,
-    });
+    this.finish(
+      rel,
+      end.outcome,
+      {
+        ms: end.ms,
+        ...(written ? { output: fresh.target.outputPath } : {}),
+        attempts: end.attempts,
+        sha256: fresh.sha256,
+        size: file.entry.size,
+      },
+      { sha256: fresh.sha256, cacheKey: fresh.cacheKey, contentPath: fresh.target.contentPath },
+    );
+    settle({ outcome: end.outcome, written });
     if (end.completed) await ctx.cache.remember(fresh.cacheKey, end.outcome).catch(() => undefined);
   }
 
-  /** Reports a file to the parent, once. */
+  /** Reports a file to the parent, once, and queues its text for the search index. */
   private finish(
     rel: string,
     outcome: FileOutcome,
-    extra: { ms: number; output?: string; cached?: boolean; attempts?: number },
+    extra: ReportExtra,
+    source?: IndexSource,
   ): void {
     if (this.reports.has(rel)) return;
     const report = fileReport(rel, outcome, extra);
     this.reports.set(rel, report);
     this.env.emit({ type: 'fileDone', batchId: this.start.batchId, report });
+    const { status, output } = report;
+    if (this.env.search && source && output && (status === 'ok' || status === 'partial')) {
+      void this.env.search.fileFinished(this.cacheDir, {
+        input: this.start.input,
+        path: rel,
+        kind: outcome.kind === 'unknown' ? 'pdf' : outcome.kind,
+        status,
+        output,
+        ...source,
+      });
+    }
   }
 }

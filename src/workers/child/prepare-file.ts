@@ -45,7 +45,7 @@ export interface FreshFile {
 
 export type PreparedFile =
   | { type: 'unreadable'; outcome: FileOutcome }
-  | { type: 'cached'; hit: CacheHit; outputPath: string }
+  | { type: 'cached'; hit: CacheHit; outputPath: string; sha256: string; cacheKey: string }
   | { type: 'fresh'; file: FreshFile };
 
 /** Throws only on the unexpected (the alias cannot be made, the output name escapes). */
@@ -95,7 +95,7 @@ async function prepareOpened(
   const outputPath = resolveInside(ctx.outDir, ctx.namer.claim(entry.rel));
   if (batch.cache) {
     const hit = await ctx.cache.lookup(key, batch.format);
-    if (hit) return { type: 'cached', hit, outputPath };
+    if (hit) return { type: 'cached', hit, outputPath, sha256, cacheKey: key };
   }
   const target: OutputTarget = {
     format: batch.format,

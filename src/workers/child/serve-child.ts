@@ -6,6 +6,7 @@ import type { ChildToParent, ParentToChild, RenderPageRequest } from '../../shar
 import { ENGINE_VERSION } from '../../shared/version';
 import { BatchRun } from './batch-run';
 import { PiscinaRunner } from './piscina-runner';
+import { SearchService } from './search-service';
 
 export interface ChildSetup {
   /** The bundled pool worker the threads run (absolute path). */
@@ -21,6 +22,8 @@ export function serveChild(setup: ChildSetup): void {
   }
 
   let current: { id: string; run: BatchRun } | undefined;
+  // The search index outlives batches: one per cache folder, for as long as the child lives.
+  const search = new SearchService((message) => send({ type: 'log', level: 'warn', message }));
 
   async function startBatch(message: Extract<ParentToChild, { type: 'start' }>): Promise<void> {
     if (current) {
@@ -37,6 +40,7 @@ export function serveChild(setup: ChildSetup): void {
         new PiscinaRunner({ workerFile: setup.workerFile, threads, maxOldGenerationSizeMb }),
       acceptName: setup.acceptName,
       rssMb: () => process.memoryUsage.rss() / (1024 * 1024),
+      search,
     });
     current = { id: message.batchId, run };
     try {
@@ -73,6 +77,9 @@ export function serveChild(setup: ChildSetup): void {
     switch (message.type) {
       case 'start':
         void startBatch(message);
+        break;
+      case 'search':
+        void search.answer(message).then(send);
         break;
       case 'cancel':
         if (current?.id === message.batchId) current.run.cancel();

@@ -1,6 +1,7 @@
 // The last steps for one document: normalize, render in the chosen format, write the cache entry
 // and the mirrored output (each atomically), and summarize it for the report. Runs in a pool
 // thread for whole files, and on the child's main thread for PDFs merged from page ranges.
+import { createHash } from 'node:crypto';
 import type { ExtractedDocument } from '../../shared/model';
 import type { FileOutcome } from '../../shared/report';
 import { copyFileAtomic, writeFileAtomic } from '../../shared/atomic-file';
@@ -18,5 +19,7 @@ export async function finishDocument(
   const text = target.format === 'json' ? renderJson(doc) : renderMarkdown(doc);
   await writeFileAtomic(target.contentPath, text);
   await copyFileAtomic(target.contentPath, target.outputPath);
-  return outcomeFromDocument(doc);
+  // The output's hash for the audit manifest: computed here, on the text in hand, not re-read.
+  const outputSha256 = createHash('sha256').update(text).digest('hex');
+  return { ...outcomeFromDocument(doc), outputSha256 };
 }

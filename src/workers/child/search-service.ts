@@ -1,0 +1,129 @@
+// The child's side of search: one index per cache folder (loaded on first use, kept in memory,
+// saved beside the cache), fed as each file of a batch finishes and answering `search` requests
+// from the parent, also while a batch runs. Indexing reads the written Markdown back and runs on
+// the child's main thread, one file at a time and yielding between pages, so the scheduler's
+// timers and the threads' heartbeats are not held up.
+import { readFile } from 'node:fs/promises';
+import type { SearchRequest, SearchResponse } from '../../shared/protocol';
+import type { SearchKind } from '../../shared/search';
+import { IndexStore, loadIndex } from '../text-search/index-store';
+import { minhashSignature } from '../text-search/minhash';
+import { pageChunks } from '../text-search/page-chunks';
+import type { IndexedFile } from '../text-search/search-index';
+
+/** A file that finished with an output, as the index records it. */
+export interface FinishedFile {
+  input: string;
+  path: string;
+  kind: SearchKind;
+  status: 'ok' | 'partial';
+  /** The written output. */
+  output: string;
+  /** Its cache entry's content (read when the output is gone). */
+  contentPath?: string;
+  cacheKey: string;
+  sha256: string;
+}
+
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+async function readTextOf(file: IndexedFile): Promise<{ path: string; text: string } | undefined> {
+  for (const candidate of [file.textPath, file.fallbackPath]) {
+    if (!candidate) continue;
+    try {
+      return { path: candidate, text: await readFile(candidate, 'utf8') };
+    } catch {
+      // Gone (a cleared output folder): try the cache entry.
+    }
+  }
+  return undefined;
+}
+
+export class SearchService {
+  private readonly stores = new Map<string, Promise<IndexStore>>();
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(private readonly log: (message: string) => void = () => undefined) {}
+
+  store(cacheDir: string): Promise<IndexStore> {
+    let store = this.stores.get(cacheDir);
+    if (!store) {
+      store = loadIndex(cacheDir).then(({ index, problem }) => {
+        if (problem) this.log(`${problem}; it starts empty and fills again as files are extracted`);
+        return new IndexStore(cacheDir, index);
+      });
+      this.stores.set(cacheDir, store);
+    }
+    return store;
+  }
+
+  /** Queues a finished file for indexing (in finishing order); never throws. */
+  fileFinished(cacheDir: string, file: FinishedFile): Promise<void> {
+    this.queue = this.queue.then(() =>
+      this.index(cacheDir, file).catch((error: unknown) =>
+        this.log(`search index: ${file.path} not indexed (${String(error)})`),
+      ),
+    );
+    return this.queue;
+  }
+
+  private async index(cacheDir: string, file: FinishedFile): Promise<void> {
+    if (!file.output.endsWith('.md')) return;
+    const store = await this.store(cacheDir);
+    const known = store.index.file(file.input, file.path);
+    const record = {
+      textPath: file.output,
+      status: file.status,
+      ...(file.contentPath ? { fallbackPath: file.contentPath } : {}),
+    };
+    if (known && known.cacheKey === file.cacheKey) {
+      // The same extraction (a cache hit): only where its text is may have changed.
+      if (known.textPath !== file.output || known.status !== file.status) {
+        store.index.updateFile(file.input, file.path, record);
+        store.changed();
+      }
+      return;
+    }
+    const text = await readFile(file.output, 'utf8');
+    await yieldToLoop();
+    const chunks = pageChunks(text);
+    const signature = minhashSignature(text);
+    await yieldToLoop();
+    store.index.addFile(
+      {
+        input: file.input,
+        path: file.path,
+        kind: file.kind,
+        cacheKey: file.cacheKey,
+        sha256: file.sha256,
+        ...record,
+        ...(signature ? { signature } : {}),
+      },
+      chunks,
+    );
+    store.changed();
+  }
+
+  /** Waits for queued indexing, then writes every changed index. */
+  async flush(): Promise<void> {
+    await this.queue;
+    await Promise.all([...this.stores.values()].map(async (s) => (await s).flush()));
+  }
+
+  /** Waits until the files queued so far are in the index (not yet on disk). */
+  settled(): Promise<void> {
+    return this.queue;
+  }
+
+  async answer(request: SearchRequest): Promise<SearchResponse> {
+    const base = { type: 'searchResult' as const, requestId: request.requestId };
+    try {
+      const store = await this.store(request.options.cacheDir);
+      const result = await store.index.search(request.query, request.options, readTextOf);
+      return { ...base, result };
+    } catch (error) {
+      this.log(`search failed: ${String(error)}`);
+      return { ...base, error: 'The search could not run; see the log for the detail.' };
+    }
+  }
+}

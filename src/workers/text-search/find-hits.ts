@@ -1,0 +1,98 @@
+// The hits inside one matching chunk: the lines that hold the matched terms (or a phrase, in
+// order), with the matched spans for highlighting and a line of context. Pure.
+import type { TextRange } from '../../shared/search';
+import { isPageMarker } from './page-chunks';
+import { termsOf, textTokens, type TextToken } from './tokenize';
+
+export interface ChunkText {
+  lines: string[];
+  /** Line number of `lines[0]` in the whole text. */
+  startLine: number;
+}
+
+export interface LineHit {
+  line: number;
+  context: string;
+  contextStart: number;
+  ranges: TextRange[];
+}
+
+/** At most this many hits from one chunk (a page or sheet), so one sheet cannot fill the list. */
+export const MAX_HITS_PER_CHUNK = 20;
+/** Longest context shown; a longer line is cut to a window around its first match. */
+export const CONTEXT_CHARS = 200;
+const CONTEXT_BEFORE = 60;
+
+function lineHit(line: number, text: string, ranges: TextRange[]): LineHit {
+  ranges.sort((a, b) => a.start - b.start);
+  if (text.length <= CONTEXT_CHARS) return { line, context: text, contextStart: 0, ranges };
+  const start = Math.max(
+    0,
+    Math.min(ranges[0].start - CONTEXT_BEFORE, text.length - CONTEXT_CHARS),
+  );
+  return { line, context: text.slice(start, start + CONTEXT_CHARS), contextStart: start, ranges };
+}
+
+function tokenMatches(token: TextToken, terms: ReadonlySet<string>): boolean {
+  return termsOf(token).some((t) => terms.has(t));
+}
+
+/** Lines holding any of `terms` (the index terms the chunk matched). */
+function termHits(chunk: ChunkText, terms: ReadonlySet<string>): LineHit[] {
+  const hits: LineHit[] = [];
+  for (let i = 0; i < chunk.lines.length && hits.length < MAX_HITS_PER_CHUNK; i++) {
+    const text = chunk.lines[i];
+    if (isPageMarker(text)) continue;
+    const ranges = textTokens(text)
+      .filter((token) => tokenMatches(token, terms))
+      .map((token) => ({ start: token.start, end: token.end }));
+    if (ranges.length > 0) hits.push(lineHit(chunk.startLine + i, text, ranges));
+  }
+  return hits;
+}
+
+interface PartAt {
+  part: string;
+  line: number;
+  range: TextRange;
+}
+
+/** Lines where one of the phrases begins (its parts in order, across line ends too). */
+function phraseHits(chunk: ChunkText, phrases: readonly string[][]): LineHit[] {
+  const stream: PartAt[] = [];
+  chunk.lines.forEach((text, line) => {
+    if (isPageMarker(text)) return;
+    for (const token of textTokens(text)) {
+      for (const part of token.parts) {
+        stream.push({ part, line, range: { start: token.start, end: token.end } });
+      }
+    }
+  });
+  const byLine = new Map<number, TextRange[]>();
+  for (const phrase of phrases) {
+    for (let i = 0; i + phrase.length <= stream.length; i++) {
+      if (!phrase.every((part, k) => stream[i + k].part === part)) continue;
+      const line = stream[i].line;
+      const ranges = byLine.get(line) ?? [];
+      for (let k = 0; k < phrase.length; k++) {
+        const at = stream[i + k];
+        if (at.line !== line) continue;
+        if (!ranges.some((r) => r.start === at.range.start)) ranges.push(at.range);
+      }
+      byLine.set(line, ranges);
+    }
+  }
+  return [...byLine]
+    .sort((a, b) => a[0] - b[0])
+    .slice(0, MAX_HITS_PER_CHUNK)
+    .map(([line, ranges]) => lineHit(chunk.startLine + line, chunk.lines[line], ranges));
+}
+
+/** A chunk without the phrases in order gives no hits, whatever terms it holds. */
+export function findHits(
+  chunk: ChunkText,
+  terms: ReadonlySet<string>,
+  phrases: readonly string[][],
+): LineHit[] {
+  return phrases.length > 0 ? phraseHits(chunk, phrases) : termHits(chunk, terms);
+}

@@ -1,0 +1,67 @@
+// The index of one cache folder on disk: `<cacheDir>/search/index.json`, beside the cache entries,
+// so it outlives the child process and the editor. Loaded once per child, saved atomically, at
+// most every few seconds while files keep finishing (serializing a large index after every file
+// would cost more than the extraction) and at once when a batch ends. A file that is missing or
+// unreadable (another version, a torn disk) starts an empty index: the next run fills it again.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { writeFileAtomic } from '../../shared/atomic-file';
+import { SearchIndex, type SerializedIndex } from './search-index';
+
+export const INDEX_FILE = path.join('search', 'index.json');
+/** Longest time index changes stay only in memory while files keep finishing. */
+export const SAVE_DELAY_MS = 5000;
+
+export function indexPathFor(cacheDir: string): string {
+  return path.join(cacheDir, INDEX_FILE);
+}
+
+export async function loadIndex(
+  cacheDir: string,
+): Promise<{ index: SearchIndex; problem?: string }> {
+  let text: string;
+  try {
+    text = await readFile(indexPathFor(cacheDir), 'utf8');
+  } catch {
+    return { index: new SearchIndex() };
+  }
+  try {
+    return { index: SearchIndex.fromJSON(JSON.parse(text) as SerializedIndex) };
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return { index: new SearchIndex(), problem: `the search index was unreadable (${detail})` };
+  }
+}
+
+/** One cache folder's index in memory, with its pending save. */
+export class IndexStore {
+  private timer: NodeJS.Timeout | undefined;
+  private saving: Promise<void> = Promise.resolve();
+  private dirty = false;
+
+  constructor(
+    readonly cacheDir: string,
+    readonly index: SearchIndex,
+    private readonly saveDelayMs = SAVE_DELAY_MS,
+  ) {}
+
+  /** The index changed: save it within the delay. */
+  changed(): void {
+    this.dirty = true;
+    if (this.timer) return;
+    this.timer = setTimeout(() => void this.flush(), this.saveDelayMs);
+    this.timer.unref();
+  }
+
+  /** Writes pending changes now (a batch ended, the child is going away). */
+  flush(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.saving = this.saving.then(async () => {
+      if (!this.dirty) return;
+      this.dirty = false;
+      await writeFileAtomic(indexPathFor(this.cacheDir), JSON.stringify(this.index));
+    });
+    return this.saving;
+  }
+}

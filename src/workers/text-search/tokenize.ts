@@ -1,0 +1,62 @@
+// The search index's tokenizer, shared by indexing, querying and highlighting so the three agree.
+// Words are folded (NFKD, accents dropped, lower case). A compound — letters and digits joined by
+// `- / . , : _` with no space, as in amounts, dates and references (`41,228.23`, `15/03/2024`,
+// `INV-2024-4788`) — is indexed as its parts, its joined form (`4122823`, `15032024`,
+// `inv20244788`) and, when it mixes letters and digits, its digits alone (`20244788`), so a query
+// written with other separators, or none, still finds it.
+
+/** A word or compound in a text, with its span (UTF-16 offsets, end exclusive). */
+export interface TextToken {
+  /** The folded parts: one for a plain word, several for a compound. */
+  parts: string[];
+  start: number;
+  end: number;
+}
+
+const TOKEN = /[\p{L}\p{N}]+(?:[-/.,:_][\p{L}\p{N}]+)*/gu;
+const SEPARATOR = /[-/.,:_]/;
+const MARK = /\p{M}/gu;
+const DIGIT = /\p{N}/u;
+const LETTER = /\p{L}/u;
+
+/** Case and accent folding: what every term of the index is made of. */
+export function fold(text: string): string {
+  return text.normalize('NFKD').replace(MARK, '').toLowerCase();
+}
+
+/** The tokens of `text` with their spans in it. */
+export function textTokens(text: string): TextToken[] {
+  const tokens: TextToken[] = [];
+  for (const match of text.matchAll(TOKEN)) {
+    const parts = match[0]
+      .split(SEPARATOR)
+      .map(fold)
+      .filter((p) => p !== '');
+    if (parts.length > 0) {
+      tokens.push({ parts, start: match.index, end: match.index + match[0].length });
+    }
+  }
+  return tokens;
+}
+
+/** The joined forms of a compound: all parts, and its digits alone when it mixes in letters. */
+export function joinedForms(parts: readonly string[]): string[] {
+  if (parts.length < 2) return [];
+  const joined = parts.join('');
+  const forms = [joined];
+  if (LETTER.test(joined) && DIGIT.test(joined)) {
+    const digits = parts.filter((p) => !LETTER.test(p)).join('');
+    if (digits.length >= 4 && digits !== joined) forms.push(digits);
+  }
+  return forms;
+}
+
+/** Every term a token stands for in the index: its parts and its joined forms. */
+export function termsOf(token: TextToken): string[] {
+  return [...token.parts, ...joinedForms(token.parts)];
+}
+
+/** The index's terms for a text (MiniSearch's `tokenize`). */
+export function indexTerms(text: string): string[] {
+  return textTokens(text).flatMap(termsOf);
+}
