@@ -61,6 +61,8 @@ function escapeGlob(name: string): string {
 
 export class ExtractionService {
   private running: { cancelled: boolean; live: LiveStats } | undefined;
+  /** Problems being placed on their page lines: the run ends once they are all in place. */
+  private diagnosticsWork: Promise<void>[] = [];
 
   constructor(private readonly deps: ExtractionDeps) {}
 
@@ -103,6 +105,7 @@ export class ExtractionService {
           return this.runAll(targets, options, state, progress);
         },
       );
+      await Promise.all(this.diagnosticsWork.splice(0));
       if (!options.exportTo) {
         // A single file extracted on its own joins the last run instead of replacing it.
         const partial = targets.some((t) => t.only !== undefined);
@@ -226,7 +229,9 @@ export class ExtractionService {
 
   private fileDone(folder: FolderLocation, report: FileReport): void {
     const entry = this.deps.store.recordFile(folder, report);
-    this.deps.diagnostics.setFor(entry.sourcePath, report);
+    this.diagnosticsWork.push(
+      this.deps.diagnostics.setFor(entry.sourcePath, report, entry.outputPath),
+    );
     this.deps.content.refresh(entry.sourcePath);
   }
 

@@ -1,7 +1,9 @@
 // Owns the out-of-process BatchRunner: started lazily on the first run, shut down on deactivate,
 // and replaced transparently when its child process died in a way it could not recover from.
 import type { BatchHandlers, BatchRequest, BatchRunner } from '../runner/types';
+import type { RenderedPage } from '../shared/protocol';
 import type { RunReport } from '../shared/report';
+import type { SearchOptions, SearchResult } from '../shared/search';
 import type { Log } from './Log';
 
 export type RunnerFactory = () => BatchRunner;
@@ -44,6 +46,27 @@ export class RunnerHost {
 
   cancel(): void {
     this.runner?.cancel();
+  }
+
+  /**
+   * Searches the extracted text in the child process's index (never on the extension host's
+   * thread), starting the child if need be.
+   */
+  search(query: string, options: SearchOptions): Promise<SearchResult> {
+    const runner = this.current() as BatchRunner & {
+      search?(query: string, options: SearchOptions): Promise<SearchResult>;
+    };
+    if (!runner.search) throw new Error('This runner cannot search.');
+    return runner.search(query, options);
+  }
+
+  /** One page of a source as an image, rendered in the child process (started if need be). */
+  renderPage(
+    request: Parameters<NonNullable<BatchRunner['renderPage']>>[0],
+  ): Promise<RenderedPage> {
+    const runner = this.current();
+    if (!runner.renderPage) throw new Error('This runner cannot render pages.');
+    return runner.renderPage(request);
   }
 
   async dispose(): Promise<void> {

@@ -13,6 +13,20 @@ import { OpenExtractedTextCommand } from './commands/OpenExtractedTextCommand';
 import { OpenSourceFileCommand } from './commands/OpenSourceFileCommand';
 import { ShowLogCommand } from './commands/ShowLogCommand';
 import { ShowRunReportCommand } from './commands/ShowRunReportCommand';
+import { ClearResultsFilterCommand } from './commands/ClearResultsFilterCommand';
+import { CopySha256Command } from './commands/CopySha256Command';
+import { FilterResultsCommand } from './commands/FilterResultsCommand';
+import { OpenResultCommand } from './commands/OpenResultCommand';
+import { OpenSearchHitCommand } from './commands/OpenSearchHitCommand';
+import { OpenSourceBesideCommand } from './commands/OpenSourceBesideCommand';
+import { ReExtractCommand } from './commands/ReExtractCommand';
+import { RevealSourceCommand } from './commands/RevealSourceCommand';
+import { SearchFiltersCommand } from './commands/SearchFiltersCommand';
+import { SearchTextCommand } from './commands/SearchTextCommand';
+import { PageLinks } from './PageLinks';
+import { ResultsView } from './ResultsView';
+import { SearchView } from './SearchView';
+import { SourcePanel } from './SourcePanel';
 import { ContentProvider } from './ContentProvider';
 import { createRunner } from './createRunner';
 import { Diagnostics } from './Diagnostics';
@@ -31,6 +45,9 @@ export interface FolioApi {
   readonly extraction: ExtractionService;
   readonly runner: RunnerHost;
   readonly storageDir: string;
+  readonly results: ResultsView;
+  readonly search: SearchView;
+  readonly source: SourcePanel;
 }
 
 let runnerHost: RunnerHost | undefined;
@@ -70,11 +87,43 @@ export async function activate(context: vscode.ExtensionContext): Promise<FolioA
   commands.register(new OpenSourceFileCommand());
   commands.register(new ShowLogCommand(log));
 
+  // The review workspace: the Folio view (Results, Search) and the source beside the text.
+  const results = new ResultsView(store);
+  const search = new SearchView();
+  const source = new SourcePanel({
+    runner,
+    pagesDir: path.join(storageDir, 'pages'),
+    mediaDir: path.join(context.extensionPath, 'media'),
+  });
+  const pageLinks = new PageLinks();
+  commands.register(new OpenResultCommand());
+  commands.register(new OpenSourceBesideCommand(source));
+  commands.register(new ReExtractCommand(extraction));
+  commands.register(new RevealSourceCommand());
+  commands.register(new CopySha256Command());
+  commands.register(new FilterResultsCommand(results));
+  commands.register(new ClearResultsFilterCommand(results));
+  const searchText = commands.register(
+    new SearchTextCommand({ runner, store, view: search, cacheDir }),
+  );
+  commands.register(new SearchFiltersCommand(searchText, search));
+  commands.register(new OpenSearchHitCommand(search));
+
   context.subscriptions.push(log, store, diagnostics, statusBar, content, reportPanel, commands, {
     dispose: () => void runner.dispose(),
   });
+  context.subscriptions.push(results, search, source, pageLinks);
   await store.load();
-  return { statusBarItem: statusBar.item, store, extraction, runner, storageDir };
+  return {
+    statusBarItem: statusBar.item,
+    store,
+    extraction,
+    runner,
+    storageDir,
+    results,
+    search,
+    source,
+  };
 }
 
 export async function deactivate(): Promise<void> {

@@ -7,6 +7,8 @@ export interface Problem {
   severity: 'error' | 'warning';
   code: string;
   message: string;
+  /** The source page the problem is about, when the engine named one. */
+  page?: number;
 }
 
 function kindLabel(kind: FileReport['kind'], t: Translate): string {
@@ -117,5 +119,6 @@ export function problemsFor(file: FileReport, t: Translate = untranslated): Prob
     severity: 'warning',
     code: w.code,
     message: warningMessage(w, t),
+    ...(w.page !== undefined ? { page: w.page } : {}),
   }));
 }

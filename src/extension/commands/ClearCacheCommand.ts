@@ -23,7 +23,8 @@ export class ClearCacheCommand implements Command {
     },
   ) {}
 
-  async execute(): Promise<boolean> {
+  /** Tests pass `{ confirmed: true }` to skip the modal question. */
+  async execute(args?: unknown): Promise<boolean> {
     const { extraction, store, diagnostics, statusBar, storageDir, cacheDir } = this.deps;
     if (extraction.isRunning) {
       void vscode.window.showInformationMessage(
@@ -31,8 +32,23 @@ export class ClearCacheCommand implements Command {
       );
       return false;
     }
+    if ((args as { confirmed?: boolean } | undefined)?.confirmed !== true) {
+      const clear = vscode.l10n.t('Clear Cache');
+      const answer = await vscode.window.showWarningMessage(
+        vscode.l10n.t('Clear the Folio cache?'),
+        {
+          modal: true,
+          detail: vscode.l10n.t(
+            "Every extracted text and cached extraction is deleted, the Results view is emptied and the last run's problems are removed from the Problems panel. Your documents are not touched.",
+          ),
+        },
+        clear,
+      );
+      if (answer !== clear) return false;
+    }
     await fs.rm(path.join(storageDir, 'outputs'), { recursive: true, force: true });
     await fs.rm(cacheDir, { recursive: true, force: true });
+    await fs.rm(path.join(storageDir, 'pages'), { recursive: true, force: true });
     await store.clear();
     diagnostics.clear();
     statusBar.hide();

@@ -74,11 +74,15 @@ export class ExportExtractedTextCommand implements Command {
       placeHolder: vscode.l10n.t('Export format'),
     });
     if (!format) return undefined;
+    // Starts beside the evidence, never in it: an export inside the folder would be walked (and
+    // extracted) by the next run.
+    const first = this.store.lastRuns[0]?.input;
     const target = await vscode.window.showOpenDialog({
       canSelectFiles: false,
       canSelectFolders: true,
       canSelectMany: false,
       openLabel: vscode.l10n.t('Export here'),
+      ...(first ? { defaultUri: vscode.Uri.file(path.dirname(first)) } : {}),
     });
     return target?.[0] ? { format: format.format, target: target[0] } : undefined;
   }

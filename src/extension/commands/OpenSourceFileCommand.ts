@@ -1,7 +1,12 @@
-// Editor-title action on a `folio:` document: opens the file it was extracted from.
+// Editor-title action on a `folio:` document: its source. A PDF or an image is shown beside the
+// text (the source panel, rendered by the engine) instead of replacing the text's tab with VS
+// Code's "binary file" editor; a Word or Excel file, which has no page images, is revealed in
+// the Explorer.
 import * as vscode from 'vscode';
 import { FOLIO_SCHEME, sourceUriOf } from '../folioUri';
 import type { Command } from './CommandManager';
+
+const PAGED = /\.(pdf|png|jpe?g|tiff?|bmp)$/i;
 
 export class OpenSourceFileCommand implements Command {
   readonly id = 'folio.openSourceFile';
@@ -11,7 +16,11 @@ export class OpenSourceFileCommand implements Command {
       resource instanceof vscode.Uri ? resource : vscode.window.activeTextEditor?.document.uri;
     if (!uri || uri.scheme !== FOLIO_SCHEME) return undefined;
     const source = sourceUriOf(uri);
-    await vscode.commands.executeCommand('vscode.open', source);
+    if (PAGED.test(source.fsPath)) {
+      await vscode.commands.executeCommand('folio.openSourceBeside', uri);
+    } else {
+      await vscode.commands.executeCommand('revealInExplorer', source);
+    }
     return source;
   }
 }

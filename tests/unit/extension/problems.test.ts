@@ -50,8 +50,13 @@ test('problems: warnings name the page; cancelled files are not problems', () =>
     ],
   });
   assert.deepEqual(problems, [
-    { severity: 'warning', code: 'OCR_LOW_CONFIDENCE', message: 'Page 4: OCR confidence 62%' },
-    { severity: 'warning', code: 'PAGE_FAILED', message: 'Page 7 could not be read' },
+    {
+      severity: 'warning',
+      code: 'OCR_LOW_CONFIDENCE',
+      message: 'Page 4: OCR confidence 62%',
+      page: 4,
+    },
+    { severity: 'warning', code: 'PAGE_FAILED', message: 'Page 7 could not be read', page: 7 },
   ]);
   assert.deepEqual(
     problemsFor({ path: 'x', kind: 'pdf', status: 'skipped', code: 'CANCELLED', ms: 0 }),
