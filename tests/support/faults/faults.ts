@@ -116,6 +116,10 @@ export async function runFault(
         return blockForever();
       }
       break;
+    case 'kill-parent':
+      // The process that forked the child: a queue worker dying on a file (tests/queue).
+      process.kill(process.ppid, 'SIGKILL');
+      return blockForever();
     case 'alloc':
       return allocateForever(onProgress);
     case 'slow-progress':

@@ -1,0 +1,263 @@
+// Set-up for the queue tests (tests/queue): a private redis-server on a free port of 127.0.0.1
+// (skipped, saying so, when no redis-server is on PATH), a private bundle of the CLI with the
+// fault-injection child, pool worker and planner, and helpers to run coordinators and workers
+// as real processes, so a test can kill -9 one the way a machine dies.
+import { build } from 'esbuild';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { after } from 'node:test';
+import { Queue } from 'bullmq';
+import type { RunReport } from '../../src/shared/report';
+import { commonOptions, nodeEntries, nodeOptions } from '../../scripts/build-entries.mjs';
+import { projectRoot } from './paths';
+
+const cleanups: (() => void | Promise<void>)[] = [];
+after(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup();
+});
+
+function onPath(binary: string): string | undefined {
+  const found = spawnSync('sh', ['-c', `command -v ${binary}`], { encoding: 'utf8' });
+  return found.status === 0 ? found.stdout.trim() : undefined;
+}
+
+/** `skip` for node:test: false when redis-server is there, else the reason. */
+export const redisSkip: string | false = onPath('redis-server')
+  ? false
+  : 'redis-server is not on PATH (apt-get install redis-server): queue tests skipped';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export function tempDir(prefix: string): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+async function pingable(port: number, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const ok = spawnSync('redis-cli', ['-p', String(port), 'ping'], { encoding: 'utf8' });
+    if (ok.stdout?.trim() === 'PONG') return;
+    if (Date.now() > deadline) throw new Error(`redis-server on ${port} did not answer`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+export interface TestRedis {
+  url: string;
+  port: number;
+  /** Stops the server (SIGTERM: with appendonly it syncs first) and starts it again, same data. */
+  restart(downMs?: number): Promise<void>;
+  stop(): Promise<void>;
+  /** INFO commandstats: calls per command. */
+  commandCalls(): Record<string, number>;
+  /** Every string in the database (keys, hash fields and values, list and stream entries). */
+  dump(): string;
+}
+
+/** A private redis-server; `durable` turns on the append-only file, fsync'd on every write. */
+export async function startRedis(options: { durable?: boolean } = {}): Promise<TestRedis> {
+  const port = await freePort();
+  const dir = tempDir('folio-redis-');
+  const args = [
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--save',
+    '',
+    '--dir',
+    dir,
+    ...(options.durable
+      ? ['--appendonly', 'yes', '--appendfsync', 'always']
+      : ['--appendonly', 'no']),
+  ];
+  let server: ChildProcess | undefined;
+  const launch = async () => {
+    server = spawn('redis-server', args, { stdio: 'ignore' });
+    await pingable(port, 10_000);
+  };
+  const stop = async () => {
+    const running = server;
+    server = undefined;
+    if (!running || running.exitCode !== null) return;
+    await new Promise<void>((resolve) => {
+      running.once('exit', () => resolve());
+      running.kill('SIGTERM');
+    });
+  };
+  await launch();
+  cleanups.push(stop);
+  const cli = (...command: string[]) =>
+    spawnSync('redis-cli', ['-p', String(port), ...command], { encoding: 'utf8' }).stdout ?? '';
+  return {
+    url: `redis://127.0.0.1:${port}/0`,
+    port,
+    stop,
+    async restart(downMs = 1000) {
+      await stop();
+      await new Promise((resolve) => setTimeout(resolve, downMs));
+      await launch();
+    },
+    commandCalls() {
+      const calls: Record<string, number> = {};
+      for (const line of cli('info', 'commandstats').split('\n')) {
+        const match = /^cmdstat_([^:]+):calls=(\d+)/.exec(line.trim());
+        if (match) calls[match[1]] = Number(match[2]);
+      }
+      return calls;
+    },
+    dump() {
+      const out: string[] = [];
+      for (const key of cli('--scan').split('\n').filter(Boolean)) {
+        out.push(key);
+        const type = cli('type', key).trim();
+        if (type === 'hash') out.push(cli('hgetall', key));
+        else if (type === 'list') out.push(cli('lrange', key, '0', '-1'));
+        else if (type === 'zset') out.push(cli('zrange', key, '0', '-1'));
+        else if (type === 'set') out.push(cli('smembers', key));
+        else if (type === 'stream') out.push(cli('xrange', key, '-', '+'));
+        else if (type === 'string') out.push(cli('get', key));
+      }
+      return out.join('\n');
+    },
+  };
+}
+
+let bundle: Promise<string> | undefined;
+
+/**
+ * The CLI with the fault-injection child, pool worker and planner (support/faults), built once
+ * per test process with the product's build options, into a private folder.
+ */
+export function queueBundle(): Promise<string> {
+  bundle ??= (async () => {
+    const dir = path.join(
+      projectRoot,
+      'node_modules',
+      '.cache',
+      'folio-queue-test',
+      `${process.pid}`,
+    );
+    rmSync(dir, { recursive: true, force: true });
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    await build({
+      ...commonOptions,
+      ...nodeOptions,
+      entryPoints: {
+        cli: nodeEntries.cli,
+        child: 'tests/support/faults/fault-child.ts',
+        'fault-pool-worker': 'tests/support/faults/fault-pool-worker.ts',
+        'queue-planner': 'tests/support/faults/fault-queue-planner.ts',
+      },
+      outdir: dir,
+      logLevel: 'error',
+    });
+    return dir;
+  })();
+  return bundle;
+}
+
+export interface RunningProcess {
+  process: ChildProcess;
+  /** Resolves with the exit code (or signal) and what it printed. */
+  exited: Promise<{
+    code: number | null;
+    signal: NodeJS.Signals | null;
+    stdout: string;
+    stderr: string;
+  }>;
+  kill9(): void;
+}
+
+/** Runs the test CLI with `args`. */
+export async function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<RunningProcess> {
+  const cli = path.join(await queueBundle(), 'cli.mjs');
+  const child = spawn(process.execPath, [cli, ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<Awaited<RunningProcess['exited']>>((resolve) => {
+    child.once('exit', (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
+  cleanups.push(() => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  });
+  return { process: child, exited, kill9: () => child.kill('SIGKILL') };
+}
+
+/** Short stall detection for tests: a dead worker's job is taken over after about 2-3 s. */
+export const TEST_STALL_S = '2';
+
+export function startWorker(url: string, name: string, extra: string[] = []) {
+  return runCli(['worker', '--queue', url, '--name', name, '--stall-s', TEST_STALL_S, ...extra]);
+}
+
+export async function stopWorker(worker: RunningProcess): Promise<void> {
+  if (worker.process.exitCode === null && worker.process.signalCode === null) {
+    worker.process.kill('SIGTERM');
+  }
+  await worker.exited;
+}
+
+/** Reads a finished run's report. */
+export async function readReport(file: string): Promise<RunReport> {
+  return JSON.parse(await readFile(file, 'utf8')) as RunReport;
+}
+
+/** Relative path → bytes of every output under `dir` (the cache folder left out). */
+export async function outputsOf(dir: string): Promise<Map<string, Buffer>> {
+  const out = new Map<string, Buffer>();
+  const walk = async (sub: string) => {
+    for (const entry of await readdir(path.join(dir, sub), { withFileTypes: true })) {
+      const rel = sub ? `${sub}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) {
+        if (!entry.name.startsWith('.')) await walk(rel);
+      } else if (entry.name !== 'report.json') {
+        out.set(rel, await readFile(path.join(dir, rel)));
+      }
+    }
+  };
+  await walk('');
+  return out;
+}
+
+/** A Queue handle on the test server, closed after the tests. */
+export function testQueue(url: string, name = 'extract'): Queue {
+  const port = Number(new URL(url).port);
+  const queue = new Queue(name, { connection: { host: '127.0.0.1', port }, prefix: 'folio' });
+  queue.on('error', () => undefined);
+  cleanups.push(() => queue.close());
+  return queue;
+}
+
+/** Polls `check` every 100 ms until it is true (or throws after `timeoutMs`). */
+export async function waitFor(
+  check: () => Promise<boolean> | boolean,
+  timeoutMs: number,
+  what: string,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
