@@ -1,0 +1,67 @@
+// Redis restarting in the middle of a batch (with its append-only file, as docs/scaling.md asks):
+// the coordinator and the workers reconnect by themselves and the batch completes, every file
+// reported once and run as exactly one job.
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { test } from 'node:test';
+import { slow, tempFolder } from '../support/pool-harness';
+import {
+  readReport,
+  redisSkip,
+  runCli,
+  startRedis,
+  startWorker,
+  stopWorker,
+  testQueue,
+  waitFor,
+} from '../support/queue-harness';
+
+test(
+  'Redis restarts mid-batch: everyone reconnects and the batch completes',
+  { skip: redisSkip, timeout: 90_000 },
+  async () => {
+    const files: Record<string, string> = {};
+    for (let i = 1; i <= 8; i++) files[`doc-${i}.fault-ok`] = slow(6, 200, `document ${i}`);
+    const input = tempFolder(files);
+    const out = path.join(path.dirname(input), 'out');
+    const reportFile = path.join(path.dirname(input), 'report.json');
+    const redis = await startRedis({ durable: true });
+    const queue = testQueue(redis.url);
+    // A lock longer than the outage: this test is about reconnecting, not about stalls.
+    const workers = await Promise.all(
+      ['a', 'b'].map((name) => startWorker(redis.url, name, ['--stall-s', '15'])),
+    );
+    const coordinator = await runCli([
+      'extract',
+      input,
+      '--out',
+      out,
+      '--report',
+      reportFile,
+      '--queue',
+      redis.url,
+      '--quiet',
+      '--no-ocr',
+    ]);
+    await waitFor(
+      async () => (await queue.getJobCounts('completed')).completed >= 2,
+      30_000,
+      'two files done',
+    );
+    const before = await queue.getJobCounts('completed');
+  assert.ok(before.completed < 8, 'the restart must come in the middle of the batch');
+  await redis.restart(1500);
+
+    const end = await coordinator.exited;
+    assert.equal(end.code, 0, end.stderr);
+    const report = await readReport(reportFile);
+    assert.equal(new Set(report.files.map((f) => f.path)).size, 8);
+    assert.equal(report.files.length, 8);
+    assert.ok(
+      report.files.every((f) => f.status === 'ok'),
+      JSON.stringify(report.files),
+    );
+    assert.deepEqual(await queue.getJobCounts('completed', 'failed'), { completed: 8, failed: 0 });
+    await Promise.all(workers.map(stopWorker));
+  },
+);

@@ -1,0 +1,78 @@
+// kill -9 of a queue worker in the middle of a file: BullMQ's stall check hands its job to the
+// other worker, and the batch ends with every file reported once, every output written, and
+// exactly one completed job per file (nothing lost, nothing run as two jobs).
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { slow, tempFolder } from '../support/pool-harness';
+import {
+  readReport,
+  redisSkip,
+  runCli,
+  startRedis,
+  startWorker,
+  stopWorker,
+  testQueue,
+  waitFor,
+} from '../support/queue-harness';
+
+test(
+  'a worker killed mid-file: its job is taken over, nothing lost or duplicated',
+  { skip: redisSkip, timeout: 90_000 },
+  async () => {
+    const files: Record<string, string> = {};
+    // About 2 s each: long enough to be killed in the middle of one.
+    for (let i = 1; i <= 6; i++) files[`doc-${i}.fault-ok`] = slow(10, 200, `document ${i}`);
+    const input = tempFolder(files);
+    const out = path.join(path.dirname(input), 'out');
+    const reportFile = path.join(path.dirname(input), 'report.json');
+    const redis = await startRedis();
+    const queue = testQueue(redis.url);
+    const doomed = await startWorker(redis.url, 'doomed');
+    const survivor = await startWorker(redis.url, 'survivor');
+    const coordinator = await runCli([
+      'extract',
+      input,
+      '--out',
+      out,
+      '--report',
+      reportFile,
+      '--queue',
+      redis.url,
+      '--quiet',
+      '--no-ocr',
+    ]);
+
+    let killedJob: string | undefined;
+    await waitFor(
+      async () => {
+        const active = await queue.getActive();
+        killedJob = active.find((job) => job.processedBy === 'doomed')?.data.rel;
+        return killedJob !== undefined;
+      },
+      30_000,
+      'the doomed worker to take a job',
+    );
+    doomed.kill9();
+
+    const end = await coordinator.exited;
+    assert.equal(end.code, 0, end.stderr);
+    const report = await readReport(reportFile);
+    assert.equal(report.files.length, 6);
+    assert.deepEqual(new Set(report.files.map((f) => f.path)).size, 6);
+    assert.ok(
+      report.files.every((f) => f.status === 'ok'),
+      JSON.stringify(report.files),
+    );
+    for (const file of report.files) assert.ok(file.output && existsSync(file.output), file.path);
+    const counts = await queue.getJobCounts('completed', 'failed', 'active', 'waiting');
+    assert.deepEqual(counts, { completed: 6, failed: 0, active: 0, waiting: 0 });
+    // The killed worker's file was finished by the survivor, after one stall.
+    const jobs = await queue.getJobs(['completed']);
+    const taken = jobs.find((job) => job.data.rel === killedJob);
+    assert.equal(taken?.processedBy, 'survivor');
+    assert.equal(taken?.stalledCounter, 1);
+    await stopWorker(survivor);
+  },
+);
