@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { CancelExtractionCommand } from './commands/CancelExtractionCommand';
 import { ClearCacheCommand } from './commands/ClearCacheCommand';
 import { CommandManager } from './commands/CommandManager';
+import { ExportAuditManifestCommand } from './commands/ExportAuditManifestCommand';
 import { ExportExtractedTextCommand } from './commands/ExportExtractedTextCommand';
 import { ExtractFolderCommand } from './commands/ExtractFolderCommand';
 import { ExtractWorkspaceCommand } from './commands/ExtractWorkspaceCommand';
@@ -81,6 +82,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<FolioA
   commands.register(new OpenExtractedTextCommand(store, extraction));
   commands.register(new ShowRunReportCommand(reportPanel));
   commands.register(new ExportExtractedTextCommand(store, extraction));
+  commands.register(new ExportAuditManifestCommand(store));
   commands.register(
     new ClearCacheCommand({ extraction, store, diagnostics, statusBar, storageDir, cacheDir }),
   );

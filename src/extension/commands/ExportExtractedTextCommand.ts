@@ -11,6 +11,8 @@ import type { Command } from './CommandManager';
 export interface ExportArgs {
   format: 'md' | 'json';
   target: vscode.Uri;
+  /** No notification (the audit manifest export says what it wrote itself). */
+  quiet?: boolean;
 }
 
 export class ExportExtractedTextCommand implements Command {
@@ -61,9 +63,11 @@ export class ExportExtractedTextCommand implements Command {
         0,
       );
     }
-    void vscode.window.showInformationMessage(
-      vscode.l10n.t('Folio exported {0} files to {1}.', written, root),
-    );
+    if (!chosen.quiet) {
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('Folio exported {0} files to {1}.', written, root),
+      );
+    }
     return written;
   }
 
