@@ -47,10 +47,10 @@ export function tempDir(prefix: string): string {
   return dir;
 }
 
-async function pingable(port: number, timeoutMs: number): Promise<void> {
+async function pingable(port: number, timeoutMs: number, auth: string[]): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const ok = spawnSync('redis-cli', ['-p', String(port), 'ping'], { encoding: 'utf8' });
+    const ok = spawnSync('redis-cli', ['-p', String(port), ...auth, 'ping'], { encoding: 'utf8' });
     if (ok.stdout?.trim() === 'PONG') return;
     if (Date.now() > deadline) throw new Error(`redis-server on ${port} did not answer`);
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -58,8 +58,11 @@ async function pingable(port: number, timeoutMs: number): Promise<void> {
 }
 
 export interface TestRedis {
+  /** redis://127.0.0.1:port/0, or rediss://localhost:port/0 with `tls`; never with a password. */
   url: string;
   port: number;
+  /** The certificate to trust (with `tls`). */
+  caFile: string;
   /** Stops the server (SIGTERM: with appendonly it syncs first) and starts it again, same data. */
   restart(downMs?: number): Promise<void>;
   stop(): Promise<void>;
@@ -69,13 +72,32 @@ export interface TestRedis {
   dump(): string;
 }
 
-/** A private redis-server; `durable` turns on the append-only file, fsync'd on every write. */
-export async function startRedis(options: { durable?: boolean } = {}): Promise<TestRedis> {
+/**
+ * A private redis-server; `durable` turns on the append-only file, fsync'd on every write;
+ * `password` makes it refuse clients without it; `tls` serves TLS only, with a certificate for
+ * localhost made here (clients trust it through NODE_EXTRA_CA_CERTS=caFile).
+ */
+export async function startRedis(
+  options: { durable?: boolean; password?: string; tls?: boolean } = {},
+): Promise<TestRedis> {
   const port = await freePort();
   const dir = tempDir('folio-redis-');
+  const caFile = path.join(dir, 'cert.pem');
+  const keyFile = path.join(dir, 'key.pem');
+  if (options.tls) {
+    const made = spawnSync('openssl', [
+      ...['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1'],
+      ...['-keyout', keyFile, '-out', caFile, '-subj', '/CN=localhost'],
+      ...['-addext', 'subjectAltName=DNS:localhost'],
+    ]);
+    if (made.status !== 0) throw new Error(`openssl failed: ${made.stderr.toString()}`);
+  }
+  const listen = options.tls
+    ? ['--port', '0', '--tls-port', String(port), '--tls-cert-file', caFile]
+    : ['--port', String(port)];
   const args = [
-    '--port',
-    String(port),
+    ...listen,
+    ...(options.tls ? ['--tls-key-file', keyFile, '--tls-auth-clients', 'no'] : []),
     '--bind',
     '127.0.0.1',
     '--save',
@@ -85,11 +107,17 @@ export async function startRedis(options: { durable?: boolean } = {}): Promise<T
     ...(options.durable
       ? ['--appendonly', 'yes', '--appendfsync', 'always']
       : ['--appendonly', 'no']),
+    ...(options.password ? ['--requirepass', options.password] : []),
+  ];
+  // A test server's throwaway password: on the command line is fine here.
+  const auth = [
+    ...(options.password ? ['--no-auth-warning', '-a', options.password] : []),
+    ...(options.tls ? ['--tls', '--cacert', caFile] : []),
   ];
   let server: ChildProcess | undefined;
   const launch = async () => {
     server = spawn('redis-server', args, { stdio: 'ignore' });
-    await pingable(port, 10_000);
+    await pingable(port, 10_000, auth);
   };
   const stop = async () => {
     const running = server;
@@ -103,10 +131,12 @@ export async function startRedis(options: { durable?: boolean } = {}): Promise<T
   await launch();
   cleanups.push(stop);
   const cli = (...command: string[]) =>
-    spawnSync('redis-cli', ['-p', String(port), ...command], { encoding: 'utf8' }).stdout ?? '';
+    spawnSync('redis-cli', ['-p', String(port), ...auth, ...command], { encoding: 'utf8' })
+      .stdout ?? '';
   return {
-    url: `redis://127.0.0.1:${port}/0`,
+    url: options.tls ? `rediss://localhost:${port}/0` : `redis://127.0.0.1:${port}/0`,
     port,
+    caFile,
     stop,
     async restart(downMs = 1000) {
       await stop();
@@ -207,8 +237,16 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promi
 /** Short stall detection for tests: a dead worker's job is taken over after about 2-3 s. */
 export const TEST_STALL_S = '2';
 
-export function startWorker(url: string, name: string, extra: string[] = []) {
-  return runCli(['worker', '--queue', url, '--name', name, '--stall-s', TEST_STALL_S, ...extra]);
+export function startWorker(
+  url: string,
+  name: string,
+  extra: string[] = [],
+  env: NodeJS.ProcessEnv = {},
+) {
+  return runCli(
+    ['worker', '--queue', url, '--name', name, '--stall-s', TEST_STALL_S, ...extra],
+    env,
+  );
 }
 
 export async function stopWorker(worker: RunningProcess): Promise<void> {
