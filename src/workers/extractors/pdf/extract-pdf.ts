@@ -14,8 +14,9 @@ import { textChars } from '../../../shared/text-chars';
 import type { ExtractContext, Extractor } from '../../engine/types';
 import { fileBudget } from '../../ocr/page-passes';
 import { scriptsOfLanguages } from '../../ocr/scripts';
+import { ImageDocument } from './image-document';
 import { LargeImageProbe } from './large-image-probe';
-import { loadPdfjs, pdfjsDocumentOptions, type Pdfjs } from './load-pdfjs';
+import { loadPdfjs, textLayerOptions, type Pdfjs } from './load-pdfjs';
 import { metadataFromInfo } from './metadata';
 import { failureWarnings, truncatedWarning } from './page-warnings';
 import { corruptPdf, pageFailureReason, pdfOpenError } from './pdf-errors';
@@ -52,6 +53,7 @@ async function readDocument(
   pdfjs: Pdfjs,
   ctx: ExtractContext,
   largeImages: LargeImageProbe,
+  images: ImageDocument,
 ) {
   const total = doc.numPages;
   if (!(total > 0)) throw corruptPdf(new Error('the document has no pages'));
@@ -70,6 +72,7 @@ async function readDocument(
     ocrScripts: scriptsOfLanguages(ctx.options.ocr.languages),
     ocrBudget: fileBudget(),
     largeImages,
+    images,
   };
   const blocks: Block[] = [];
   const warnings: ExtractionWarning[] = [];
@@ -100,6 +103,7 @@ async function readDocument(
       if (pagesRead === 0 && failures.length >= FAILURES_BEFORE_GIVING_UP) throw corruptPdf(error);
     } finally {
       page?.cleanup();
+      images.release(n);
     }
     ctx.onProgress?.({ page: n, pages: total });
   }
@@ -141,10 +145,7 @@ export const extractPdf: Extractor = async (file, ctx) => {
   const complete = hasEndMarker(bytes);
   const password = ctx.options.password ? ctx.options.password : undefined;
   const task = pdfjs.getDocument(
-    pdfjsDocumentOptions(
-      new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
-      password,
-    ),
+    textLayerOptions(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), password),
   );
   let doc: PDFDocumentProxy;
   try {
@@ -157,12 +158,14 @@ export const extractPdf: Extractor = async (file, ctx) => {
   // Its documents are opened on first use: with OCR off, for sparse pages; with OCR on, only
   // for layers in a script the OCR languages cannot read.
   const largeImages = new LargeImageProbe(pdfjs, file.path, password);
+  const images = new ImageDocument(pdfjs, file.path, password);
   try {
-    const body = await readDocument(doc, pdfjs, ctx, largeImages);
+    const body = await readDocument(doc, pdfjs, ctx, largeImages, images);
     if (!complete) body.warnings.push(truncatedWarning());
     return body;
   } finally {
-    await largeImages?.destroy();
+    await largeImages.destroy();
+    await images.destroy();
     await doc.destroy().catch(() => undefined);
   }
 };

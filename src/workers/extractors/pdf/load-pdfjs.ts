@@ -126,3 +126,17 @@ export function pdfjsDocumentOptions(
     verbosity: 0,
   };
 }
+
+/**
+ * The options of the document whose text layer is read: pdfjsDocumentOptions with every image
+ * left out of operator lists. pdfjs decodes each image a list paints (a page's JPEG photo: tens
+ * to hundreds of ms) though the list is only read for glyphs and ruling lines; `maxImageSize: 0`
+ * drops images before decoding, and with errors ignored the list goes on. Pages whose images
+ * matter are read from a second document (ImageDocument).
+ */
+export function textLayerOptions(
+  data: Uint8Array,
+  password: string | undefined,
+): DocumentInitParameters {
+  return { ...pdfjsDocumentOptions(data, password), maxImageSize: 0 };
+}

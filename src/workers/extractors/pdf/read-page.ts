@@ -7,6 +7,7 @@ import { lowConfidenceWarning } from '../../../shared/low-confidence';
 import { textChars } from '../../../shared/text-chars';
 import type { ExtractContext, OcrBudget, OcrPageResult } from '../../engine/types';
 import type { Script } from '../../ocr/scripts';
+import type { ImageDocument } from './image-document';
 import { LARGE_IMAGE_PAGE, type LargeImageProbe } from './large-image-probe';
 import type { Pdfjs } from './load-pdfjs';
 import {
@@ -22,6 +23,7 @@ import {
   type OcrReason,
   type OperatorSummary,
   type ProbeState,
+  type TextHealth,
 } from './page-classify';
 import {
   hiddenTextWarning,
@@ -66,12 +68,14 @@ export interface DocumentState {
   ocrBudget: OcrBudget;
   /** Answers about large images without decoding them (see LargeImageProbe). */
   largeImages: LargeImageProbe;
+  /** The pages with their images, for the pages whose images matter. */
+  images: ImageDocument;
 }
 
 async function operatorSummary(page: PDFPageProxy, pdfjs: Pdfjs): Promise<OperatorSummary | null> {
   try {
     // Same intent and annotation mode as page.render's defaults, so an OCR render that follows
-    // reuses this operator list instead of building it again.
+    // (on an ImageDocument page) or the table detector (on a text page) reuses this list.
     const list = await page.getOperatorList();
     const [x0, y0, x1, y1] = page.view;
     return summarizeOperators(
@@ -84,6 +88,32 @@ async function operatorSummary(page: PDFPageProxy, pdfjs: Pdfjs): Promise<Operat
     // An unreadable operator list only costs us the image/invisibility check.
     return null;
   }
+}
+
+/**
+ * What the OCR decision needs of page `n`'s operators. A page with plenty of text can only be an
+ * earlier OCR's layer over a scan, and only when most of its glyphs are invisible: its glyphs are
+ * counted on the text page's list (no image decoded, and the table detector reuses it), its
+ * images looked at only then. A sparse page may be a scan: its images are looked at at once.
+ */
+async function pageOperators(
+  page: PDFPageProxy,
+  n: number,
+  health: TextHealth,
+  unreadLayer: boolean,
+  state: DocumentState,
+): Promise<OperatorSummary | null> {
+  const { ctx, pdfjs, largeImages, images } = state;
+  if (health.chars >= SPARSE_TEXT) {
+    const glyphs = await operatorSummary(page, pdfjs);
+    if (!mostlyInvisible(glyphs)) return glyphs;
+    // A layer in a script the OCR languages cannot read is kept anyway: no need to decode its scan.
+    const undecoded = unreadLayer ? await largeImages.summary(n) : null;
+    return undecoded ?? (await operatorSummary(await images.page(n, page), pdfjs));
+  }
+  if (!ctx.ocr && health.chars < ALMOST_NO_TEXT && (await largeImages.paintsLargeImage(n)))
+    return LARGE_IMAGE_PAGE;
+  return operatorSummary(await images.page(n, page), pdfjs);
 }
 
 /** The page's text layer as it stands, with these warnings. */
@@ -165,19 +195,14 @@ export async function readPage(
   sizes.add(groups);
 
   // A full layer in a script the OCR languages cannot read is kept whatever lies under it:
-  // its operators are only wanted for the warning, so its scan need not be decoded.
+  // its operators are only wanted for the warning (see pageOperators).
   const unreadLayer =
     ctx.ocr !== undefined &&
     health.chars >= SPARSE_TEXT &&
     layerScriptUnread(layerText, state.ocrScripts) !== undefined;
   let ops: OperatorSummary | null = null;
   if (needsOperatorList(health, probe)) {
-    const largeImage =
-      !ctx.ocr && health.chars < ALMOST_NO_TEXT
-        ? await state.largeImages.paintsLargeImage(n)
-        : undefined;
-    const undecoded = unreadLayer ? await state.largeImages.summary(n) : null;
-    ops = largeImage ? LARGE_IMAGE_PAGE : (undecoded ?? (await operatorSummary(page, pdfjs)));
+    ops = await pageOperators(page, n, health, unreadLayer, state);
     if (health.chars >= SPARSE_TEXT) probe.textPagesProbed++;
     if (mostlyInvisible(ops)) probe.invisibleSeen = true;
   }
@@ -198,7 +223,14 @@ export async function readPage(
         unreadScriptWarning(n, unread, ctx.options.ocr.languages),
       ]);
     }
-    const recognized = await recognize(page, n, ctx, textBlocks, reason, state.ocrBudget);
+    const recognized = await recognize(
+      await state.images.page(n, page),
+      n,
+      ctx,
+      textBlocks,
+      reason,
+      state.ocrBudget,
+    );
     if (recognized) return recognized;
   }
   const warnings = reason ? [skippedWarning(reason, n)] : [];
