@@ -17,6 +17,9 @@ const LAYERS = [
   { name: 'ocr', files: ['src/workers/ocr/**'], folders: ['ocr'] },
   { name: 'extractors', files: ['src/workers/extractors/**'], folders: ['extractors'] },
   { name: 'output', files: ['src/workers/output/**'], folders: ['output'] },
+  // The search index and near-duplicate signatures, built by the child from written outputs.
+  // (Not `search`: src/shared/search.ts is the shared types, which that name would forbid.)
+  { name: 'text-search', files: ['src/workers/text-search/**'], folders: ['text-search'] },
   { name: 'thread', files: ['src/workers/thread/**'], folders: ['thread'] },
   { name: 'child', files: ['src/workers/child/**'], folders: ['child'] },
   // The parent side: it forks dist/child.mjs and never bundles worker code.

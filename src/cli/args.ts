@@ -19,6 +19,12 @@ Options:
   --out DIR              where outputs go (default: <folder>.folio beside the folder)
   --format md|json       output format (default: md)
   --report FILE          write the run report as JSON to FILE
+  --manifest FILE        write the audit manifest (per file: sha256, size, status, codes,
+                         warnings, pages, OCR confidence, output sha256, duplicates, engine
+                         version, settings fingerprint) as FILE.csv and FILE.json; a FILE
+                         ending in .csv or .json names one and its twin (audit.csv, audit.json)
+  --near-duplicates T    report files whose texts are at least T alike (0-1, default 0.8;
+                         off: none)
   --workers N            worker threads (default: min(cores, 4); 1 = sequential)
   --memory-limit-mb N    memory budget of the extraction process (default: 1024)
   --timeout-s N          abort a file that makes no progress for N seconds (default: 60)
@@ -45,6 +51,8 @@ Options:
 export interface CliCommand {
   input: string;
   reportPath?: string;
+  /** `--manifest FILE`: where the audit manifest goes (manifestPaths gives the two files). */
+  manifestPath?: string;
   quiet: boolean;
   /** Run on queue workers instead of this machine's pool (issue 14). */
   queue?: { url: string; queueName: string };
@@ -70,6 +78,18 @@ function positiveNumber(
   return n;
 }
 
+/** `--near-duplicates T`: a similarity from 0 (exclusive) to 1, or `off` (none reported). */
+function nearDuplicateThreshold(value: string): number {
+  if (value === 'off') return 2;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0 || n > 1) {
+    throw new UsageError(
+      `--near-duplicates needs a number above 0 and at most 1, or off, got "${value}"`,
+    );
+  }
+  return n;
+}
+
 export function defaultOutDirFor(input: string): string {
   return path.join(path.dirname(input), `${path.basename(input)}.folio`);
 }
@@ -85,6 +105,8 @@ export function parseCli(argv: string[], cwd = process.cwd()): ParsedCli {
         out: { type: 'string' },
         format: { type: 'string' },
         report: { type: 'string' },
+        manifest: { type: 'string' },
+        'near-duplicates': { type: 'string' },
         workers: { type: 'string' },
         'memory-limit-mb': { type: 'string' },
         'timeout-s': { type: 'string' },
@@ -174,6 +196,8 @@ export function parseCli(argv: string[], cwd = process.cwd()): ParsedCli {
       positiveNumber('file-cap-s', values['file-cap-s'], false) ??
       defaultBatchOptions.fileTotalCapSeconds,
   };
+  const near = values['near-duplicates'];
+  if (near !== undefined) batch.nearDuplicateThreshold = nearDuplicateThreshold(near);
   const workers = positiveNumber('workers', values.workers, true);
   if (workers !== undefined) batch.workers = workers;
   const languages = values['ocr-lang']
@@ -195,6 +219,7 @@ export function parseCli(argv: string[], cwd = process.cwd()): ParsedCli {
     command: {
       input,
       ...(values.report ? { reportPath: path.resolve(cwd, values.report) } : {}),
+      ...(values.manifest ? { manifestPath: path.resolve(cwd, values.manifest) } : {}),
       quiet: values.quiet ?? false,
       ...(values.queue
         ? { queue: { url: values.queue, queueName: values['queue-name'] ?? 'extract' } }

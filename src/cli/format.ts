@@ -1,10 +1,13 @@
 // What the CLI prints: one line per finished file and a summary. Pure string builders.
 import type { FileReport, RunReport } from '../shared/report';
+import { countsLine, rateLine } from '../shared/run-summary';
+import { escapeControl } from './terminal-text';
 
 const STATUS_WIDTH = 8;
 
 export function fileLine(report: FileReport): string {
-  const parts = [report.status.padEnd(STATUS_WIDTH), report.path];
+  // File names and messages come from the evidence: never let them drive the terminal.
+  const parts = [report.status.padEnd(STATUS_WIDTH), escapeControl(report.path)];
   const facts: string[] = [];
   if (report.pages !== undefined) facts.push(`${report.pages} p`);
   if (report.ocrPages) {
@@ -16,19 +19,19 @@ export function fileLine(report: FileReport): string {
   if (report.attempts !== undefined && report.attempts > 1)
     facts.push(`${report.attempts} attempts`);
   parts.push(`(${facts.join(', ')})`);
-  if (report.code) parts.push(`${report.code}: ${report.message ?? ''}`.trim());
+  if (report.duplicateOf !== undefined)
+    facts.push(`duplicate of ${escapeControl(report.duplicateOf)}`);
+  if (report.code) parts.push(escapeControl(`${report.code}: ${report.message ?? ''}`.trim()));
   return parts.join('  ');
 }
 
 export function summaryLines(report: RunReport, outDir: string, reportPath?: string): string[] {
   const t = report.totals;
   const lines = [
-    `${t.files} files: ${t.ok} ok, ${t.partial} partial, ${t.failed} failed, ${t.skipped} skipped`,
-    `${(t.wallMs / 1000).toFixed(1)} s, ${t.filesPerMin} files/min, peak RSS ${t.peakRssMb} MB (process tree), ${report.workers ?? '?'} workers`,
+    countsLine(t),
+    `${rateLine(t)}, peak RSS ${t.peakRssMb} MB (process tree), ${report.workers ?? '?'} workers`,
     `outputs: ${outDir}`,
   ];
-  const cached = report.files.filter((f) => f.cached).length;
-  if (cached > 0) lines.splice(1, 0, `${cached} from cache`);
   if (reportPath) lines.push(`report: ${reportPath}`);
   return lines;
 }

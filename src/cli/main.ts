@@ -5,11 +5,14 @@
 import { fileURLToPath } from 'node:url';
 import { ENGINE_VERSION } from '../shared/version';
 import { writeFileAtomic } from '../shared/atomic-file';
+import { manifestCsv, manifestJson, manifestPaths } from '../shared/manifest';
+import { processAlive, removeTempFiles } from '../shared/stale-temps';
 import { ChildProcessRunner } from '../runner/child-process-runner';
 import type { BatchRunner } from '../runner/types';
 import { QueueBatchRunner } from '../queue/queue-batch-runner';
 import { parseCli, UsageError, USAGE, type CliCommand } from './args';
 import { fileLine, summaryLines } from './format';
+import { escapeControl } from './terminal-text';
 import { isSearchCommand, parseSearch, SEARCH_USAGE, searchLines } from './search-command';
 import { isQueueCommand, runQueueCommand } from './queue-commands';
 
@@ -38,22 +41,37 @@ async function extract(command: CliCommand): Promise<number> {
           if (!command.quiet) process.stdout.write(fileLine(file) + '\n');
         },
         onLog: (level, message) => {
-          if (level === 'warn' || level === 'error') process.stderr.write(`${level}: ${message}\n`);
+          if (level === 'warn' || level === 'error') {
+            process.stderr.write(`${level}: ${escapeControl(message)}\n`);
+          }
         },
       },
     );
     if (command.reportPath) {
       await writeFileAtomic(command.reportPath, JSON.stringify(report, null, 2) + '\n');
     }
+    if (command.manifestPath) {
+      const { csv, json } = manifestPaths(command.manifestPath);
+      await writeFileAtomic(csv, manifestCsv(report));
+      await writeFileAtomic(json, JSON.stringify(manifestJson(report), null, 2) + '\n');
+    }
     const outDir = command.batch.outDir ?? '';
     for (const line of summaryLines(report, outDir, command.reportPath)) {
       process.stdout.write(line + '\n');
+    }
+    if (command.manifestPath) {
+      const { csv, json } = manifestPaths(command.manifestPath);
+      process.stdout.write(`manifest: ${csv}, ${json}\n`);
     }
     return interrupted ? 130 : 0;
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
     await runner.dispose();
+    // A child killed after Ctrl-C could not clean up after itself: its temporary files go now.
+    if (command.batch.outDir) {
+      await removeTempFiles(command.batch.outDir, (pid) => !processAlive(pid));
+    }
   }
 }
 

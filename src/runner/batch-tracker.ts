@@ -4,7 +4,7 @@
 import path from 'node:path';
 import type { FileReport } from '../shared/report';
 import { kindFromName } from '../shared/formats';
-import { failedOutcome, fileReport } from '../shared/report-builder';
+import { countsForRate, failedOutcome, fileReport } from '../shared/report-builder';
 
 /** A file in flight when the child died this many times is reported CHILD_CRASH, not retried. */
 export const CHILD_CRASH_LIMIT = 2;
@@ -27,11 +27,15 @@ export class BatchTracker {
     if (!this.reports.has(rel)) this.inFlight.add(rel);
   }
 
+  /** Files done that a files/min rate counts (countsForRate), as the final report counts them. */
+  rateCount = 0;
+
   /** Returns false for a duplicate (the first report of a file wins). */
   done(report: FileReport): boolean {
     this.inFlight.delete(report.path);
     if (this.reports.has(report.path)) return false;
     this.reports.set(report.path, report);
+    if (countsForRate(report)) this.rateCount++;
     return true;
   }
 
@@ -71,6 +75,7 @@ export class BatchTracker {
           { ms: 0, attempts: strikes },
         );
         this.reports.set(rel, report);
+        this.rateCount++;
         added.push(report);
       }
     }

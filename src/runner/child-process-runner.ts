@@ -144,7 +144,8 @@ export class ChildProcessRunner implements BatchRunner {
             t: elapsed,
             done: tracker.reports.size,
             total: tracker.planned?.length ?? message.sample.total,
-            filesPerMin: filesPerMinute(tracker.reports.size, elapsed),
+            // The same rate as the final report's totals (countsForRate), not every file done.
+            filesPerMin: filesPerMinute(tracker.rateCount, elapsed),
           };
           timeline.push(sample);
           handlers.onStats?.({ ...sample, treeRssMb: Math.round(treeRssMb) });

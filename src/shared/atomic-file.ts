@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { copyFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { FolioError, writeFailed } from './errors';
 
 function tempNameFor(target: string): string {
   return path.join(
@@ -13,15 +14,24 @@ function tempNameFor(target: string): string {
 
 /** Fills a temporary file beside `target` with `fill`, then renames it into place. */
 async function replaceAtomically(target: string, fill: (temp: string) => Promise<void>) {
-  await mkdir(path.dirname(target), { recursive: true });
   const temp = tempNameFor(target);
   try {
+    await mkdir(path.dirname(target), { recursive: true });
     await fill(temp);
     await rename(temp, target);
   } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
+    await rm(temp, { force: true }).catch(() => undefined);
+    // A full disk is WRITE_FAILED with the path, not INTERNAL; a source that cannot be read (a
+    // copy's ENOENT on the source) keeps its own error.
+    if (error instanceof FolioError || isSourceError(error)) throw error;
+    throw writeFailed(target, error);
   }
+}
+
+/** A copy whose source is gone is not a failed write (the folder was made just before). */
+function isSourceError(error: unknown): boolean {
+  const e = error as NodeJS.ErrnoException | undefined;
+  return e?.code === 'ENOENT' && e.syscall === 'copyfile';
 }
 
 /** Writes `data` to `target` through a temporary file in the same folder and a rename. */

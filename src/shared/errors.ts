@@ -20,6 +20,8 @@ export const ErrorCodes = {
   OUT_OF_MEMORY: 'OUT_OF_MEMORY',
   SYMLINK_OUTSIDE: 'SYMLINK_OUTSIDE',
   SYMLINK_LOOP: 'SYMLINK_LOOP',
+  /** An output, cache entry or report could not be written (disk full, read-only, no rights). */
+  WRITE_FAILED: 'WRITE_FAILED',
   INTERNAL: 'INTERNAL',
 } as const;
 
@@ -38,6 +40,24 @@ export class FolioError extends Error {
 
 export function folioError(code: ErrorCode, message: string, cause?: unknown): FolioError {
   return new FolioError(code, message, cause === undefined ? undefined : { cause });
+}
+
+/** Why a write failed, in words, by the system's error code; the code itself otherwise. */
+const WRITE_REASONS: Record<string, string> = {
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+  EROFS: 'the file system is read-only',
+  EACCES: 'permission was denied',
+  EPERM: 'permission was denied',
+  ENAMETOOLONG: 'the path is too long for the file system',
+  EIO: 'the disk reported an input/output error',
+};
+
+/** A failed write of `target` as WRITE_FAILED, naming the path; the system's error is the cause. */
+export function writeFailed(target: string, cause: unknown): FolioError {
+  const code = (cause as NodeJS.ErrnoException | undefined)?.code;
+  const reason = (code && WRITE_REASONS[code]) ?? `the system said ${code ?? 'no'}`;
+  return folioError('WRITE_FAILED', `${target} could not be written: ${reason}.`, cause);
 }
 
 /** True for a FolioError, including one that lost its prototype crossing a thread boundary. */

@@ -128,6 +128,8 @@ export interface DocumentMetadata {
   runningHeaders?: string[];
   /** Running footers detected by repetition across pages. */
   runningFooters?: string[];
+  /** The PDF has an encryption dictionary (a user or an owner password). */
+  encrypted?: boolean;
 }
 
 export interface PageQuality {
@@ -166,7 +168,9 @@ export type WarningCode =
   | 'HIDDEN_CELLS'
   | 'MERGED_CELLS'
   | 'TRUNCATED'
-  | 'INVISIBLE_TEXT';
+  | 'INVISIBLE_TEXT'
+  /** Not lossy: the PDF is protected (owner password, or opened with the user password). */
+  | 'PROTECTED';
 
 export interface ExtractionWarning {
   code: WarningCode;

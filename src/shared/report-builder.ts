@@ -2,6 +2,7 @@
 import type { ErrorCode } from './errors';
 import type { DocumentKind, ExtractedDocument } from './model';
 import type { FileReport, RunReport, StatsSample } from './report';
+import { plainMessage } from './plain-message';
 import { textChars } from './text-chars';
 import { ENGINE_VERSION, TOOL_NAME } from './version';
 import type { FileOutcome } from './report';
@@ -57,10 +58,37 @@ export interface ReportExtra {
   duplicateOf?: string;
 }
 
+/**
+ * The outcome with every library error text moved out of its messages: into `detail` for the
+ * file's message (joined to any detail it had), into the warning's own `detail` for a warning.
+ */
+export function withPlainMessages(outcome: FileOutcome): FileOutcome {
+  let out = outcome;
+  if (outcome.message !== undefined) {
+    const plain = plainMessage(outcome.message, outcome.code);
+    if (plain.detail !== undefined) {
+      const detail = [outcome.detail, plain.detail].filter(Boolean).join('; ');
+      out = { ...out, message: plain.message, detail };
+    }
+  }
+  if (outcome.warnings?.some((w) => plainMessage(w.message, w.code).detail !== undefined)) {
+    out = {
+      ...out,
+      warnings: outcome.warnings.map((w) => {
+        const plain = plainMessage(w.message, w.code);
+        return plain.detail === undefined
+          ? w
+          : { ...w, message: plain.message, detail: plain.detail };
+      }),
+    };
+  }
+  return out;
+}
+
 export function fileReport(rel: string, outcome: FileOutcome, extra: ReportExtra): FileReport {
   return {
     path: rel,
-    ...outcome,
+    ...withPlainMessages(outcome),
     ms: Math.round(extra.ms),
     ...(extra.output !== undefined ? { output: extra.output } : {}),
     ...(extra.cached ? { cached: true } : {}),
@@ -69,6 +97,14 @@ export function fileReport(rel: string, outcome: FileOutcome, extra: ReportExtra
     ...(extra.size !== undefined ? { size: extra.size } : {}),
     ...(extra.duplicateOf !== undefined ? { duplicateOf: extra.duplicateOf } : {}),
   };
+}
+
+/**
+ * The files a rate counts: extracted in this run, neither skipped (cancelled, unsupported) nor
+ * copied from the cache, whose "4352 files/min" would say nothing about extraction.
+ */
+export function countsForRate(file: Pick<FileReport, 'status' | 'cached'>): boolean {
+  return file.status !== 'skipped' && !file.cached;
 }
 
 export function filesPerMinute(done: number, elapsedMs: number): number {
@@ -116,7 +152,7 @@ export function buildRunReport(args: {
   const count = (status: FileReport['status']) =>
     args.files.filter((f) => f.status === status).length;
   const wallMs = args.finishedAt.getTime() - args.startedAt.getTime();
-  const processed = args.files.filter((f) => f.status !== 'skipped').length;
+  const processed = args.files.filter(countsForRate).length;
   return {
     tool: { name: TOOL_NAME, version: ENGINE_VERSION },
     startedAt: args.startedAt.toISOString(),
@@ -128,6 +164,8 @@ export function buildRunReport(args: {
       partial: count('partial'),
       failed: count('failed'),
       skipped: count('skipped'),
+      cancelled: args.files.filter((f) => f.status === 'skipped' && f.code === 'CANCELLED').length,
+      cached: args.files.filter((f) => f.cached).length,
       wallMs,
       filesPerMin: filesPerMinute(processed, wallMs),
       peakRssMb: Math.round(args.peakRssMb),

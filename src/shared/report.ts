@@ -20,7 +20,14 @@ export interface FileReport {
   ms: number;
   /** Path of the written output file. */
   output?: string;
-  warnings?: { code: WarningCode; message: string; page?: number; sheet?: string }[];
+  warnings?: {
+    code: WarningCode;
+    message: string;
+    page?: number;
+    sheet?: string;
+    /** The library's own error text behind the message, if any (plain-message.ts). */
+    detail?: string;
+  }[];
   /** True when the output came from the cache without extraction. */
   cached?: boolean;
   /**
@@ -71,7 +78,15 @@ export interface RunTotals {
   partial: number;
   failed: number;
   skipped: number;
+  /** Of the skipped: those the batch's cancellation stopped (code CANCELLED). */
+  cancelled?: number;
+  /** Files whose output came from the cache (not extracted in this run). */
+  cached?: number;
   wallMs: number;
+  /**
+   * Files extracted in this run (not skipped, not from the cache) per minute of wall time: the
+   * rate every view shows (report, CLI, status bar, log), from runRate() in report-builder.ts.
+   */
   filesPerMin: number;
   peakRssMb: number;
 }

@@ -16,6 +16,7 @@ import {
   type ReportExtra,
 } from '../../shared/report-builder';
 import { settingsFingerprint } from '../../shared/settings-fingerprint';
+import { removeTempFiles } from '../../shared/stale-temps';
 import { OutputCache, sha256OfFile, type CacheHit } from '../output/cache';
 import { OutputNamer } from '../output/output-writer';
 import { BatchStats } from './batch-stats';
@@ -151,6 +152,9 @@ export class BatchRun {
       stats.stop();
       scheduler.dispose();
       await runner.destroy().catch(() => undefined);
+      // Threads terminated mid-write (cancelled, timed out) leave their temporary files behind.
+      const own = (pid: number) => pid === process.pid;
+      await Promise.all([removeTempFiles(outDir, own), removeTempFiles(cacheDir, own)]);
     }
     const reported = selected
       .map((e) => this.reports.get(e.rel))
@@ -305,7 +309,8 @@ export class BatchRun {
       {
         ms: end.ms,
         ...(written ? { output: fresh.target.outputPath } : {}),
-        attempts: end.attempts,
+        // Each earlier child that died with this file in flight was an attempt too.
+        attempts: end.attempts + this.childCrashesOf(file.entry.rel),
         sha256: fresh.sha256,
         size: file.entry.size,
       },
@@ -313,6 +318,12 @@ export class BatchRun {
     );
     settle({ outcome: end.outcome, written });
     if (end.completed) await ctx.cache.remember(fresh.cacheKey, end.outcome).catch(() => undefined);
+  }
+
+  /** Times a child process died with this file in flight earlier in the batch (parent's count). */
+  private childCrashesOf(rel: string): number {
+    const abs = path.join(this.start.input, ...rel.split('/'));
+    return this.start.childCrashCounts?.[abs] ?? 0;
   }
 
   /** Reports a file to the parent, once, and queues its text for the search index. */

@@ -2,6 +2,7 @@
 // image, a DOCX named `.xlsx` is a DOCX, an encrypted Office file is an OLE container.
 import { open } from 'node:fs/promises';
 import { folioError } from '../../shared/errors';
+import { OFFICE_ENCRYPTED } from '../../shared/password-advice';
 import {
   extensionOf,
   formatForName,
@@ -52,10 +53,7 @@ export function detectTypeFromHead(head: Buffer, fileName: string): DetectedType
     // OLE/CFB: either a password-protected OOXML (EncryptedPackage) or a legacy .doc/.xls.
     const text = head.toString('utf16le');
     if (text.includes('EncryptedPackage') || text.includes('EncryptionInfo')) {
-      throw folioError(
-        'ENCRYPTED',
-        'Password-protected Office document: open it in Office, remove the password, and extract again.',
-      );
+      throw folioError('ENCRYPTED', OFFICE_ENCRYPTED);
     }
     throw folioError(
       'UNSUPPORTED_TYPE',

@@ -5,6 +5,7 @@
 import { getHeapStatistics } from 'node:v8';
 import { BroadcastChannel } from 'node:worker_threads';
 import { toFolioError } from '../../shared/errors';
+import { protectionWarning } from './protection-warning';
 import type { ExtractedDocument } from '../../shared/model';
 import { extractFile } from '../extractors/extract-file';
 import type { ProgressUpdate } from '../engine/types';
@@ -98,6 +99,8 @@ async function runExtract(task: ExtractTask, extract: TaskExtractor): Promise<Ex
     setOcrActivityListener(undefined);
   }
   doc.source.path = task.sourcePath;
+  const protection = protectionWarning(doc, task.extract.password !== undefined);
+  if (protection) doc.warnings.push(protection);
   if (!task.write) return { type: 'range', doc };
   try {
     return { type: 'written', outcome: await finishDocument(doc, task.write) };

@@ -59,5 +59,7 @@ export function metadataFromInfo(
   if (subject) meta.subject = subject;
   if (created) meta.created = created;
   if (modified) meta.modified = modified;
+  // pdfjs names the security handler for any encrypted PDF, owner-password-only ones included.
+  if (info?.EncryptFilterName) meta.encrypted = true;
   return meta;
 }

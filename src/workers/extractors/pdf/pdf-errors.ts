@@ -1,13 +1,13 @@
 // Maps what pdfjs throws to Folio's stable codes with messages a reviewer understands.
 import { FolioError, folioError } from '../../../shared/errors';
+import { PDF_NEEDS_PASSWORD, PDF_WRONG_PASSWORD } from '../../../shared/password-advice';
 
 /** pdfjs's PasswordResponses: NEED_PASSWORD = 1, INCORRECT_PASSWORD = 2. */
 const INCORRECT_PASSWORD = 2;
 
-export const ENCRYPTED_MESSAGE =
-  'Password-protected PDF: supply the password with --password-file (CLI) or when prompted.';
-export const WRONG_PASSWORD_MESSAGE =
-  'The password supplied for this PDF is wrong: check the entry in --password-file (CLI) or retype it.';
+// One wording everywhere (src/shared/password-advice.ts): the flag, the setting, the format.
+export const ENCRYPTED_MESSAGE = PDF_NEEDS_PASSWORD;
+export const WRONG_PASSWORD_MESSAGE = PDF_WRONG_PASSWORD;
 
 function errorName(error: unknown): string {
   return typeof error === 'object' && error !== null && 'name' in error
