@@ -25,12 +25,15 @@ export interface FileJobSpec {
   priority: number;
   /** Runs alone: the file was in flight when the child died before. */
   exclusive: boolean;
+  /** MB each of its extraction tasks may hold at its peak (task-footprint.ts). */
+  footprintMb?: number;
   noProgressMs: number;
   totalCapMs: number;
   emit(message: ChildToParent): void;
 }
 
 const PROGRESS_THROTTLE_MS = 100;
+const PROBE_FOOTPRINT_MB = 40;
 
 export class FileJob {
   /** Runs while one of the file's tasks runs (queue time is not the file's time). */
@@ -64,6 +67,7 @@ export class FileJob {
     return this.scheduler.submit<T>(task, {
       ...this.limits(this.spec.priority),
       exclusive: this.spec.exclusive,
+      footprintMb: this.spec.footprintMb,
       onStart: () => this.announce(attempt),
       onProgress: (update) => this.progress(update),
     });
@@ -71,7 +75,11 @@ export class FileJob {
 
   /** Submits a probe, just ahead of the file's own work. */
   probe(task: ProbeInput): Promise<TaskOutcome<ProbeResult>> {
-    return this.scheduler.submit(task, this.limits(this.spec.priority + 1));
+    // A probe opens the document and reads text on a few pages; it decodes no scan.
+    return this.scheduler.submit(task, {
+      ...this.limits(this.spec.priority + 1),
+      footprintMb: PROBE_FOOTPRINT_MB,
+    });
   }
 
   private limits(priority: number): SubmitOptions {

@@ -17,6 +17,7 @@ export class MemoryGovernor {
   private lastShrinkAt = -Infinity;
   private lastReleaseAt = -Infinity;
   private calmSince: number | undefined;
+  private samples = 0;
 
   constructor(
     readonly maxWorkers: number,
@@ -52,8 +53,14 @@ export class MemoryGovernor {
     return this.rssMb;
   }
 
+  /** How many samples have been taken: tells a reader whether `lastRssMb` is new. */
+  get sampleCount(): number {
+    return this.samples;
+  }
+
   sample(rssMb: number, now: number): GovernorDecision {
     this.rssMb = rssMb;
+    this.samples++;
     if (rssMb > this.hardLimitMb) {
       this.calmSince = undefined;
       if (now - this.lastShrinkAt >= this.shrinkCooldownMs) {
@@ -99,7 +106,7 @@ export class MemoryGovernor {
 }
 
 /** The child's own baseline (runtime, libraries, one idle pool) before any document, in MB. */
-const BASELINE_MB = 150;
+export const BASELINE_MB = 150;
 /** What one busy worker can add at its peak: an OCR engine (~250 MB) plus a decoded scan page. */
 const PER_BUSY_WORKER_MB = 350;
 

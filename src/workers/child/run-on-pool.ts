@@ -10,7 +10,8 @@ import { planPageRanges, runPageRanges } from './page-ranges';
 import type { FreshFile } from './prepare-file';
 import { runWholeFile } from './run-with-retry';
 import type { Scheduler } from './scheduler';
-import { threadRecycleMb } from './thread-limits';
+import { estimateFootprint, type Footprint } from './task-footprint';
+import { OCR_RELEASE_PIXELS, threadRecycleMb } from './thread-limits';
 import type { FileEntry } from './walk-folder';
 
 export interface PoolContext {
@@ -44,6 +45,16 @@ export async function runOnPool(
 ): Promise<PoolRunEnd> {
   const { entry, kind } = file;
   const { batch, input } = ctx.start;
+  const footprint = await estimateFootprint(fresh.openPath, kind, entry.size, fresh.extract);
+  if (!ctx.scheduler.admission.fitsAlone(footprint.mb)) {
+    // Not cached: the outcome depends on this run's memory limit, not on the file's bytes.
+    return {
+      outcome: tooLarge(footprint, batch.memoryLimitMb, kind),
+      ms: 0,
+      attempts: 0,
+      completed: false,
+    };
+  }
   // Keyed as the parent keys it: the input folder as given, joined with the relative path.
   const crashes = ctx.start.childCrashCounts?.[path.join(input, ...entry.rel.split('/'))] ?? 0;
   const job = new FileJob(
@@ -53,6 +64,7 @@ export async function runOnPool(
       kind,
       priority: file.cost,
       exclusive: crashes > 0,
+      footprintMb: footprint.mb,
       noProgressMs: batch.fileTimeoutSeconds * 1000,
       totalCapMs: batch.fileTotalCapSeconds * 1000,
       emit: ctx.emit,
@@ -66,6 +78,7 @@ export async function runOnPool(
     extract: fresh.extract,
     sha256: fresh.sha256,
     recycleAboveMb: threadRecycleMb(batch.memoryLimitMb, ctx.workers),
+    releaseOcrAfter: footprint.ocrPixels > OCR_RELEASE_PIXELS,
     write: fresh.target,
   };
   try {
@@ -88,4 +101,14 @@ export async function runOnPool(
       completed: false,
     };
   }
+}
+
+function tooLarge(footprint: Footprint, limitMb: number, kind: FileToRun['kind']): FileOutcome {
+  return failedOutcome(
+    'TOO_LARGE',
+    `Reading this file needs about ${footprint.mb.toLocaleString('en-US')} MB at once (${footprint.basis}), ` +
+      `more than the memory limit of ${limitMb.toLocaleString('en-US')} MB allows; it was not read. ` +
+      'Run it with a larger memory limit (--memory-limit-mb, setting folio.memoryLimitMb).',
+    kind,
+  );
 }

@@ -2,8 +2,9 @@
 // governor allows, and watches each running task: no heartbeat for the no-progress timeout, or a
 // file past its total cap, aborts the task (which terminates and replaces its thread). Every
 // submitted task settles with a classified outcome; nothing here throws at the caller.
+import { MemoryAdmission, type Reservation } from './admission';
 import type { FileClock } from './file-clock';
-import type { MemoryGovernor } from './memory-governor';
+import { BASELINE_MB, type MemoryGovernor } from './memory-governor';
 import type { TaskInput, TaskRunner } from './piscina-runner';
 import type { PoolResult, ProgressUpdate, ResultFor } from '../thread/task-types';
 
@@ -25,6 +26,11 @@ export interface SubmitOptions {
   priority: number;
   /** Runs alone (nothing else in flight): for files suspected of killing the child. */
   exclusive?: boolean;
+  /**
+   * MB the task may hold at its peak (task-footprint.ts): it starts only when that fits beside
+   * what is held already, or when nothing else runs. Absent: 0, sampled RSS alone decides.
+   */
+  footprintMb?: number;
   /** Abort when no heartbeat arrives for this long. */
   noProgressMs: number;
   /**
@@ -75,6 +81,7 @@ interface Running {
   picked: boolean;
   /** Why we aborted it, if we did. */
   reason?: 'timeout' | 'cap' | 'cancel';
+  reservation: Reservation;
 }
 
 export const WATCHDOG_MS = 200;
@@ -93,6 +100,8 @@ export class Scheduler {
   /** True while the first wave is held (see holdFirstWave). */
   private held = false;
   private cancelHoldTimer: () => void = () => undefined;
+  readonly admission: MemoryAdmission;
+  private samplesSeen = 0;
 
   constructor(
     private readonly runner: TaskRunner,
@@ -100,6 +109,7 @@ export class Scheduler {
     private readonly clock: SchedulerClock = systemClock,
   ) {
     this.stopWatchdog = clock.every(WATCHDOG_MS, () => this.checkTimeouts());
+    this.admission = new MemoryAdmission(governor.hardLimitMb, BASELINE_MB);
   }
 
   get active(): number {
@@ -141,6 +151,10 @@ export class Scheduler {
 
   /** Re-evaluates what may start (call after a memory sample). */
   pump(): void {
+    if (this.governor.sampleCount !== this.samplesSeen) {
+      this.samplesSeen = this.governor.sampleCount;
+      this.admission.observe(this.governor.lastRssMb);
+    }
     while (this.queue.length > 0 && !this.cancelled && !this.held) {
       const exclusiveRunning = [...this.running].some((r) => r.pending.options.exclusive);
       if (exclusiveRunning) return;
@@ -148,6 +162,9 @@ export class Scheduler {
       const next = this.queue[index];
       if (next.options.exclusive && this.running.size > 0) return;
       if (!this.governor.mayStart(this.running.size)) return;
+      // The next task by priority waits for room rather than letting smaller ones pass it: a big
+      // scan would otherwise wait for as long as small files keep arriving.
+      if (!this.admission.admits(next.options.footprintMb ?? 0)) return;
       this.queue.splice(index, 1);
       this.start(next);
     }
@@ -171,6 +188,7 @@ export class Scheduler {
       controller: new AbortController(),
       lastBeat: this.clock.now(),
       picked: false,
+      reservation: this.admission.reserve(pending.options.footprintMb ?? 0),
     };
     this.running.add(entry);
     pending.options.fileClock.taskStarted(entry.lastBeat);
@@ -193,6 +211,7 @@ export class Scheduler {
       )
       .then((outcome) => {
         this.running.delete(entry);
+        this.admission.release(entry.reservation);
         pending.options.fileClock.taskEnded(this.clock.now());
         pending.resolve(outcome);
         // After the caller's continuation has reported the file (microtasks run first).

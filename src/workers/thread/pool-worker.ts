@@ -126,7 +126,7 @@ export async function handleTaskWith(extract: TaskExtractor, task: PoolTask): Pr
   } finally {
     task.port.close();
     busy = false;
-    if (releaseRequested) {
+    if (releaseRequested || (task.type === 'extract' && task.releaseOcrAfter)) {
       releaseRequested = false;
       await releaseMemory();
     } else if (task.type === 'extract' && threadHeapMb() > task.recycleAboveMb) {

@@ -26,6 +26,11 @@ export interface ExtractTask {
   sha256: string;
   /** After the task, a thread whose V8 heap (plus external memory) is above this exits when idle. */
   recycleAboveMb: number;
+  /**
+   * After the task, drop this thread's OCR engine: its wasm heap grew to the task's biggest page
+   * and never shrinks, so a thread that read one huge page would hold that for the batch.
+   */
+  releaseOcrAfter?: boolean;
   /** Where to write the result; absent for a page range, whose raw document is returned. */
   write?: OutputTarget;
   /** Heartbeats (ProgressUpdate) go back on this port. */
