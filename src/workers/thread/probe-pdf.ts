@@ -6,9 +6,20 @@ import { loadPdfjs, pdfjsDocumentOptions } from '../extractors/pdf/load-pdfjs';
 /** What a quick look inside a PDF told us (page count, and whether the sampled pages had text). */
 export interface PdfProbe {
   pages: number;
-  /** Mean characters of text per sampled page. */
+  /**
+   * Mean characters of text per sampled page, pages not read counting as none: exact below
+   * TEXT_CHARS_PER_PAGE, a lower bound at or above it (sampling stops there).
+   */
   sampledCharsPerPage: number;
 }
+
+/**
+ * Sampled pages that already carry this many characters per sampled page make a text PDF,
+ * whatever the pages not yet read hold: sampling stops, since reading a text page costs its
+ * fonts (tens to hundreds of ms). 200 is the page classifier's SPARSE_TEXT; a scan's few stamped
+ * characters stay far below it.
+ */
+export const TEXT_CHARS_PER_PAGE = 200;
 
 export async function probePdf(filePath: string, password?: string): Promise<PdfProbe | null> {
   const pdfjs = await loadPdfjs();
@@ -24,6 +35,7 @@ export async function probePdf(filePath: string, password?: string): Promise<Pdf
       const content = await page.getTextContent();
       for (const item of content.items) if ('str' in item) chars += item.str.trim().length;
       page.cleanup();
+      if (chars >= TEXT_CHARS_PER_PAGE * sample.length) break;
     }
     return { pages, sampledCharsPerPage: chars / sample.length };
   } catch {
