@@ -6,6 +6,7 @@
 // process-tree RSS and word recall/precision of each side (scripts/bench/versus-native-run.ts).
 //   --corpus real|generated|both (both)  --repeat N (1)  --jobs N (native files at a time, 2)
 //   --scorer FILE (../shared/tools/score.mjs)  --folio-args "ARGS" (extra Folio CLI arguments)
+//   --kinds pdf-text,docx (only the files of these kinds, as the manifests type them)
 //
 // --mode throughput: the built CLI over the standard 100-file batch (generated if absent) or any
 // folder (--input DIR): --workers 1, the default workers N times (--runs, 3), and the default with
@@ -13,6 +14,11 @@
 // tree (CLI + child process, threads included), and derives files/min, per-kind time, per-file
 // p50/p95/max, OCR s/page, CER per kind, the pool's busy share and idle tail; then speed-up over
 // one worker and the variance across the default runs. Writes bench/results/latest.json.
+//
+// --queue (or --mode queue): the Redis queue against the local pool on the same files
+// (scripts/bench/queue-bench.ts): local 1 and 2 threads, 1 and 2 single-thread queue workers,
+// queue overhead per job, Redis commands per file; bench/results/queue-latest.{json,md}.
+//   --input DIR (fixtures/sample)  --copies N (3)  --runs N (2)  --folio-args "ARGS"
 //
 // Both: --dist DIR (the bundle to run, default dist/; build a private one with
 // `node scripts/build.mjs --outdir DIR` so someone rebuilding dist/ cannot change it mid-run;
@@ -54,6 +60,8 @@ import { runCli, type CliRun } from './bench/run-cli';
 import { distribution, round, variation, type Distribution, type Variation } from './bench/stats';
 import { formatTable, markdownTable, type Cell } from './bench/table';
 import { rewriteFromSaved, runVersusNative, type CorpusName } from './bench/versus-native-run';
+import { COMPARE_KINDS, type CompareKind } from './bench/versus-native';
+import { runQueueBench } from './bench/queue-bench';
 
 const BEFORE_AFTER = 'Before / after';
 
@@ -209,6 +217,14 @@ const CORPORA: Record<string, CorpusName[]> = {
   both: ['real', 'generated'],
 };
 
+function compareKinds(list: string): CompareKind[] {
+  const kinds = list.split(',').filter(Boolean);
+  for (const k of kinds)
+    if (!(COMPARE_KINDS as string[]).includes(k))
+      throw new Error(`--kinds takes ${COMPARE_KINDS.join(', ')}, not ${k}`);
+  return kinds as CompareKind[];
+}
+
 function positive(flag: string, value: string | undefined): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1)
@@ -229,10 +245,14 @@ async function main(): Promise<void> {
       jobs: { type: 'string', default: '2' },
       /** Extra arguments for every Folio run, split on spaces: `--folio-args "--memory-limit-mb 512"`. */
       'folio-args': { type: 'string', default: '' },
+      kinds: { type: 'string' },
       scorer: {
         type: 'string',
         default: path.resolve(projectRoot, '..', 'shared', 'tools', 'score.mjs'),
       },
+      // queue mode (--queue is --mode queue)
+      queue: { type: 'boolean', default: false },
+      copies: { type: 'string', default: '3' },
       // throughput mode
       input: { type: 'string' },
       runs: { type: 'string', default: '3' },
@@ -241,6 +261,25 @@ async function main(): Promise<void> {
     },
   });
   const cli = path.resolve(values.dist as string, 'cli.mjs');
+  if (values.queue || values.mode === 'queue') {
+    if (!existsSync(cli)) throw new Error(`${cli} not found: run npm run build first`);
+    const extra = process.argv.slice(2).join(' ');
+    await runQueueBench({
+      cli,
+      input: path.resolve(values.input ?? path.join(projectRoot, 'fixtures', 'sample')),
+      copies: positive('copies', values.copies),
+      // Two runs unless asked: each queue run is a fresh Redis and fresh workers.
+      runs: process.argv.includes('--runs') ? positive('runs', values.runs) : 2,
+      projectRoot,
+      extraArgs: (values['folio-args'] as string).split(' ').filter(Boolean),
+      command:
+        process.env.npm_lifecycle_event === 'bench'
+          ? `npm run bench -- ${extra}`
+          : `node --import tsx scripts/bench.ts ${extra}`.trim(),
+      keep: values.keep as boolean,
+    });
+    return;
+  }
   if (values.mode === 'native') {
     if (values['from-json']) {
       rewriteFromSaved(values['from-json'], !values['no-docs']);
@@ -259,6 +298,7 @@ async function main(): Promise<void> {
       docs: !values['no-docs'],
       keep: values.keep as boolean,
       folioArgs: (values['folio-args'] as string).split(' ').filter(Boolean),
+      ...(values.kinds ? { kinds: compareKinds(values.kinds) } : {}),
       // The command as typed: through npm (which builds dist/ first) or straight at this script.
       command:
         process.env.npm_lifecycle_event === 'bench'

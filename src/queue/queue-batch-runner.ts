@@ -26,7 +26,10 @@ export interface QueueBatchRunnerOptions {
   /** The built planner entry (dist/queue-planner.mjs). */
   plannerScript: string;
   env?: NodeJS.ProcessEnv;
-  /** How often unfinished jobs are looked up directly, besides the queue's events (ms). */
+  /**
+   * How often unfinished jobs are looked up one by one, as a safety net under the queue's events
+   * (ms; default 60 s). After a lost connection they are looked up at the next 5 s tick.
+   */
   sweepMs?: number;
   /** How long finished jobs stay in Redis, so a rerun finds their outcomes (seconds). */
   keepFinishedSeconds?: number;
@@ -169,14 +172,23 @@ export class QueueBatchRunner implements BatchRunner {
       return sweeping;
     };
     // Without listeners these would throw; a lost connection is retried (redis-connection.ts).
-    const onError = (error: Error) => handlers.onLog?.('warn', `queue: ${error.message}`);
+    // Events may have been missed while the connection was down: look the jobs up at the next tick.
+    let suspect = false;
+    const onError = (error: Error) => {
+      suspect = true;
+      handlers.onLog?.('warn', `queue: ${error.message}`);
+    };
     queue.on('error', onError);
     events.on('error', onError);
-    const onFinished = ({ jobId }: { jobId: string }) => {
-      void lookUp(jobId).catch(() => undefined);
-    };
-    events.on('completed', onFinished);
-    events.on('failed', onFinished);
+    // A completed event carries the job's return value: no look-up. A failed one may be an
+    // attempt that will be retried, so the job's state decides.
+    events.on('completed', ({ jobId, returnvalue }) => {
+      const data = pending.get(jobId);
+      const result = data ? parseJobResult(returnvalue) : undefined;
+      if (result) settle(jobId, reportFromResult(result, outDir));
+      else if (data) void lookUp(jobId).catch(() => undefined);
+    });
+    events.on('failed', ({ jobId }) => void lookUp(jobId).catch(() => undefined));
     events.on('active', ({ jobId }) => {
       const data = pending.get(jobId);
       if (data) handlers.onFileStarted?.(data.rel, 1);
@@ -210,7 +222,15 @@ export class QueueBatchRunner implements BatchRunner {
       // Jobs that were already there (a rerun) may have finished before we listened.
       if (pending.size > 0) await sweep();
       if (pending.size === 0) this.wake?.();
-      timers.push(setInterval(() => void sweep(), this.options.sweepMs ?? 5000));
+      let lastSweep = Date.now();
+      const sweepMs = this.options.sweepMs ?? 60_000;
+      const tick = () => {
+        if (!suspect && Date.now() - lastSweep < sweepMs) return;
+        suspect = false;
+        lastSweep = Date.now();
+        void sweep();
+      };
+      timers.push(setInterval(tick, Math.min(5000, sweepMs)));
       timers.push(setInterval(() => void sampleStats().catch(() => undefined), 2000));
       await allDone;
       if (this.cancelRequested) await this.withdraw(queue, [...pending.keys()]);
