@@ -7,6 +7,7 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
   statSync,
@@ -36,6 +37,7 @@ import {
   compareOverall,
   fileRows,
   summarizeRepeats,
+  type CompareKind,
   type CorpusSummary,
   type PairResult,
   type ScoreSummary,
@@ -107,6 +109,29 @@ async function generatedCorpus(scratch: string): Promise<PreparedCorpus> {
     note:
       `${manifest.files.length} files of fixtures/generated/batch as found (generated ${made}, ` +
       `generator v${manifest.generator.version}, ${current ? 'matching' : 'older than'} the generator sources at run time)`,
+  };
+}
+
+/**
+ * The corpus narrowed to the files of `kinds` (the manifest's, as compared): copies in the
+ * scratch folder, so both sides and the scorer see only those.
+ */
+function onlyKinds(corpus: PreparedCorpus, kinds: readonly CompareKind[], scratch: string) {
+  const dir = path.join(scratch, `${corpus.name}-${kinds.join('-')}`);
+  let files = 0;
+  for (const rel of readdirSync(corpus.input, { recursive: true }) as string[]) {
+    const from = path.join(corpus.input, rel);
+    const kind = compareKindOf(rel, corpus.manifestTypes);
+    if (kind === undefined || !kinds.includes(kind) || !statSync(from).isFile()) continue;
+    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    cpSync(from, path.join(dir, rel));
+    files++;
+  }
+  return {
+    ...corpus,
+    input: dir,
+    score: { ...corpus.score, input: dir },
+    note: `${corpus.note}, only its ${files} ${kinds.join(', ')} files (--kinds)`,
   };
 }
 
@@ -239,6 +264,8 @@ export interface VersusOptions {
   command: string;
   /** Extra Folio CLI arguments for every Folio run (e.g. `--memory-limit-mb 512`). */
   folioArgs?: string[];
+  /** Only the files of these kinds (all when absent). */
+  kinds?: CompareKind[];
 }
 
 interface CorpusResult {
@@ -268,11 +295,12 @@ export async function runVersusNative(options: VersusOptions): Promise<void> {
   };
   try {
     for (const name of options.corpora) {
-      const corpus = name === 'real' ? realCorpus() : await generatedCorpus(scratch);
-      if (!corpus) {
+      const whole = name === 'real' ? realCorpus() : await generatedCorpus(scratch);
+      if (!whole) {
         console.log(`bench: ${realCorpusDir} not found: the real-corpus comparison is skipped`);
         continue;
       }
+      const corpus = options.kinds ? onlyKinds(whole, options.kinds, scratch) : whole;
       console.log(`bench: ${name}: ${corpus.note}`);
       const pairs: PairResult[] = [];
       for (let r = 1; r <= options.repeat; r++) {
