@@ -29,7 +29,7 @@ const MEDIA_BOX = /\/MediaBox\s*\[\s*(-?[\d.]+)\s+(-?[\d.]+)\s+(-?[\d.]+)\s+(-?[
 
 function numberAfter(dict: string, key: string): number | undefined {
   // A direct integer only: `/Width 12 0 R` (indirect) is not followed.
-  const match = new RegExp(`/${key}\\s+(\\d+)(?!\\s+\\d+\\s+R)`).exec(dict);
+  const match = new RegExp(`/${key}\\s+(\\d+)(?![\\d.])(?!\\s+\\d+\\s+R)`).exec(dict);
   return match ? Number(match[1]) : undefined;
 }
 
