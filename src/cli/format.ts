@@ -18,9 +18,10 @@ export function fileLine(report: FileReport): string {
   facts.push(report.cached ? 'cached' : `${report.ms} ms`);
   if (report.attempts !== undefined && report.attempts > 1)
     facts.push(`${report.attempts} attempts`);
-  parts.push(`(${facts.join(', ')})`);
-  if (report.duplicateOf !== undefined)
+  if (report.duplicateOf !== undefined) {
     facts.push(`duplicate of ${escapeControl(report.duplicateOf)}`);
+  }
+  parts.push(`(${facts.join(', ')})`);
   if (report.code) parts.push(escapeControl(`${report.code}: ${report.message ?? ''}`.trim()));
   return parts.join('  ');
 }

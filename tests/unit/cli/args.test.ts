@@ -134,3 +134,22 @@ test('help and version', () => {
   assert.equal(parseCli(['extract', '-h']).type, 'help');
   assert.equal(parseCli(['--version']).type, 'version');
 });
+
+test('--manifest and --near-duplicates', () => {
+  const dir = process.cwd();
+  const parsed = parseCli(['extract', '.', '--manifest', 'audit', '--near-duplicates', '0.9'], dir);
+  assert.equal(parsed.type, 'extract');
+  if (parsed.type !== 'extract') return;
+  assert.equal(parsed.command.manifestPath, path.join(dir, 'audit'));
+  assert.equal(parsed.command.batch.nearDuplicateThreshold, 0.9);
+  const off = parseCli(['extract', '.', '--near-duplicates', 'off'], dir);
+  assert.ok(off.type === 'extract' && off.command.batch.nearDuplicateThreshold! > 1);
+  for (const bad of ['0', '1.5', 'most']) {
+    assert.throws(
+      () => parseCli(['extract', '.', '--near-duplicates', bad], dir),
+      new RegExp(
+        `--near-duplicates needs a number above 0 and at most 1, or off, got "${bad.replace('.', '\\.')}"`,
+      ),
+    );
+  }
+});

@@ -30,3 +30,30 @@ test('in-flight files get a strike per child death; two strikes is CHILD_CRASH',
     'first report wins',
   );
 });
+
+test('the live rate counts what the final report counts: no skipped, no cached files', () => {
+  const t = new BatchTracker('/in');
+  t.plannedFiles(['a.pdf', 'b.pdf', 'c.pdf', 'd.pdf']);
+  t.done({ path: 'a.pdf', kind: 'pdf', status: 'ok', ms: 1 });
+  t.done({ path: 'b.pdf', kind: 'pdf', status: 'ok', ms: 1, cached: true });
+  t.done({ path: 'c.bin', kind: 'unknown', status: 'skipped', code: 'UNSUPPORTED_TYPE', ms: 0 });
+  t.done({ path: 'a.pdf', kind: 'pdf', status: 'ok', ms: 1 });
+  assert.equal(t.rateCount, 1);
+});
+
+test('duplicate relations found at the end reach the reports already held', () => {
+  const t = new BatchTracker('/in');
+  t.done({ path: 'a.pdf', kind: 'pdf', status: 'ok', ms: 1 });
+  t.relate({
+    path: 'a.pdf',
+    kind: 'pdf',
+    status: 'ok',
+    ms: 1,
+    duplicateOf: 'first.pdf',
+    nearDuplicates: [{ path: 'b.pdf', similarity: 0.9 }],
+  });
+  t.relate({ path: 'unknown.pdf', kind: 'pdf', status: 'ok', ms: 1, duplicateOf: 'x' });
+  assert.equal(t.reports.get('a.pdf')?.duplicateOf, 'first.pdf');
+  assert.deepEqual(t.reports.get('a.pdf')?.nearDuplicates, [{ path: 'b.pdf', similarity: 0.9 }]);
+  assert.equal(t.reports.has('unknown.pdf'), false);
+});
