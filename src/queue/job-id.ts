@@ -25,14 +25,24 @@ export function settingsFingerprint(data: Omit<FolioJobData, 'rel' | 'abs' | 'sh
     .digest('hex');
 }
 
-/** `f-` and 40 hex digits: no `:` (BullMQ reserves it) and short enough to read in a log. */
-export function jobIdFor(rel: string, sha256: string, fingerprint: string): string {
+/**
+ * `f-` and 40 hex digits: no `:` (BullMQ reserves it) and short enough to read in a log.
+ * `passwordTag` is job-key.ts's keyed hash of the file's password ('' without one).
+ */
+export function jobIdFor(
+  rel: string,
+  sha256: string,
+  fingerprint: string,
+  passwordTag = '',
+): string {
   const id = createHash('sha256')
     .update(rel)
     .update('\0')
     .update(sha256)
     .update('\0')
     .update(fingerprint)
+    .update('\0')
+    .update(passwordTag)
     .digest('hex');
   return `f-${id.slice(0, 40)}`;
 }

@@ -6,6 +6,7 @@
 import { Job, Queue, QueueEvents } from 'bullmq';
 import path from 'node:path';
 import { kindFromName } from '../shared/formats';
+import { passwordFor } from '../shared/password-file';
 import type { FileReport, RunReport, StatsSample } from '../shared/report';
 import {
   buildRunReport,
@@ -17,6 +18,7 @@ import {
 import type { BatchHandlers, BatchRequest, BatchRunner } from '../runner/types';
 import { jobExtractSettings, type FolioJobData, type FolioJobResult } from './job-data';
 import { jobIdFor, settingsFingerprint } from './job-id';
+import { jobKeyFor, passwordTag } from './job-key';
 import { parseJobResult, reportFromFailure, reportFromResult } from './job-outcome';
 import { planInChild } from './plan-in-child';
 import { bullConnection, KEY_PREFIX, type QueueTarget } from './redis-connection';
@@ -100,9 +102,11 @@ export class QueueBatchRunner implements BatchRunner {
       extract: jobExtractSettings(extract),
     };
     const fingerprint = settingsFingerprint(base);
+    const jobKey = await jobKeyFor(base.cacheDir);
     const pending = new Map<string, FolioJobData>();
     for (const file of plan.fresh) {
-      pending.set(jobIdFor(file.rel, file.sha256, fingerprint), {
+      const tag = passwordTag(jobKey, passwordFor(file.rel, batch.passwords));
+      pending.set(jobIdFor(file.rel, file.sha256, fingerprint, tag), {
         ...base,
         rel: file.rel,
         abs: file.abs,
