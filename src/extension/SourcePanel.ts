@@ -36,6 +36,8 @@ export class SourcePanel implements vscode.Disposable {
   private pages = 1;
   /** Increases per request, so a slow render never replaces a newer page. */
   private generation = 0;
+  /** The page being rendered, if any. */
+  private rendering: number | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly shown = new vscode.EventEmitter<{ source: string; page: number }>();
   /** Fires when a page is on screen (tests wait on it). */
@@ -97,9 +99,10 @@ export class SourcePanel implements vscode.Disposable {
       this.panel = undefined;
       this.source = undefined;
     });
-    // A hidden webview loses its page (no retained context): post it again when it is shown.
+    // A hidden webview loses its page (no retained context): post it again when it is shown,
+    // unless that page is on its way already.
     panel.onDidChangeViewState((e) => {
-      if (e.webviewPanel.visible) void this.render(this.page);
+      if (e.webviewPanel.visible && this.rendering === undefined) void this.render(this.page);
     });
     this.panel = panel;
     return panel;
@@ -110,6 +113,10 @@ export class SourcePanel implements vscode.Disposable {
     const source = this.source;
     if (!panel || !source) return;
     const generation = ++this.generation;
+    // The page asked for is the panel's page from now on: a re-render (the panel shown again)
+    // asks for it, not for the one before.
+    this.page = page;
+    this.rendering = page;
     void this.post({ type: 'loading', page });
     try {
       const rendered = await this.deps.runner.renderPage({
@@ -118,6 +125,7 @@ export class SourcePanel implements vscode.Disposable {
         imageDir: this.deps.pagesDir,
       });
       if (generation !== this.generation || this.panel !== panel) return;
+      this.rendering = undefined;
       this.page = rendered.page;
       this.pages = rendered.pages;
       await this.post({
@@ -131,7 +139,7 @@ export class SourcePanel implements vscode.Disposable {
       this.shown.fire({ source, page: rendered.page });
     } catch (error) {
       if (generation !== this.generation) return;
-      this.page = page;
+      this.rendering = undefined;
       const message = error instanceof Error ? error.message : String(error);
       await this.post({ type: 'error', message, page, pages: this.pages });
     }

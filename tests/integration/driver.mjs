@@ -22,13 +22,18 @@ const WORKSPACE = path.join(OUT, 'workspace');
 const TEST_ENTRY = path.join(OUT, 'suite', 'index.js');
 const SCREENSHOT = path.join(OUT, 'workbench.png');
 const REPORT_SCREENSHOT = path.join(OUT, 'run-report.png');
+// Pictures the suite asks for while it runs (suite/screenshots.ts), and the driver's own UI checks'.
+const SHOTS = path.join(OUT, 'screenshots');
+fs.rmSync(SHOTS, { recursive: true, force: true });
+fs.mkdirSync(SHOTS, { recursive: true });
 // With FOLIO_VSIX=<file.vsix> the packaged extension is installed and tested instead of the
 // checkout: proof that the .vsix carries everything it needs.
 const VSIX = process.env.FOLIO_VSIX ? path.resolve(process.env.FOLIO_VSIX) : '';
 const CODE_SERVER = path.join(HARNESS, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const TIMEOUT_MS = Number(process.env.FOLIO_TEST_TIMEOUT_MS || 15 * 60_000);
-const SUMMARY = /5 files · 2 failed/;
+// The suite ends on docs/ (5 files, 2 failed) and review/ (1 file) extracted as one run.
+const SUMMARY = /6 files · 2 failed/;
 
 const t0 = Date.now();
 const stamp = (m) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
@@ -149,6 +154,7 @@ try {
         ...isolatedEnv,
         FOLIO_TEST_ENTRY: TEST_ENTRY,
         FOLIO_TEST_RESULT: resultFile,
+        FOLIO_TEST_SHOTS_DIR: SHOTS,
       },
     },
   );
@@ -197,6 +203,14 @@ try {
         `timed out after ${TIMEOUT_MS} ms waiting for the suite\n--- code-server log ---\n${serverLog}`,
       );
     }
+    for (const request of fs.readdirSync(SHOTS).filter((f) => f.endsWith('.request'))) {
+      const name = request.slice(0, -'.request'.length);
+      await page.mouse.move(1390, 840); // no hover tooltip in the picture
+      await page.screenshot({ path: path.join(SHOTS, `${name}.tmp.png`) });
+      fs.renameSync(path.join(SHOTS, `${name}.tmp.png`), path.join(SHOTS, `${name}.png`));
+      fs.rmSync(path.join(SHOTS, request), { force: true });
+      stamp(`screenshot saved to ${path.relative(ROOT, path.join(SHOTS, `${name}.png`))}`);
+    }
     await new Promise((r) => setTimeout(r, 250));
   }
   const result = JSON.parse(fs.readFileSync(resultFile, 'utf8'));
@@ -231,6 +245,75 @@ try {
       .first()
       .waitFor({ timeout: 15_000 });
   });
+  await uiCheck('the source panel turns pages and moves the text with it', async () => {
+    await page.locator('.tabs-container .tab', { hasText: 'ledger.pdf.md' }).first().click();
+    await page.locator('.tabs-container .tab', { hasText: 'Source: ledger.pdf' }).first().click();
+    const frame = page
+      .frameLocator('iframe.webview.ready >> nth=-1')
+      .frameLocator('iframe#active-frame');
+    await frame.locator('#status', { hasText: /Page 2 of 3/ }).waitFor({ timeout: 20_000 });
+    await frame.locator('img#page[data-page="2"]').waitFor({ timeout: 20_000 });
+    // The text's cursor line: the active line number of the editor in the text's group.
+    const textGroup = page.locator('.editor-group-container', { hasText: 'ledger.pdf.md' }).first();
+    const cursor = textGroup.locator('.line-numbers.active-line-number').first();
+    const before = (await cursor.innerText({ timeout: 5_000 })).trim();
+    await frame.locator('#next').click();
+    await frame.locator('#status', { hasText: /Page 3 of 3/ }).waitFor({ timeout: 20_000 });
+    await frame.locator('img#page[data-page="3"]').waitFor({ timeout: 20_000 });
+    await page.waitForTimeout(500);
+    const after = (await cursor.innerText({ timeout: 5_000 })).trim();
+    if (after === before) throw new Error(`the text's cursor did not move (line ${after})`);
+    stamp(`text cursor line ${before} -> ${after}`);
+    await page.mouse.move(1390, 840);
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: path.join(SHOTS, 'source-next-page.png') });
+    stamp(`screenshot saved to ${path.relative(ROOT, path.join(SHOTS, 'source-next-page.png'))}`);
+  });
+  await uiCheck(
+    'a click on a problem opens the text of its file, not a binary editor',
+    async () => {
+      await page
+        .locator('.markers-panel .monaco-list-row', { hasText: 'Password-protected PDF' })
+        .first()
+        .click();
+      await page
+        .locator('.tabs-container .tab.active', { hasText: 'locked.pdf.md' })
+        .first()
+        .waitFor({ timeout: 15_000 });
+      const editorText = await page
+        .locator('.editor-group-container.active .editor-instance .view-lines')
+        .first()
+        .innerText();
+      if (!/No\s+text\s+was\s+extracted/.test(editorText))
+        throw new Error(`the text shows: ${editorText}`);
+      await page.mouse.move(1390, 840);
+      await page.waitForTimeout(800);
+      await page.screenshot({ path: path.join(SHOTS, 'problem-click.png') });
+      stamp(`screenshot saved to ${path.relative(ROOT, path.join(SHOTS, 'problem-click.png'))}`);
+    },
+  );
+  await uiCheck(
+    'the Folio view lists the run; a click on a file opens its text in the preview tab',
+    async () => {
+      await page.locator('.activitybar [aria-label^="Folio"]').first().click();
+      const row = (name) => page.locator('.pane-body .monaco-list-row', { hasText: name }).first();
+      await row('ledger.pdf').waitFor({ timeout: 15_000 });
+      for (const name of ['docs', 'review', 'broken.pdf', 'locked.pdf', 'memo.pdf']) {
+        await row(name).waitFor({ timeout: 5_000 });
+      }
+      await row('memo.pdf').click();
+      await page
+        .locator('.tabs-container .tab.active', { hasText: 'memo.pdf.md' })
+        .first()
+        .waitFor({ timeout: 15_000 });
+      await page.mouse.move(1390, 840);
+      await page.waitForTimeout(800);
+      await page.screenshot({ path: path.join(SHOTS, 'results-view-click.png') });
+      stamp(
+        `screenshot saved to ${path.relative(ROOT, path.join(SHOTS, 'results-view-click.png'))}`,
+      );
+    },
+  );
   await page.mouse.move(700, 400); // no hover tooltip in the picture
   await page.waitForTimeout(1000);
   await page.screenshot({ path: SCREENSHOT });
@@ -241,7 +324,7 @@ try {
     const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
     await frame.locator('svg.chart polyline.memory').waitFor({ timeout: 15_000 });
     const rows = await frame.locator('table#files tbody tr').count();
-    if (rows !== 5) throw new Error(`expected 5 file rows, found ${rows}`);
+    if (rows !== 6) throw new Error(`expected 6 file rows, found ${rows}`);
     // Sorting by a column header reorders the rows (numerically for times).
     await frame.locator('table#files th', { hasText: 'Time' }).click();
     await frame

@@ -8,6 +8,7 @@ import { suite, suiteSetup, test } from 'mocha';
 import * as vscode from 'vscode';
 import type { ExtractResult } from '../../../src/extension/ExtractionService';
 import type { FolioApi } from '../../../src/extension/extension';
+import { folioUriFor } from '../../../src/extension/folioUri';
 import { EXPECTED } from '../fixtures/expected';
 
 const EXTENSION_ID = 'folio-team.folio';
@@ -20,6 +21,8 @@ function workspaceDir(): string {
 
 const docsDir = () => path.join(workspaceDir(), 'docs');
 const fileUri = (...parts: string[]) => vscode.Uri.file(path.join(workspaceDir(), ...parts));
+// Problems are listed on the file's extracted text (a folio: document), never on the binary source.
+const textUri = (...parts: string[]) => folioUriFor(path.join(workspaceDir(), ...parts));
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function waitFor(what: string, condition: () => boolean, timeoutMs = 120_000): Promise<void> {
@@ -47,7 +50,7 @@ suite('Folio in a real VS Code extension host', () => {
     // Nothing activates Folio at startup: only its commands do.
     assert.equal(ext.isActive, false, 'Folio is not activated at startup');
     api = await ext.activate();
-    await vscode.commands.executeCommand('folio.clearCache');
+    await vscode.commands.executeCommand('folio.clearCache', { confirmed: true });
   });
 
   test('the manifest contributes the commands and the explorer menus', async () => {
@@ -129,13 +132,13 @@ suite('Folio in a real VS Code extension host', () => {
   });
 
   test('the corrupt and the encrypted PDF get diagnostics with their codes', () => {
-    const broken = vscode.languages.getDiagnostics(fileUri('docs', 'broken.pdf'));
+    const broken = vscode.languages.getDiagnostics(textUri('docs', 'broken.pdf'));
     assert.equal(broken.length, 1, 'one diagnostic for broken.pdf');
     assert.equal(broken[0]!.code, 'CORRUPT');
     assert.equal(broken[0]!.severity, vscode.DiagnosticSeverity.Error);
     assert.match(broken[0]!.message, /damaged|truncated/i);
 
-    const locked = vscode.languages.getDiagnostics(fileUri('docs', 'locked.pdf'));
+    const locked = vscode.languages.getDiagnostics(textUri('docs', 'locked.pdf'));
     assert.equal(locked.length, 1, 'one diagnostic for locked.pdf');
     assert.equal(locked[0]!.code, 'ENCRYPTED');
     assert.equal(locked[0]!.severity, vscode.DiagnosticSeverity.Error);
@@ -144,7 +147,7 @@ suite('Folio in a real VS Code extension host', () => {
       /^Password-protected PDF: supply the password .*folio\.passwordFile/,
     );
 
-    assert.equal(vscode.languages.getDiagnostics(fileUri('docs', 'memo.pdf')).length, 0);
+    assert.equal(vscode.languages.getDiagnostics(textUri('docs', 'memo.pdf')).length, 0);
   });
 
   test('the status bar shows the summary, with the warning background because files failed', () => {
@@ -170,7 +173,7 @@ suite('Folio in a real VS Code extension host', () => {
       `      first run ${firstMs} ms, cached run ${again!.runs[0]!.report.totals.wallMs} ms`,
     );
     // Re-extracting replaces a file's diagnostics rather than piling them up.
-    assert.equal(vscode.languages.getDiagnostics(fileUri('docs', 'broken.pdf')).length, 1);
+    assert.equal(vscode.languages.getDiagnostics(textUri('docs', 'broken.pdf')).length, 1);
   });
 
   test('Show Run Report opens the report webview', async () => {
@@ -243,13 +246,22 @@ suite('Folio in a real VS Code extension host', () => {
     assert.notEqual(api.runner.childPid, pid, 'a new child process ran the batch');
   });
 
-  test('the editor-title action opens the source file of a folio: document', async () => {
+  test('the editor-title action shows the source of a folio: document beside it', async () => {
     const memo = await vscode.commands.executeCommand<vscode.Uri>(
       'folio.openExtractedText',
       fileUri('docs', 'memo.pdf'),
     );
+    const shown = new Promise((resolve) => api.source.onDidShowPage(resolve));
     const source = await vscode.commands.executeCommand<vscode.Uri>('folio.openSourceFile', memo);
     assert.equal(source?.fsPath, fileUri('docs', 'memo.pdf').fsPath);
+    // Beside the text, in Folio's source panel: never VS Code's "binary file" editor in its tab.
+    await shown;
+    assert.equal(api.source.current?.source, fileUri('docs', 'memo.pdf').fsPath);
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), memo?.toString());
+    const binary = vscode.window.tabGroups.all
+      .flatMap((g) => g.tabs)
+      .filter((t) => t.input instanceof vscode.TabInputText && t.input.uri.scheme === 'file');
+    assert.deepEqual(binary, [], 'no tab shows the PDF file itself');
   });
 
   test('Cancel Extraction stops a run and the rest is reported cancelled', async () => {
@@ -295,7 +307,7 @@ suite('Folio in a real VS Code extension host', () => {
       );
       const locked = result!.runs[0]!.report.files.find((f) => f.path === 'locked.pdf');
       assert.equal(locked?.status, 'ok');
-      assert.deepEqual(vscode.languages.getDiagnostics(fileUri('docs', 'locked.pdf')), []);
+      assert.deepEqual(vscode.languages.getDiagnostics(textUri('docs', 'locked.pdf')), []);
       const uri = await vscode.commands.executeCommand<vscode.Uri>(
         'folio.openExtractedText',
         fileUri('docs', 'locked.pdf'),
@@ -316,11 +328,14 @@ suite('Folio in a real VS Code extension host', () => {
       'never beside the sources',
     );
     assert.ok(fs.existsSync(path.join(api.storageDir, 'cache')), 'the engine cache is in storage');
-    assert.equal(await vscode.commands.executeCommand('folio.clearCache'), true);
+    assert.equal(
+      await vscode.commands.executeCommand('folio.clearCache', { confirmed: true }),
+      true,
+    );
     assert.equal(fs.existsSync(outputs), false);
     assert.equal(fs.existsSync(path.join(api.storageDir, 'cache')), false);
     assert.equal(api.store.files().length, 0);
-    assert.equal(vscode.languages.getDiagnostics(fileUri('docs', 'broken.pdf')).length, 0);
+    assert.equal(vscode.languages.getDiagnostics(textUri('docs', 'broken.pdf')).length, 0);
   });
 
   test('final state for the UI checks: the docs summary and its problems', async () => {
