@@ -56,6 +56,8 @@ test('a file in flight at one child death is retried and succeeds', async () => 
   const childBefore = runner.childPid;
   const run = await runBatch(runner, input, batchOptions(input));
   assert.equal(run.byPath.get('once.fault-kill-child-once')?.status, 'ok');
+  // Issue 13: the try in the child that died counts, so the report says 2, not 1.
+  assert.equal(run.byPath.get('once.fault-kill-child-once')?.attempts, 2);
   assert.equal(run.byPath.get('z.fault-ok')?.status, 'ok');
   assert.notEqual(runner.childPid, childBefore, 'the file did kill the child once');
 });
