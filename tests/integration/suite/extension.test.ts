@@ -307,7 +307,12 @@ suite('Folio in a real VS Code extension host', () => {
       );
       const locked = result!.runs[0]!.report.files.find((f) => f.path === 'locked.pdf');
       assert.equal(locked?.status, 'ok');
-      assert.deepEqual(vscode.languages.getDiagnostics(textUri('docs', 'locked.pdf')), []);
+      // Its ENCRYPTED error is gone; what is left says the file was protected (PROTECTED, 14aa028).
+      const left = vscode.languages.getDiagnostics(textUri('docs', 'locked.pdf'));
+      assert.deepEqual(
+        left.map((d) => [d.code, d.severity]),
+        left.length ? [['PROTECTED', vscode.DiagnosticSeverity.Warning]] : [],
+      );
       const uri = await vscode.commands.executeCommand<vscode.Uri>(
         'folio.openExtractedText',
         fileUri('docs', 'locked.pdf'),
