@@ -23,16 +23,22 @@ const LAYERS = [
   { name: 'thread', files: ['src/workers/thread/**'], folders: ['thread'] },
   { name: 'child', files: ['src/workers/child/**'], folders: ['child'] },
   // The parent side: it forks dist/child.mjs and never bundles worker code.
-  { name: 'runner', files: ['src/runner/**'], folders: ['runner'], parentSide: true },
+  { name: 'runner', files: ['src/runner/**'], folders: ['runner'], parentSide: true, base: true },
+  // The Redis job queue (issue 14): coordinator, queue worker and status, over the runner.
+  { name: 'queue', files: ['src/queue/**'], folders: ['queue'], parentSide: true, base: true },
   { name: 'cli', files: ['src/cli/**'], folders: ['cli'], parentSide: true },
   { name: 'extension', files: ['src/extension/**'], folders: ['extension'], parentSide: true },
 ];
 
-/** Folder names a layer must not import: every layer above it; the workers, for the parent side. */
+/**
+ * Folder names a layer must not import: every layer above it; for the parent side, the workers
+ * and every peer except the base layers listed before it.
+ */
 function forbiddenFor(index) {
   const layer = LAYERS[index];
   if (layer.parentSide) {
-    const peers = LAYERS.filter((l) => l.parentSide && l.name !== 'runner' && l !== layer);
+    // Base layers (runner, queue) serve those after them; no other parent-side peer is imported.
+    const peers = LAYERS.filter((l, i) => l.parentSide && l !== layer && !(l.base && i < index));
     return ['workers', ...peers.map((l) => l.name)];
   }
   const above = LAYERS.slice(index + 1).flatMap((l) => l.folders);
