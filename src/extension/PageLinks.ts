@@ -3,9 +3,8 @@
 // Only PDF and image sources have pages to show.
 import * as vscode from 'vscode';
 import { FOLIO_SCHEME, sourceUriOf } from './folioUri';
-import { markersOf } from './SourcePanel';
+import { markersOf, PAGED } from './SourcePanel';
 
-const PAGED = /\.(pdf|png|jpe?g|tiff?|bmp)$/i;
 const OPEN_BESIDE = 'folio.openSourceBeside';
 
 function commandUri(source: string, page: number): vscode.Uri {

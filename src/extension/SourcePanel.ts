@@ -7,15 +7,24 @@ import * as crypto from 'node:crypto';
 import * as vscode from 'vscode';
 import { FOLIO_SCHEME, folioUriFor, sourceUriOf } from './folioUri';
 import { lineOfPage, pageAtLine, pageMarkers, type PageMarker } from './pageMarkers';
+import { passwordFor } from '../shared/password-file';
+import { readPasswordsFor } from './passwordFile';
 import type { RunnerHost } from './RunnerHost';
+import type { RunStore } from './RunStore';
+import type { Settings } from './Settings';
 import { sourceHtml, type FromSourcePage, type ToSourcePage } from './sourceHtml';
 
 export interface SourcePanelDeps {
   runner: Pick<RunnerHost, 'renderPage'>;
+  /** The password a protected source was extracted with (from folio.passwordFile), if any. */
+  passwordFor?(source: string): Promise<string | undefined>;
   /** Where the child writes page images (the webview's only readable folder besides media). */
   pagesDir: string;
   mediaDir: string;
 }
+
+/** Sources with pages to show. */
+export const PAGED = /\.(pdf|png|jpe?g|tiff?|bmp)$/i;
 
 /** Markers per document version: a selection change must not re-scan a long text. */
 const markerCache = new WeakMap<vscode.TextDocument, { version: number; markers: PageMarker[] }>();
@@ -46,7 +55,11 @@ export class SourcePanel implements vscode.Disposable {
   constructor(private readonly deps: SourcePanelDeps) {
     this.disposables.push(
       this.shown,
-      vscode.window.onDidChangeTextEditorSelection((e) => this.followEditor(e.textEditor)),
+      vscode.window.onDidChangeTextEditorSelection((e) => this.onSelection(e)),
+      // An open panel shows the source of whichever paged text comes to the front.
+      vscode.window.onDidChangeActiveTextEditor((editor) => {
+        if (editor) this.followEditor(editor, true);
+      }),
     );
   }
 
@@ -119,10 +132,12 @@ export class SourcePanel implements vscode.Disposable {
     this.rendering = page;
     void this.post({ type: 'loading', page });
     try {
+      const password = await this.deps.passwordFor?.(source).catch(() => undefined);
       const rendered = await this.deps.runner.renderPage({
         source,
         page,
         imageDir: this.deps.pagesDir,
+        ...(password ? { password } : {}),
       });
       if (generation !== this.generation || this.panel !== panel) return;
       this.rendering = undefined;
@@ -176,19 +191,58 @@ export class SourcePanel implements vscode.Disposable {
     return pageAtLine(markersOf(editor.document), editor.selection.active.line);
   }
 
-  private followEditor(editor: vscode.TextEditor): void {
+  private onSelection(e: vscode.TextEditorSelectionChangeEvent): void {
+    const doc = e.textEditor.document;
+    if (doc.uri.scheme !== FOLIO_SCHEME) return;
+    // A click on a page's problem (or F8) selects exactly its range on the page marker: the
+    // page is then shown beside, opening the panel if need be.
+    const selection = e.selections[0];
+    if (!this.panel && selection && !selection.isEmpty) {
+      const onProblem = vscode.languages
+        .getDiagnostics(doc.uri)
+        .some((d) => d.source === 'Folio' && d.range.isEqual(selection));
+      const source = sourceUriOf(doc.uri).fsPath;
+      if (onProblem && PAGED.test(source)) {
+        const page = pageAtLine(markersOf(doc), selection.start.line);
+        void this.show(source, page);
+        return;
+      }
+    }
+    this.followEditor(e.textEditor, false);
+  }
+
+  /** Follows the editor's page; with `switchSource`, also another paged source's text. */
+  private followEditor(editor: vscode.TextEditor, switchSource: boolean): void {
     if (!this.panel || editor.document.uri.scheme !== FOLIO_SCHEME) return;
     const source = sourceUriOf(editor.document.uri).fsPath;
-    if (source !== this.source) return;
     const page = pageAtLine(markersOf(editor.document), editor.selection.active.line);
-    if (page !== undefined && page !== this.page) {
-      this.page = page;
-      void this.render(page);
+    if (source !== this.source) {
+      // Only a text with pages (a failed file's text has no marker, and nothing to show).
+      if (switchSource && PAGED.test(source) && page !== undefined) void this.show(source, page);
+      return;
     }
+    if (page !== undefined && page !== this.page) void this.render(page);
   }
 
   dispose(): void {
     this.panel?.dispose();
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/**
+ * The password of a protected source, from the folio.passwordFile of the folder it was extracted
+ * from (the run's input), looked up as the batch does: relative path first, then bare name.
+ */
+export async function sourcePassword(
+  store: RunStore,
+  settings: Settings,
+  source: string,
+): Promise<string | undefined> {
+  const entry = store.find(source);
+  if (!entry) return undefined;
+  const { passwordFile } = settings.read(vscode.Uri.file(entry.folder.input));
+  if (!passwordFile.trim()) return undefined;
+  const map = await readPasswordsFor(passwordFile, entry.folder.input);
+  return passwordFor(entry.file.path, map);
 }

@@ -27,7 +27,7 @@ import { SearchTextCommand } from './commands/SearchTextCommand';
 import { PageLinks } from './PageLinks';
 import { ResultsView } from './ResultsView';
 import { SearchView } from './SearchView';
-import { SourcePanel } from './SourcePanel';
+import { sourcePassword, SourcePanel } from './SourcePanel';
 import { ContentProvider } from './ContentProvider';
 import { createRunner } from './createRunner';
 import { Diagnostics } from './Diagnostics';
@@ -59,6 +59,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<FolioA
   const log = createLog();
   const store = new RunStore(path.join(storageDir, 'last-run.json'));
   const diagnostics = new Diagnostics();
+  const settings = new Settings();
   const statusBar = new StatusBar(ShowRunReportCommand.id);
   const content = new ContentProvider(store);
   const reportPanel = new RunReportPanel(store);
@@ -66,7 +67,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<FolioA
   runnerHost = runner;
   const extraction = new ExtractionService({
     runner,
-    settings: new Settings(),
+    settings,
     store,
     diagnostics,
     statusBar,
@@ -96,6 +97,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<FolioA
     runner,
     pagesDir: path.join(storageDir, 'pages'),
     mediaDir: path.join(context.extensionPath, 'media'),
+    passwordFor: (file) => sourcePassword(store, settings, file),
   });
   const pageLinks = new PageLinks();
   commands.register(new OpenResultCommand());

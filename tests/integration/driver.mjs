@@ -32,8 +32,8 @@ const VSIX = process.env.FOLIO_VSIX ? path.resolve(process.env.FOLIO_VSIX) : '';
 const CODE_SERVER = path.join(HARNESS, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const TIMEOUT_MS = Number(process.env.FOLIO_TEST_TIMEOUT_MS || 15 * 60_000);
-// The suite ends on docs/ (5 files, 2 failed) and review/ (1 file) extracted as one run.
-const SUMMARY = /6 files · 2 failed/;
+// The suite ends on docs/ (5 files, 2 failed) and review/ (2 files) extracted as one run.
+const SUMMARY = /7 files · 2 failed/;
 
 const t0 = Date.now();
 const stamp = (m) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
@@ -270,24 +270,37 @@ try {
     stamp(`screenshot saved to ${path.relative(ROOT, path.join(SHOTS, 'source-next-page.png'))}`);
   });
   await uiCheck(
-    'a click on a problem opens the text of its file, not a binary editor',
+    "a click on a page's problem opens the text at the page with the source beside",
     async () => {
+      await page.locator('.markers-panel .monaco-list-row', { hasText: 'read at' }).first().click();
       await page
-        .locator('.markers-panel .monaco-list-row', { hasText: 'Password-protected PDF' })
-        .first()
-        .click();
-      await page
-        .locator('.tabs-container .tab.active', { hasText: 'locked.pdf.md' })
+        .locator('.tabs-container .tab.active', { hasText: 'faded.png.md' })
         .first()
         .waitFor({ timeout: 15_000 });
-      const editorText = await page
-        .locator('.editor-group-container.active .editor-instance .view-lines')
+      await page
+        .locator('.tabs-container .tab', { hasText: 'Source: faded.png' })
+        .first()
+        .waitFor({ timeout: 20_000 });
+      // Never VS Code's binary or image editor on the source itself.
+      // (aria-label: the tab's full name, then ", preview" and the like.)
+      const labels = await page
+        .locator('.tabs-container .tab')
+        .evaluateAll((tabs) => tabs.map((t) => t.getAttribute('aria-label') ?? ''));
+      if (labels.some((l) => /^faded\.png(,|$)/.test(l))) throw new Error(`tabs: ${labels}`);
+      stamp(`tabs: ${labels.join(' | ')}`);
+      const line = await page
+        .locator('.editor-group-container.active .line-numbers.active-line-number')
         .first()
         .innerText();
-      if (!/No\s+text\s+was\s+extracted/.test(editorText))
-        throw new Error(`the text shows: ${editorText}`);
+      const text = await page
+        .locator('.editor-group-container.active .view-lines')
+        .first()
+        .innerText();
+      stamp(
+        `problem click: text at line ${line.trim()}; ${text.includes('page 1') ? 'page marker shown' : ''}`,
+      );
       await page.mouse.move(1390, 840);
-      await page.waitForTimeout(800);
+      await page.waitForTimeout(1500);
       await page.screenshot({ path: path.join(SHOTS, 'problem-click.png') });
       stamp(`screenshot saved to ${path.relative(ROOT, path.join(SHOTS, 'problem-click.png'))}`);
     },
@@ -324,7 +337,7 @@ try {
     const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
     await frame.locator('svg.chart polyline.memory').waitFor({ timeout: 15_000 });
     const rows = await frame.locator('table#files tbody tr').count();
-    if (rows !== 6) throw new Error(`expected 6 file rows, found ${rows}`);
+    if (rows !== 7) throw new Error(`expected 7 file rows, found ${rows}`);
     // Sorting by a column header reorders the rows (numerically for times).
     await frame.locator('table#files th', { hasText: 'Time' }).click();
     await frame

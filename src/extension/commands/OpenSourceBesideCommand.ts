@@ -6,15 +6,13 @@ import * as vscode from 'vscode';
 import { FOLIO_SCHEME, sourceUriOf } from '../folioUri';
 import type { FileNode } from '../resultsTree';
 import { openResultText, textColumn } from '../ResultsView';
-import type { SourcePanel } from '../SourcePanel';
+import { PAGED, type SourcePanel } from '../SourcePanel';
 import type { Command } from './CommandManager';
 
 export interface SourceTarget {
   source: string;
   page?: number;
 }
-
-const PAGED = /\.(pdf|png|jpe?g|tiff?|bmp)$/i;
 
 export class OpenSourceBesideCommand implements Command {
   readonly id = 'folio.openSourceBeside';

@@ -4,9 +4,8 @@
 // the Explorer.
 import * as vscode from 'vscode';
 import { FOLIO_SCHEME, sourceUriOf } from '../folioUri';
+import { PAGED } from '../SourcePanel';
 import type { Command } from './CommandManager';
-
-const PAGED = /\.(pdf|png|jpe?g|tiff?|bmp)$/i;
 
 export class OpenSourceFileCommand implements Command {
   readonly id = 'folio.openSourceFile';

@@ -80,6 +80,7 @@ suite('The review workspace in a real VS Code extension host', () => {
       'notes.docx': 'ok',
       'totals.xlsx': 'ok',
       'ledger.pdf': 'ok',
+      'faded.png': 'partial',
     });
     // Failures first, so they are seen without scrolling.
     assert.deepEqual(
@@ -106,7 +107,7 @@ suite('The review workspace in a real VS Code extension host', () => {
       ['broken.pdf', 'locked.pdf'],
     );
     await vscode.commands.executeCommand('folio.clearResultsFilter');
-    assert.equal(filesOf(api.results.topLevel).length, 6);
+    assert.equal(filesOf(api.results.topLevel).length, 7);
   });
 
   test('opening results one after another reuses the preview tab', async () => {
@@ -227,6 +228,36 @@ suite('The review workspace in a real VS Code extension host', () => {
     assert.match(beside.title, /Show page 1 of the source beside/);
   });
 
+  test("a click on a page's problem opens the text at that page with the source beside", async () => {
+    const faded = sourcePath('review', 'faded.png');
+    const uri = folioUriFor(faded);
+    const problem = vscode.languages
+      .getDiagnostics(uri)
+      .find((d) => d.code === 'OCR_LOW_CONFIDENCE');
+    assert.ok(problem, 'the faded scan has its low-confidence problem on its text');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const marker = pageMarkers(doc.getText()).find((m) => m.page === 1)!;
+    assert.equal(problem.range.start.line, marker.line, "on the page's marker line");
+    // Closed first: the problem's click opens it.
+    for (const tab of vscode.window.tabGroups.all.flatMap((g) => g.tabs)) {
+      if (tab.input instanceof vscode.TabInputWebview && tab.label.startsWith('Source')) {
+        await vscode.window.tabGroups.close(tab);
+      }
+    }
+    await waitFor('the source panel closed', () => api.source.current === undefined);
+    const shown = new Promise<{ source: string; page: number }>((resolve) => {
+      const listener = api.source.onDidShowPage((e) => {
+        listener.dispose();
+        resolve(e);
+      });
+    });
+    // What the Problems panel does on a click: the document opened with the problem selected.
+    await vscode.window.showTextDocument(doc, { selection: problem.range, preview: true });
+    assert.deepEqual(await shown, { source: faded, page: 1 });
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString());
+    await screenshot('problem-source-beside');
+  });
+
   test('Export Audit Manifest writes CSV and JSON beside the exported text', async () => {
     const target = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-manifest-'));
     const written = await vscode.commands.executeCommand<{
@@ -235,13 +266,13 @@ suite('The review workspace in a real VS Code extension host', () => {
       files: number;
     }>('folio.exportAuditManifest', { target: vscode.Uri.file(target) });
     assert.ok(written);
-    assert.equal(written.files, 6);
+    assert.equal(written.files, 7);
     assert.ok(fs.existsSync(path.join(target, 'review', 'ledger.pdf.md')), 'the text is exported');
     const csv = fs.readFileSync(written.csv, 'utf8').trimEnd().split('\r\n');
-    assert.equal(csv.length, 7, 'a header and one row per input');
+    assert.equal(csv.length, 8, 'a header and one row per input');
     assert.ok(csv[0]!.split(',').includes('sha256'));
     const json = JSON.parse(fs.readFileSync(written.json, 'utf8'));
-    assert.equal(json.files.length, 6);
+    assert.equal(json.files.length, 7);
     assert.deepEqual(json.notExtracted.map((f: { path: string }) => f.path).sort(), [
       'docs/broken.pdf',
       'docs/locked.pdf',
@@ -263,7 +294,7 @@ suite('The review workspace in a real VS Code extension host', () => {
     editor.selection = new vscode.Selection(at, at);
     await vscode.commands.executeCommand('folio.openSourceBeside');
     await waitFor('page 2 beside', () => api.source.current?.page === 2);
-    assert.match(api.statusBarItem.text, /6 files · 2 failed/);
+    assert.match(api.statusBarItem.text, /7 files · 2 failed/);
     // The driver's checks start from the Explorer (its context menu), then open the Folio view.
     await vscode.commands.executeCommand('workbench.view.explorer');
   });
