@@ -9,5 +9,6 @@ export const nodeEntries: {
   child: string;
   'pool-worker': string;
   'queue-planner': string;
+  'queue-child': string;
 };
 export const nodeOptions: BuildOptions;

@@ -29,6 +29,8 @@ export const nodeEntries = {
   'pool-worker': 'src/workers/thread/pool-worker.ts',
   // Forked by a queue coordinator (`folio extract --queue`) to walk, hash and answer from the cache.
   'queue-planner': 'src/workers/child/queue-planner-main.ts',
+  // Forked by `folio worker`: the child loop with its pool kept across one-file batches.
+  'queue-child': 'src/workers/child/queue-child-main.ts',
 };
 
 // Node-side entries are ESM because pdfjs-dist is ESM-only; libraries stay in node_modules

@@ -2,6 +2,7 @@
 // apart from args.ts, whose `extract` parsing they do not share beyond the password file.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parsePasswordMap } from '../shared/password-file';
 import { QueueWorker } from '../queue/queue-worker';
@@ -93,7 +94,8 @@ export async function runQueueCommand(argv: string[], cwd = process.cwd()): Prom
   const memoryLimitMb = positive('memory-limit-mb', values['memory-limit-mb']);
   const worker = new QueueWorker({
     target,
-    childScript: new URL('./child.mjs', import.meta.url).pathname,
+    // The child with its pool kept across jobs: threads keep their libraries and OCR engines.
+    childScript: fileURLToPath(new URL('./queue-child.mjs', import.meta.url)),
     threads,
     ...(memoryLimitMb !== undefined ? { memoryLimitMb } : {}),
     passwords: readPasswords(values['password-file'], cwd),

@@ -7,9 +7,11 @@ import type { PlanAnswer, PlanRequest, PlanResult } from '../shared/queue-plan';
 export function planInChild(
   plannerScript: string,
   request: Omit<PlanRequest, 'type'>,
+  env: NodeJS.ProcessEnv = process.env,
 ): Promise<PlanResult> {
   return new Promise((resolve, reject) => {
     const child = fork(plannerScript, [], {
+      env,
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
       serialization: 'advanced',
     });

@@ -77,7 +77,11 @@ export class QueueBatchRunner implements BatchRunner {
       throw new Error('A queued batch needs an output and a cache folder that every worker sees.');
     }
     const startedAt = new Date();
-    const plan = await planInChild(this.options.plannerScript, { input, batch, extract });
+    const plan = await planInChild(
+      this.options.plannerScript,
+      { input, batch, extract },
+      this.options.env,
+    );
     handlers.onPlanned?.(plan.files);
     const reports = new Map<string, FileReport>();
     const finish = (report: FileReport) => {

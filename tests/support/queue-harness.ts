@@ -30,6 +30,11 @@ export const redisSkip: string | false = onPath('redis-server')
   ? false
   : 'redis-server is not on PATH (apt-get install redis-server): queue tests skipped';
 
+/** `skip` for the TLS test: it makes its certificate with openssl. */
+export const opensslSkip: string | false = onPath('openssl')
+  ? false
+  : 'openssl is not on PATH: the TLS queue test is skipped';
+
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
@@ -193,6 +198,7 @@ export function queueBundle(): Promise<string> {
         child: 'tests/support/faults/fault-child.ts',
         'fault-pool-worker': 'tests/support/faults/fault-pool-worker.ts',
         'queue-planner': 'tests/support/faults/fault-queue-planner.ts',
+        'queue-child': 'tests/support/faults/fault-queue-child.ts',
       },
       outdir: dir,
       logLevel: 'error',

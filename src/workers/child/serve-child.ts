@@ -5,6 +5,7 @@
 import type { ChildToParent, ParentToChild, RenderPageRequest } from '../../shared/protocol';
 import { ENGINE_VERSION } from '../../shared/version';
 import { BatchRun } from './batch-run';
+import { KeptPool } from './kept-pool';
 import { PiscinaRunner } from './piscina-runner';
 import { SearchService } from './search-service';
 
@@ -13,6 +14,8 @@ export interface ChildSetup {
   workerFile: string;
   /** File names to accept besides the supported types (the fault-injection tests' own names). */
   acceptName?: (name: string) => boolean;
+  /** Keep one pool across batches (the queue worker's child, which runs one file per batch). */
+  keepPool?: boolean;
 }
 
 /** Serves batches for the parent until it goes away. */
@@ -22,6 +25,7 @@ export function serveChild(setup: ChildSetup): void {
   }
 
   let current: { id: string; run: BatchRun } | undefined;
+  const kept = setup.keepPool ? new KeptPool(setup.workerFile) : undefined;
   // The search index outlives batches: one per cache folder, for as long as the child lives.
   const search = new SearchService((message) => send({ type: 'log', level: 'warn', message }));
 
@@ -37,6 +41,7 @@ export function serveChild(setup: ChildSetup): void {
     const run = new BatchRun(message, {
       emit: send,
       createRunner: (threads, maxOldGenerationSizeMb) =>
+        kept?.runnerFor(threads, maxOldGenerationSizeMb) ??
         new PiscinaRunner({ workerFile: setup.workerFile, threads, maxOldGenerationSizeMb }),
       acceptName: setup.acceptName,
       rssMb: () => process.memoryUsage.rss() / (1024 * 1024),
