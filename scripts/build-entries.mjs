@@ -19,7 +19,9 @@ export const commonOptions = {
 export const extensionBuild = {
   entryPoints: { extension: 'src/extension/extension.ts' },
   format: 'cjs',
-  external: ['vscode'],
+  // BullMQ and its Redis client are loaded only for a queued batch (folio.queue.*), from the
+  // node_modules the .vsix ships, instead of being bundled into every activation.
+  external: ['vscode', 'bullmq', 'ioredis'],
 };
 
 /** The Node-side entries: the CLI, the child process it forks and the pool thread's handler. */

@@ -3,8 +3,10 @@
 // Electron, which behaves as plain Node with ELECTRON_RUN_AS_NODE=1; in a server host (code-server,
 // remote) it is Node itself and the variable is ignored.
 import * as path from 'node:path';
+import * as vscode from 'vscode';
 import { ChildProcessRunner } from '../runner/child-process-runner';
 import type { BatchRunner } from '../runner/types';
+import { QueueAwareRunner, queueSettingFrom } from './queueAwareRunner';
 
 export interface RunnerSetup {
   /** The extension's install folder (holds dist/ and node_modules/). */
@@ -12,8 +14,28 @@ export interface RunnerSetup {
 }
 
 export function createRunner(setup: RunnerSetup): BatchRunner {
-  return new ChildProcessRunner({
+  const env = { ...process.env, ELECTRON_RUN_AS_NODE: '1' };
+  const local = new ChildProcessRunner({
     childScript: path.join(setup.extensionPath, 'dist', 'child.mjs'),
-    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+    env,
   });
+  const setting = () => {
+    const c = vscode.workspace.getConfiguration('folio.queue');
+    return queueSettingFrom({
+      url: c.get<string>('url'),
+      sharedFolder: c.get<string>('sharedFolder'),
+      queueName: c.get<string>('name'),
+    });
+  };
+  // Loaded only when a team sets the queue up: BullMQ stays out of every other activation.
+  const queueRunner = async (queue: NonNullable<ReturnType<typeof setting>>) => {
+    const { QueueBatchRunner } = await import('../queue/queue-batch-runner');
+    return new QueueBatchRunner({
+      target: { url: queue.url, queueName: queue.queueName },
+      // The planner is forked like the child: with the host's executable as plain Node.
+      plannerScript: path.join(setup.extensionPath, 'dist', 'queue-planner.mjs'),
+      env,
+    });
+  };
+  return new QueueAwareRunner(local, setting, queueRunner);
 }
