@@ -76,7 +76,14 @@ export class SourcePanel implements vscode.Disposable {
     this.source = source;
     panel.title = vscode.l10n.t('Source: {0}', source.split(/[\\/]/).pop() ?? source);
     const start = page ?? (changed ? this.pageOfEditor(source) : this.page) ?? 1;
-    panel.reveal(panel.viewColumn ?? vscode.ViewColumn.Beside, true);
+    // Beside the text, never over it: a text opened in the panel's own group (the Problems panel
+    // opens in the active group) pushes the panel to the next group.
+    const text = this.textEditorOf(source);
+    const column =
+      !panel.viewColumn || panel.viewColumn === text?.viewColumn
+        ? vscode.ViewColumn.Beside
+        : panel.viewColumn;
+    panel.reveal(column, true);
     await this.render(start);
   }
 
@@ -170,6 +177,13 @@ export class SourcePanel implements vscode.Disposable {
     if (message.type === 'goto') void this.render(page);
     // Without word boxes a click on the page leads to the page's start in the text.
     this.revealInText(this.source, page);
+  }
+
+  private textEditorOf(source: string): vscode.TextEditor | undefined {
+    const uri = folioUriFor(source).toString();
+    const active = vscode.window.activeTextEditor;
+    if (active?.document.uri.toString() === uri) return active;
+    return vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri);
   }
 
   /** Moves a visible `folio:` editor of the source to the page's marker line. */

@@ -325,6 +325,10 @@ try {
       stamp(
         `screenshot saved to ${path.relative(ROOT, path.join(SHOTS, 'results-view-click.png'))}`,
       );
+      // The run report check below expects the only other webview: the source panel goes.
+      const source = page.locator('.tabs-container .tab', { hasText: 'Source:' }).first();
+      await source.click({ button: 'middle' });
+      await source.waitFor({ state: 'detached', timeout: 10_000 });
     },
   );
   await page.mouse.move(700, 400); // no hover tooltip in the picture
