@@ -45,8 +45,15 @@ interface QueueRunResult {
   jobs?: number;
   /** Queue runs only: Redis commands during the run, per input file, and the top commands. */
   redisCallsPerFile?: number;
+  /** Commands per second of the idle workers alone (stall checks, waiting for jobs). */
+  redisIdleCallsPerSecond?: number;
+  /** Per file, with the idle workers' commands over the run's wall time taken out. */
+  redisCallsPerFileBeyondIdle?: number;
   redisTopCommands?: Record<string, number>;
 }
+
+/** How long idle workers are watched before a queue run. */
+const IDLE_SAMPLE_MS = 10_000;
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -132,7 +139,22 @@ async function queueRun(
   const redis = await startRedis(scratch);
   const url = `redis://127.0.0.1:${redis.port}/0`;
   const workers = startWorkers(options.cli, url, workerCount);
+  const queue = new Queue('extract', {
+    connection: { host: '127.0.0.1', port: redis.port },
+    prefix: 'folio',
+  });
   try {
+    // What idle workers cost Redis by themselves, to tell per-file commands from per-second ones.
+    for (let i = 0; (await queue.getWorkersCount()) < workerCount; i++) {
+      if (i > 300) throw new Error('the workers did not connect');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const idleStart = commandCalls(redis.port);
+    await new Promise((resolve) => setTimeout(resolve, IDLE_SAMPLE_MS));
+    const idleEnd = commandCalls(redis.port);
+    const sum = (calls: Record<string, number>) => Object.values(calls).reduce((a, b) => a + b, 0);
+    // One INFO call of the bench's own in the interval.
+    const idlePerSecond = (sum(idleEnd) - sum(idleStart) - 1) / (IDLE_SAMPLE_MS / 1000);
     const before = commandCalls(redis.port);
     const raw = await runCli({
       cli: options.cli,
@@ -150,12 +172,7 @@ async function queueRun(
     // INFO itself is one of the commands counted; leave the bench's own out.
     if (delta.info) delta.info -= 1;
     const total = Object.values(delta).reduce((a, b) => a + b, 0);
-    const queue = new Queue('extract', {
-      connection: { host: '127.0.0.1', port: redis.port },
-      prefix: 'folio',
-    });
     const jobs = await queue.getJobs(['completed']);
-    await queue.close();
     const msByPath = new Map(raw.report.files.map((f) => [f.path, f.ms]));
     const overheads = jobs
       .filter((job) => job.processedOn && job.finishedOn)
@@ -176,10 +193,16 @@ async function queueRun(
         jobs: jobs.length,
         overheadMsPerJob: distribution(overheads),
         redisCallsPerFile: round(total / Math.max(1, raw.report.files.length), 1),
+        redisIdleCallsPerSecond: round(idlePerSecond, 1),
+        redisCallsPerFileBeyondIdle: round(
+          (total - idlePerSecond * (raw.wallMs / 1000)) / Math.max(1, raw.report.files.length),
+          1,
+        ),
         redisTopCommands: top,
       },
     };
   } finally {
+    await queue.close();
     await stopWorkers(workers);
     await redis.stop();
   }
@@ -272,6 +295,12 @@ function write(
     const calls = runs.flatMap((r) =>
       r.redisCallsPerFile !== undefined ? [r.redisCallsPerFile] : [],
     );
+    const beyond = runs.flatMap((r) =>
+      r.redisCallsPerFileBeyondIdle !== undefined ? [r.redisCallsPerFileBeyondIdle] : [],
+    );
+    const idle = runs.flatMap((r) =>
+      r.redisIdleCallsPerSecond !== undefined ? [r.redisIdleCallsPerSecond] : [],
+    );
     return {
       setup,
       runs: runs.length,
@@ -284,7 +313,11 @@ function write(
         ? { overheadMsPerJobP50: { min: Math.min(...overheads), max: Math.max(...overheads) } }
         : {}),
       ...(calls.length
-        ? { redisCallsPerFile: { min: Math.min(...calls), max: Math.max(...calls) } }
+        ? {
+            redisCallsPerFile: { min: Math.min(...calls), max: Math.max(...calls) },
+            redisCallsPerFileBeyondIdle: { min: Math.min(...beyond), max: Math.max(...beyond) },
+            redisIdleCallsPerSecond: { min: Math.min(...idle), max: Math.max(...idle) },
+          }
         : {}),
     };
   });
@@ -312,7 +345,16 @@ function write(
   const span = (r: { min: number; max: number }) =>
     r.min === r.max ? `${r.min}` : `${r.min}–${r.max}`;
   const table = markdownTable(
-    ['setup', 'runs', 'wall s', 'files/min', 'queue overhead/job p50 ms', 'Redis commands/file'],
+    [
+      'setup',
+      'runs',
+      'wall s',
+      'files/min',
+      'queue overhead/job p50 ms',
+      'Redis commands/file',
+      'beyond idle workers',
+      'idle workers, commands/s',
+    ],
     summary.map((s) => [
       s.setup,
       s.runs,
@@ -320,6 +362,8 @@ function write(
       span(s.filesPerMin),
       s.overheadMsPerJobP50 ? span(s.overheadMsPerJobP50) : '',
       s.redisCallsPerFile ? span(s.redisCallsPerFile) : '',
+      s.redisCallsPerFileBeyondIdle ? span(s.redisCallsPerFileBeyondIdle) : '',
+      s.redisIdleCallsPerSecond ? span(s.redisIdleCallsPerSecond) : '',
     ]),
   );
   const md = [
