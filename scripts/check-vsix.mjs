@@ -16,6 +16,11 @@ const required = [
   /^extension\/node_modules\/@tesseract\.js-data\/eng\/.*eng\.traineddata\.gz$/,
   /^extension\/node_modules\/@tesseract\.js-data\/osd\/.*osd\.traineddata\.gz$/,
   /^extension\/node_modules\/tesseract\.js-core\/.*\.wasm(\.js)?$/,
+  // The fast model Folio reads pages with first (vendored), and the relaxed-SIMD cores that
+  // tesseract.js picks where the runtime has relaxed SIMD (Electron; Node 20 once Folio enables it).
+  /^extension\/media\/tessdata\/eng-fast\/eng\.traineddata\.gz$/,
+  /^extension\/node_modules\/tesseract\.js-core\/tesseract-core-relaxedsimd-lstm\.wasm$/,
+  /^extension\/node_modules\/tesseract\.js-core\/tesseract-core-relaxedsimd\.wasm$/,
   /^extension\/node_modules\/@napi-rs\/canvas-linux-x64-gnu\/.*\.node$/,
   /^extension\/package\.json$/,
 ];

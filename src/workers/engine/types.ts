@@ -39,11 +39,19 @@ export type ExtractedBody = Omit<ExtractedDocument, 'source'>;
 export type Extractor = (file: InputFile, ctx: ExtractContext) => Promise<ExtractedBody>;
 
 /** 8-bit pixels, row-major; `channels` 1 is grayscale, 4 is RGBA. */
+/** Pixels per inch across (x) and down (y). */
+export interface PixelResolution {
+  x: number;
+  y: number;
+}
+
 export interface RasterImage {
   width: number;
   height: number;
   channels: 1 | 4;
   data: Uint8Array | Uint8ClampedArray;
+  /** Pixels per inch across and down, when the file says (a fax: 200 × 100). */
+  resolution?: PixelResolution;
 }
 
 export interface OcrPageResult {

@@ -5,13 +5,14 @@ import type { PDFPageProxy } from 'pdfjs-dist/types/src/display/api';
 import { folioError, toFolioError } from '../../shared/errors';
 import type { OcrOptions } from '../../shared/options';
 import type { OcrBudget, OcrPageResult, OcrService, RasterImage } from '../engine/types';
-import { installedLanguages, osdModelPath, resolveLanguages } from './language-data';
+import { fastLanguages, installedLanguages, osdModelPath, resolveLanguages } from './language-data';
 import { toOcrPageResult, type OcrTreeBlock } from './ocr-result';
 import { readPagePasses, type OsdReading, type PageReader, type PassPolicy } from './page-passes';
 import { encodePgm, limitPixels, toGray, type GrayImage } from './raster';
 import { scanImageOfPage } from './pdf-scan-image';
 import { defaultRenderSettings, renderPdfPageGray, type RenderSettings } from './render-pdf-page';
 import { scriptsOfLanguages } from './scripts';
+import { squarePixels } from './square-pixels';
 import { TesseractEngine, type EngineSettings } from './tesseract-engine';
 
 export interface OcrServiceOptions extends Pick<OcrOptions, 'languages'> {
@@ -24,6 +25,11 @@ export interface OcrServiceOptions extends Pick<OcrOptions, 'languages'> {
    * heap's first growth and the page's own buffers, so what remains is accumulation.
    */
   recycleAboveMb?: number;
+  /**
+   * Read pages with the vendored tessdata_fast model when every language has one (default
+   * true), and only weak pages again with the packaged best_int model; false: best_int only.
+   */
+  fastModel?: boolean;
   /** Detect and correct 90/180/270° pages (default true; needs the packaged osd data). */
   detectOrientation?: boolean;
   /**
@@ -73,6 +79,11 @@ const OSD_IDLE_MS = 5_000;
  * turned wrong (UNLV page, measured).
  */
 const MAX_OSD_PIXELS = 10_000_000;
+/**
+ * The careful (best_int) engine is stopped after this long without a weak page, for the same
+ * reason as the OSD one: a second wasm instance and model that good pages do not need.
+ */
+const CAREFUL_IDLE_MS = 5_000;
 
 /**
  * Creates the service. Languages are checked here, synchronously, so a missing language is an
@@ -80,6 +91,7 @@ const MAX_OSD_PIXELS = 10_000_000;
  */
 export function createOcrService(options: OcrServiceOptions): OcrService {
   const languages = resolveLanguages(options.languages, installedLanguages());
+  const fast = options.fastModel === false ? undefined : fastLanguages(languages);
   const osdModel = options.detectOrientation === false ? undefined : osdModelPath();
   const recycleAfterPages = options.recycleAfterPages ?? 50;
   const recycleAboveBytes = (options.recycleAboveMb ?? 300) * MB;
@@ -102,6 +114,9 @@ export function createOcrService(options: OcrServiceOptions): OcrService {
   /** The orientation/script detector, started on the first weak page. */
   let osdEngine: Promise<TesseractEngine> | undefined;
   let osdIdle: ReturnType<typeof setTimeout> | undefined;
+  /** The best_int engine for weak pages, when the main one reads with the fast model. */
+  let carefulEngine: Promise<TesseractEngine> | undefined;
+  let carefulIdle: ReturnType<typeof setTimeout> | undefined;
   let pagesOnEngine = 0;
   /** RSS after the current engine's first page; undefined until that page is done. */
   let rssAfterFirstPage: number | undefined;
@@ -112,7 +127,10 @@ export function createOcrService(options: OcrServiceOptions): OcrService {
     const existing = engine ? await engine.catch(() => undefined) : undefined;
     if (existing?.alive) return { engine: existing, startMs: 0 };
     const started = performance.now();
-    engine = TesseractEngine.start({ languages, pageSegMode: options.pageSegMode });
+    engine = TesseractEngine.start({
+      languages: fast ?? languages,
+      pageSegMode: options.pageSegMode,
+    });
     const fresh = await engine.catch((error: unknown) => {
       engine = undefined;
       throw error;
@@ -132,9 +150,11 @@ export function createOcrService(options: OcrServiceOptions): OcrService {
 
   async function stopEngine(): Promise<void> {
     clearTimeout(osdIdle);
-    const current = [engine, osdEngine];
+    clearTimeout(carefulIdle);
+    const current = [engine, osdEngine, carefulEngine];
     engine = undefined;
     osdEngine = undefined;
+    carefulEngine = undefined;
     for (const started of current) {
       const running = started ? await started.catch(() => undefined) : undefined;
       await running?.terminate();
@@ -150,6 +170,28 @@ export function createOcrService(options: OcrServiceOptions): OcrService {
       void idle?.then((e) => e.terminate()).catch(() => undefined);
     }, OSD_IDLE_MS);
     osdIdle.unref?.();
+  }
+
+  function stopCarefulWhenIdle(): void {
+    clearTimeout(carefulIdle);
+    if (!carefulEngine) return;
+    carefulIdle = setTimeout(() => {
+      const idle = carefulEngine;
+      carefulEngine = undefined;
+      void idle?.then((e) => e.terminate()).catch(() => undefined);
+    }, CAREFUL_IDLE_MS);
+    carefulIdle.unref?.();
+  }
+
+  async function currentCarefulEngine(): Promise<TesseractEngine> {
+    clearTimeout(carefulIdle);
+    const existing = carefulEngine ? await carefulEngine.catch(() => undefined) : undefined;
+    if (existing?.alive) return existing;
+    carefulEngine = TesseractEngine.start({ languages, pageSegMode: options.pageSegMode });
+    return carefulEngine.catch((error: unknown) => {
+      carefulEngine = undefined;
+      throw error;
+    });
   }
 
   async function currentOsdEngine(model: string): Promise<TesseractEngine | undefined> {
@@ -196,6 +238,14 @@ export function createOcrService(options: OcrServiceOptions): OcrService {
           return toOcrPageResult(tree.blocks as unknown as OcrTreeBlock[] | null, page);
         },
       };
+      if (fast) {
+        reader.readCareful = async (image, attemptDpi) => {
+          const careful = await currentCarefulEngine();
+          const tree = await careful.recognize(encodeImage(image), attemptDpi);
+          throwIfCancelled(signal);
+          return toOcrPageResult(tree.blocks as unknown as OcrTreeBlock[] | null, page);
+        };
+      }
       if (osdModel !== undefined) {
         reader.detect = async (image) => {
           const detector = await currentOsdEngine(osdModel);
@@ -222,6 +272,7 @@ export function createOcrService(options: OcrServiceOptions): OcrService {
     } finally {
       signal?.removeEventListener('abort', onAbort);
       stopOsdWhenIdle();
+      stopCarefulWhenIdle();
       await retireIfWorn();
     }
   }
@@ -238,7 +289,12 @@ export function createOcrService(options: OcrServiceOptions): OcrService {
 
   return {
     recognizeImage(image: RasterImage, page: number, signal?: AbortSignal, budget?: OcrBudget) {
-      return serialized(() => recognizeGray(toGray(image), page, undefined, signal, 0, budget));
+      return serialized(() => {
+        const gray = toGray(image);
+        // A fax's 200 × 100 dpi pixels are made square first; other images go as they are.
+        const square = squarePixels(gray, image.resolution, render.dpi, maxOcrPixels);
+        return recognizeGray(square?.image ?? gray, page, square?.dpi, signal, 0, budget);
+      });
     },
     recognizePdfPage(
       page: PDFPageProxy,

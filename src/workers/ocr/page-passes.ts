@@ -4,7 +4,8 @@
 // is written in (tesseract's OSD, ~0.2 s): a turned page is read once more upright; a page in a
 // script no OCR language reads is flagged and left alone, since no retry can read it; only what
 // is still weak then gets the enlarged and upside-down retries, within a budget per page and
-// per file.
+// per file. Pages are read with the fast model when there is one; a page still weak after
+// those passes is read once more with the careful (best_int) model, and the better reading wins.
 import type { ExtractionWarning } from '../../shared/model';
 import type { OcrBudget, OcrPageResult } from '../engine/types';
 import { enlargeGray, limitPixels, rotateGray, type GrayImage } from './raster';
@@ -29,6 +30,11 @@ export interface PageReader {
   read(image: GrayImage, dpi: number | undefined): Promise<OcrPageResult>;
   /** Orientation and script, or undefined when detection is unavailable or found nothing. */
   detect?(image: GrayImage): Promise<OsdReading | undefined>;
+  /**
+   * One pass with the careful model, when `read` uses the fast one (tessdata_fast); absent
+   * when `read` already uses the careful model.
+   */
+  readCareful?(image: GrayImage, dpi: number | undefined): Promise<OcrPageResult>;
 }
 
 export interface PassPolicy {
@@ -43,6 +49,11 @@ export interface PassPolicy {
   languages: readonly string[];
   /** Passes beyond the first that one page may take (default 2). */
   extraPassesPerPage: number;
+  /**
+   * A fast reading still below this after the other passes is read again with the careful
+   * model (default: retryBelow). Outside the pass budget: one such pass a page at most.
+   */
+  carefulBelow?: number;
 }
 
 /** Below this OSD orientation confidence a turn is not worth a pass (tesseract's own margin is 7). */
@@ -138,9 +149,49 @@ export async function readPagePasses(
     image = enlargeGray(image, scale);
     dpi = dpi && dpi * scale;
   }
-  let best = await reader.read(image, dpi);
-  if (best.words > 0 && best.confidence >= policy.orientationBelow) return best;
+  const first = await reader.read(image, dpi);
+  if (first.words > 0 && first.confidence >= policy.orientationBelow) return first;
+  const fast = await fastPasses(first, image, dpi, scale, page, reader, policy, spend);
+  return readCarefullyIfWeak(fast, reader, policy);
+}
 
+/** The careful model's reading of a page the fast passes left weak, when it reads better. */
+async function readCarefullyIfWeak(
+  fast: FastOutcome,
+  reader: PageReader,
+  policy: PassPolicy,
+): Promise<OcrPageResult> {
+  const { result, image, dpi, final } = fast;
+  const below = policy.carefulBelow ?? policy.retryBelow;
+  // No words: a blank page, which the careful model would only read blank again, slower.
+  if (final || !reader.readCareful || result.words === 0 || result.confidence >= below) {
+    return result;
+  }
+  const careful = await reader.readCareful(image, dpi);
+  return better(careful, result) ? { ...careful, rotation: result.rotation } : result;
+}
+
+interface FastOutcome {
+  result: OcrPageResult;
+  /** The pixels (turned, enlarged) the result was read from, and their resolution. */
+  image: GrayImage;
+  dpi: number | undefined;
+  /** No other model can do better (a script no OCR language reads). */
+  final: boolean;
+}
+
+/** OSD, the turn, the enlarged and upside-down retries: the passes with the first model. */
+async function fastPasses(
+  first: OcrPageResult,
+  image: GrayImage,
+  dpi: number | undefined,
+  scale: number,
+  page: number,
+  reader: PageReader,
+  policy: PassPolicy,
+  spend: () => boolean,
+): Promise<FastOutcome> {
+  let best = first;
   let bestImage = image;
   let bestDpi = dpi;
   let osd = reader.detect ? await reader.detect(image) : undefined;
@@ -156,14 +207,23 @@ export async function readPagePasses(
     }
   }
 
-  if (best.words === 0 || best.confidence >= policy.retryBelow) return best;
+  const outcome = (final = false): FastOutcome => ({
+    result: best,
+    image: bestImage,
+    dpi: bestDpi,
+    final,
+  });
+  if (best.words === 0 || best.confidence >= policy.retryBelow) return outcome();
   // A turned page hides its script from OSD; upright, it shows (asked only when still weak).
   if (osd && bestImage !== image && osd.scriptConfidence < MIN_SCRIPT_CONFIDENCE && reader.detect) {
     const again = await reader.detect(bestImage);
     if (again) osd = { ...osd, script: again.script, scriptConfidence: again.scriptConfidence };
   }
   const script = unreadScript(osd, policy);
-  if (script) return { ...best, warnings: [missingScriptWarning(page, script, policy.languages)] };
+  if (script) {
+    best = { ...best, warnings: [missingScriptWarning(page, script, policy.languages)] };
+    return outcome(true);
+  }
 
   // Small glyphs (a page scanned at 72–150 dpi) read better enlarged 2×.
   if (scale === 1 && bestImage.width * bestImage.height * 4 <= policy.maxPixels && spend()) {
@@ -180,8 +240,12 @@ export async function readPagePasses(
   const unsure = !osd || osd.orientationConfidence < TRUSTED_ORIENTATION_CONFIDENCE;
   if (best.confidence < policy.retryBelow && unsure && spend()) {
     const base = best.rotation;
-    const reading = await reader.read(rotateGray(bestImage, 180), bestDpi);
-    if (better(reading, best)) best = turned({ ...reading, rotation: base }, 180);
+    const upsideDown = rotateGray(bestImage, 180);
+    const reading = await reader.read(upsideDown, bestDpi);
+    if (better(reading, best)) {
+      best = turned({ ...reading, rotation: base }, 180);
+      bestImage = upsideDown;
+    }
   }
-  return best;
+  return outcome();
 }

@@ -5,7 +5,9 @@
 // Anything else (text, vector drawing, several images, masks) returns undefined and the caller
 // renders the page normally. Orientation is left to OCR, which corrects 90/180/270.
 import type { PDFPageProxy } from 'pdfjs-dist/types/src/display/api';
+import type { PixelResolution } from '../engine/types';
 import { resizeGray, type GrayImage } from './raster';
+import { squarePixels } from './square-pixels';
 
 /** pdfjs ImageKind values. */
 const GRAYSCALE_1BPP = 1;
@@ -49,18 +51,56 @@ const setupOps = (OPS: Ops) =>
   ]);
 let setup: Set<number> | undefined;
 
+type Matrix = [number, number, number, number, number, number];
+
+const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
+
+/** `m` applied after `ctm`, as a PDF `cm` operator composes them. */
+function multiply(m: Matrix, ctm: Matrix): Matrix {
+  return [
+    m[0] * ctm[0] + m[1] * ctm[2],
+    m[0] * ctm[1] + m[1] * ctm[3],
+    m[2] * ctm[0] + m[3] * ctm[2],
+    m[2] * ctm[1] + m[3] * ctm[3],
+    m[4] * ctm[0] + m[5] * ctm[2] + ctm[4],
+    m[4] * ctm[1] + m[5] * ctm[3] + ctm[5],
+  ];
+}
+
+const isMatrix = (v: unknown): v is Matrix =>
+  (Array.isArray(v) || ArrayBuffer.isView(v)) &&
+  (v as ArrayLike<number>).length === 6 &&
+  Array.from(v as ArrayLike<number>).every(Number.isFinite);
+
+interface SoleImage {
+  name: string;
+  /** The transform the image's unit square is painted with (user space, points). */
+  ctm: Matrix;
+}
+
 /** The single image a scanned page paints, or undefined when the page is anything else. */
-async function soleImageName(page: PDFPageProxy): Promise<string | undefined> {
+async function soleImage(page: PDFPageProxy): Promise<SoleImage | undefined> {
   const OPS = await loadOps();
   const SETUP_OPS = (setup ??= setupOps(OPS));
   const list = await page.getOperatorList();
   let name: string | undefined;
+  let ctm = IDENTITY;
+  let painted = IDENTITY;
+  const saved: Matrix[] = [];
   for (let i = 0; i < list.fnArray.length; i++) {
     const fn = list.fnArray[i];
     const args = list.argsArray[i] as unknown[] | null;
+    // The transform is followed only to learn the image's resolution across and down.
+    if (fn === OPS.save || fn === OPS.paintFormXObjectBegin) saved.push(ctm);
+    if (fn === OPS.restore || fn === OPS.paintFormXObjectEnd) ctm = saved.pop() ?? IDENTITY;
+    if (fn === OPS.transform && isMatrix(args)) ctm = multiply(Array.from(args) as Matrix, ctm);
+    if (fn === OPS.paintFormXObjectBegin && isMatrix(args?.[0])) {
+      ctm = multiply(Array.from(args[0] as ArrayLike<number>) as Matrix, ctm);
+    }
     if (fn === OPS.paintImageXObject) {
       if (name !== undefined) return undefined;
       name = String(args?.[0]);
+      painted = ctm;
     } else if (fn === OPS.constructPath) {
       // A path that is only used as a clip ends with endPath; one that is filled or stroked paints.
       if (args?.[0] !== OPS.endPath) return undefined;
@@ -68,7 +108,7 @@ async function soleImageName(page: PDFPageProxy): Promise<string | undefined> {
       return undefined;
     }
   }
-  return name;
+  return name === undefined ? undefined : { name, ctm: painted };
 }
 
 function decodedImage(page: PDFPageProxy, name: string): Promise<DecodedImage | undefined> {
@@ -116,16 +156,33 @@ export async function scanImageOfPage(
   maxDpi: number,
   maxPixels: number,
 ): Promise<ScanImage | undefined> {
-  const name = await soleImageName(page);
-  if (name === undefined) return undefined;
-  const decoded = await decodedImage(page, name);
+  const sole = await soleImage(page);
+  if (sole === undefined) return undefined;
+  const decoded = await decodedImage(page, sole.name);
   if (!decoded) return undefined;
   const gray = grayOf(decoded);
   if (!gray) return undefined;
+  // A fax's 200 × 100 dpi image is stretched to square pixels first.
+  const square = squarePixels(gray, placedResolution(gray, sole.ctm), maxDpi, maxPixels);
+  if (square) return square;
   // The image may be placed rotated; comparing long sides gives its resolution either way.
   const { width, height } = page.getViewport({ scale: 1 });
   const dpi = Math.max(gray.width, gray.height) / (Math.max(width, height) / 72);
   const scale = Math.min(1, maxDpi / dpi, Math.sqrt(maxPixels / (gray.width * gray.height)));
   if (scale > 0.9) return { image: gray, dpi };
   return { image: resizeGray(gray, scale), dpi: dpi * scale };
+}
+
+/**
+ * The image's resolution along its own rows and columns where it is painted: its unit square
+ * is mapped to the page by `ctm`, so its width spans |(a, b)| points and its height |(c, d)|.
+ */
+export function placedResolution(
+  image: { width: number; height: number },
+  ctm: readonly number[],
+): PixelResolution | undefined {
+  const across = Math.hypot(ctm[0], ctm[1]) / 72;
+  const down = Math.hypot(ctm[2], ctm[3]) / 72;
+  if (!(across > 0 && down > 0)) return undefined;
+  return { x: image.width / across, y: image.height / down };
 }

@@ -94,19 +94,28 @@ export function rotateGray180(image: GrayImage): GrayImage {
 
 /** Bilinear enlargement (scale > 1): small scans read better with taller glyphs. */
 export function enlargeGray(image: GrayImage, scale: number): GrayImage {
-  const width = Math.round(image.width * scale);
-  const height = Math.round(image.height * scale);
+  return resampleGray(image, Math.round(image.width * scale), Math.round(image.height * scale));
+}
+
+/**
+ * Bilinear resampling to `width` × `height`, each axis scaled on its own (a fax's 200 × 100 dpi
+ * pixels made square). Meant for enlarging: shrinking by more than 2× skips pixels, where
+ * resizeGray averages them.
+ */
+export function resampleGray(image: GrayImage, width: number, height: number): GrayImage {
+  const scaleX = width / image.width;
+  const scaleY = height / image.height;
   const data = new Uint8Array(width * height);
   const src = image.data;
   const maxX = image.width - 1;
   const maxY = image.height - 1;
   for (let y = 0; y < height; y++) {
-    const sy = Math.min(maxY, Math.max(0, (y + 0.5) / scale - 0.5));
+    const sy = Math.min(maxY, Math.max(0, (y + 0.5) / scaleY - 0.5));
     const y0 = Math.floor(sy);
     const y1 = Math.min(maxY, y0 + 1);
     const fy = sy - y0;
     for (let x = 0; x < width; x++) {
-      const sx = Math.min(maxX, Math.max(0, (x + 0.5) / scale - 0.5));
+      const sx = Math.min(maxX, Math.max(0, (x + 0.5) / scaleX - 0.5));
       const x0 = Math.floor(sx);
       const x1 = Math.min(maxX, x0 + 1);
       const fx = sx - x0;

@@ -8,6 +8,7 @@ import { folioError } from '../../../shared/errors';
 import type { RasterImage } from '../../engine/types';
 import { loadImageDecoders, type ImageDecoders } from '../pdf/load-pdfjs';
 import { decodeBmp } from './decode-bmp';
+import { jpegResolution, pngResolution, tiffResolution } from './image-resolution';
 
 const damaged = (cause: unknown) =>
   folioError('CORRUPT', 'The image data is damaged and cannot be decoded.', cause);
@@ -16,7 +17,8 @@ function decodePng(bytes: Buffer): RasterImage {
   try {
     // Colour types, bit depths, palettes and interlacing come out as 8-bit RGBA.
     const png = PNG.sync.read(bytes);
-    return { width: png.width, height: png.height, channels: 4, data: png.data };
+    const resolution = pngResolution(bytes);
+    return { width: png.width, height: png.height, channels: 4, data: png.data, resolution };
   } catch (error) {
     throw damaged(error);
   }
@@ -37,11 +39,12 @@ function decodeJpeg(
     const { width, height } = jpeg;
     if (!(width > 0 && height > 0)) throw new Error('no frame');
     // Gray JPEGs (most scans) stay one byte per pixel; colour ones come out as RGBA.
+    const resolution = jpegResolution(bytes);
     if (jpeg.numComponents === 1) {
-      return { width, height, channels: 1, data: jpeg.getData({ width, height }) };
+      return { width, height, channels: 1, data: jpeg.getData({ width, height }), resolution };
     }
     const data = jpeg.getData({ width, height, forceRGBA: true, isSourcePDF: false });
-    return { width, height, channels: 4, data };
+    return { width, height, channels: 4, data, resolution };
   } catch (error) {
     throw damaged(error);
   }
@@ -54,7 +57,13 @@ function decodeTiffFrame(bytes: Buffer, ifd: UTIF.IFD): RasterImage {
     if (!(ifd.width > 0 && ifd.height > 0) || data.length < ifd.width * ifd.height * 4) {
       throw new Error('frame decoded to fewer pixels than it declares');
     }
-    return { width: ifd.width, height: ifd.height, channels: 4, data };
+    return {
+      width: ifd.width,
+      height: ifd.height,
+      channels: 4,
+      data,
+      resolution: tiffResolution(ifd),
+    };
   } catch (error) {
     throw damaged(error);
   } finally {

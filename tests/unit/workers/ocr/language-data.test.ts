@@ -1,14 +1,18 @@
 // Which OCR languages are installed, how they are resolved, and one langPath for tesseract.js.
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
+import { gunzipSync } from 'node:zlib';
 import {
+  fastLanguages,
   installedLanguages,
   osdModelPath,
   resolveLanguages,
   singleLanguageDir,
+  vendoredDataRoot,
 } from '../../../../src/workers/ocr/language-data';
 import { createOcrService } from '../../../../src/workers/ocr/ocr-service';
 
@@ -63,5 +67,49 @@ test('languages from different packages are gathered into one langPath for tesse
     assert.equal(singleLanguageDir(resolveLanguages(['eng'], found)), path.join(root, 'eng'));
   } finally {
     rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('the vendored tessdata_fast English model is found, and is the recorded Debian file', () => {
+  const fast = fastLanguages(resolveLanguages(['eng']));
+  assert.ok(fast, 'media/tessdata/eng-fast/eng.traineddata.gz is in the repository');
+  assert.equal(fast[0].code, 'eng');
+  const model = gunzipSync(readFileSync(path.join(fast[0].dir, 'eng.traineddata.gz')));
+  assert.equal(
+    createHash('sha256').update(model).digest('hex'),
+    '7d4322bd2a7749724879683fc3912cb542f19906c83bcc1a52132556427170b2',
+  );
+  assert.notEqual(fast[0].dir, resolveLanguages(['eng'])[0].dir);
+});
+
+test('languages without a fast model keep their packaged ones: no fast set at all', () => {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'folio-fast-'));
+  try {
+    mkdirSync(path.join(root, 'eng-fast'));
+    writeFileSync(path.join(root, 'eng-fast', 'eng.traineddata.gz'), 'eng');
+    const eng = { code: 'eng', dir: '/packaged/eng' };
+    const deu = { code: 'deu', dir: '/packaged/deu' };
+    assert.deepEqual(fastLanguages([eng], root), [
+      { code: 'eng', dir: path.join(root, 'eng-fast') },
+    ]);
+    assert.equal(fastLanguages([eng, deu], root), undefined);
+    assert.equal(fastLanguages([deu], root), undefined);
+    assert.equal(fastLanguages([eng], path.join(root, 'missing')), undefined);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('the vendored models are found from a bundle chunk under dist/ as from the sources', () => {
+  const project = mkdtempSync(path.join(os.tmpdir(), 'folio-root-'));
+  try {
+    writeFileSync(path.join(project, 'package.json'), '{}');
+    mkdirSync(path.join(project, 'dist', 'chunks'), { recursive: true });
+    assert.equal(
+      vendoredDataRoot(path.join(project, 'dist', 'chunks')),
+      path.join(project, 'media', 'tessdata'),
+    );
+  } finally {
+    rmSync(project, { recursive: true, force: true });
   }
 });

@@ -231,4 +231,55 @@ describe('readPagePasses', () => {
       assert.equal(result.warnings?.[0]?.code === 'OCR_LANGUAGE_MISSING', warned);
     }
   });
+  test('fast model: a page still weak after its passes is read once with the careful model', async () => {
+    const r = scripted([40, 45, 50], latinUpright);
+    const careful: GrayImage[] = [];
+    r.reader.readCareful = async (image) => {
+      careful.push(image);
+      return reading(70);
+    };
+    const budget = { extraPasses: 2 };
+    const result = await readPagePasses(page(), 100, 1, r.reader, policy, budget);
+    assert.equal(r.reads.length, 2, 'the fast pass and the enlarged retry');
+    assert.equal(careful.length, 1);
+    assert.equal(careful[0], r.reads[1], 'the careful model reads the best fast image');
+    assert.equal(result.confidence, 70);
+    assert.equal(budget.extraPasses, 1, 'outside the pass budget');
+  });
+
+  test('the careful reading is kept only when better, and keeps the turn', async () => {
+    const osd: OsdReading = { ...latinUpright, degrees: 90, orientationConfidence: 20 };
+    const r = scripted([20, 50], osd);
+    r.reader.readCareful = async () => reading(45);
+    const result = await readPagePasses(page(), 300, 1, r.reader, policy, { extraPasses: 1 });
+    assert.equal(result.confidence, 50, 'the fast reading was better');
+    assert.equal(result.rotation, 90);
+    const s = scripted([20, 50], osd);
+    s.reader.readCareful = async () => reading(65);
+    const kept = await readPagePasses(page(), 300, 1, s.reader, policy, { extraPasses: 1 });
+    assert.equal(kept.confidence, 65);
+    assert.equal(kept.rotation, 90);
+  });
+
+  test('no careful pass for good, blank or unreadable-script pages', async () => {
+    let careful = 0;
+    const count = async () => {
+      careful++;
+      return reading(99);
+    };
+    for (const [confidences, osd, words] of [
+      [[92], latinUpright, 10],
+      [[70], latinUpright, 10],
+      [[0], latinUpright, 0],
+      [[31], { degrees: 0, orientationConfidence: 12, script: 'Hebrew', scriptConfidence: 30 }, 10],
+    ] as const) {
+      const reader: PageReader = {
+        read: async () => reading(confidences[0], words),
+        detect: async () => osd,
+        readCareful: count,
+      };
+      await readPagePasses(page(), 300, 1, reader, policy);
+    }
+    assert.equal(careful, 0);
+  });
 });
