@@ -4,6 +4,9 @@
 // yet shown, and the idle floor (the child with nothing running) plus every running declaration.
 // With nothing running any task may start: a task bigger than the budget runs alone.
 
+/** A 300-dpi letter or A4 scan with OCR, as task-footprint.ts estimates it (about 200 MB). */
+const ORDINARY_TASK_MB = 250;
+
 export interface Reservation {
   readonly mb: number;
   /** The sampled RSS when the task started: growth since then is the task showing its share. */
@@ -49,8 +52,13 @@ export class MemoryAdmission {
     return this.committedMb() + mb <= this.limitMb;
   }
 
-  /** Whether a task of `mb` can fit the limit at all, alone, once the baseline is paid. */
+  /**
+   * Whether a task of `mb` can fit the limit at all, alone, once the baseline is paid. A limit
+   * too small for an ordinary scanned page asks for the least memory possible, not for refusals:
+   * everything runs, one task at a time, as the governor already does there.
+   */
   fitsAlone(mb: number): boolean {
+    if (this.limitMb < this.baselineMb + ORDINARY_TASK_MB) return true;
     return this.baselineMb + mb <= this.limitMb;
   }
 

@@ -54,3 +54,10 @@ test('admission: the idle floor follows RSS down while tasks run, never below th
   admission.reserve(100);
   assert.equal(admission.committedMb(), 250, 'the baseline, not 90, is the floor');
 });
+
+test('admission: a limit too small for an ordinary page refuses nothing: all runs, one at a time', () => {
+  const admission = new MemoryAdmission(256, 150);
+  assert.equal(admission.fitsAlone(700), true);
+  admission.reserve(200);
+  assert.equal(admission.admits(20), false);
+});
