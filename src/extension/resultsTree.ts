@@ -75,7 +75,11 @@ function seconds(ms: number): string {
 /** The file's line beside its name: pages, OCR confidence, time. */
 export function fileDescription(file: FileReport): string {
   const parts: string[] = [];
-  if (file.pages !== undefined) parts.push(`${file.pages} ${file.pages === 1 ? 'page' : 'pages'}`);
+  // Word files report no pages (0); a workbook's pages are its sheets.
+  if (file.pages) {
+    const unit = file.kind === 'xlsx' ? ['sheet', 'sheets'] : ['page', 'pages'];
+    parts.push(`${file.pages} ${file.pages === 1 ? unit[0] : unit[1]}`);
+  }
   if (file.ocrPages) {
     parts.push(file.ocrConfidence === undefined ? 'OCR' : `OCR ${Math.round(file.ocrConfidence)}%`);
   }

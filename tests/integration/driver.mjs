@@ -297,7 +297,7 @@ try {
         .first()
         .innerText();
       stamp(
-        `problem click: text at line ${line.trim()}; ${text.includes('page 1') ? 'page marker shown' : ''}`,
+        `problem click: text at line ${line.trim()}${/page\s1/.test(text) ? ', its page marker shown' : ''}`,
       );
       await page.mouse.move(1390, 840);
       await page.waitForTimeout(1500);

@@ -87,4 +87,7 @@ test('a file extracted again on its own replaces its entry in the run that holds
 test('the description says pages, OCR confidence and time', () => {
   assert.equal(fileDescription(warned), '1 page · OCR 87% · 1.2 s');
   assert.equal(fileDescription(files[1]!), 'CORRUPT · 5 ms');
+  const docx: FileReport = { path: 'n.docx', kind: 'docx', status: 'ok', ms: 29, pages: 0 };
+  assert.equal(fileDescription({ ...docx, cached: true }), '29 ms (cached)');
+  assert.equal(fileDescription({ ...docx, kind: 'xlsx', pages: 2 }), '2 sheets · 29 ms');
 });
