@@ -27,6 +27,29 @@ import { FontSizeStats } from './text-layout';
 /** When no page has been read yet and this many fail, the page tree itself is broken. */
 const FAILURES_BEFORE_GIVING_UP = 5;
 
+/**
+ * Text pages take milliseconds, and each progress report is a message to the child (which
+ * forwards at most ten a second): a report every this many ms, and for the last page, is all
+ * the watchdog and the progress bar need.
+ */
+export const PROGRESS_INTERVAL_MS = 100;
+
+/** Passes on page progress at most every PROGRESS_INTERVAL_MS, and always the last page. */
+export function throttledProgress(
+  report: ExtractContext['onProgress'],
+  last: number,
+  now: () => number = () => performance.now(),
+): (page: number, pages: number) => void {
+  let sentAt = -Infinity;
+  return (page, pages) => {
+    if (!report) return;
+    const t = now();
+    if (page !== last && t - sentAt < PROGRESS_INTERVAL_MS) return;
+    sentAt = t;
+    report({ page, pages });
+  };
+}
+
 async function readMetadata(doc: PDFDocumentProxy): Promise<DocumentMetadata> {
   try {
     const { info, metadata } = await doc.getMetadata();
@@ -80,6 +103,7 @@ async function readDocument(
   const failures: Array<{ page: number; reason: string }> = [];
   let firstFailure: unknown;
   let pagesRead = 0;
+  const progress = throttledProgress(ctx.onProgress, to);
   const ocrConfidences: Array<{ page: number; confidence: number }> = [];
 
   for (let n = from; n <= to; n++) {
@@ -105,7 +129,7 @@ async function readDocument(
       page?.cleanup();
       images.release(n);
     }
-    ctx.onProgress?.({ page: n, pages: total });
+    progress(n, total);
   }
   if (pagesRead === 0 && failures.length > 0) throw corruptPdf(firstFailure);
   warnings.push(...failureWarnings(failures));
