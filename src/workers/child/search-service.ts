@@ -7,9 +7,10 @@ import { readFile } from 'node:fs/promises';
 import type { SearchRequest, SearchResponse } from '../../shared/protocol';
 import type { SearchKind } from '../../shared/search';
 import { IndexStore, loadIndex } from '../text-search/index-store';
+import { LinesCache } from '../text-search/lines-cache';
 import { minhashSignature } from '../text-search/minhash';
 import { pageChunks } from '../text-search/page-chunks';
-import type { IndexedFile } from '../text-search/search-index';
+import type { IndexedFile, ReadLines } from '../text-search/search-index';
 
 /** A file that finished with an output, as the index records it. */
 export interface FinishedFile {
@@ -27,21 +28,20 @@ export interface FinishedFile {
 
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-async function readTextOf(file: IndexedFile): Promise<{ path: string; text: string } | undefined> {
-  for (const candidate of [file.textPath, file.fallbackPath]) {
-    if (!candidate) continue;
-    try {
-      return { path: candidate, text: await readFile(candidate, 'utf8') };
-    } catch {
-      // Gone (a cleared output folder): try the cache entry.
-    }
-  }
-  return undefined;
-}
-
 export class SearchService {
   private readonly stores = new Map<string, Promise<IndexStore>>();
   private queue: Promise<void> = Promise.resolve();
+  private readonly texts = new LinesCache();
+
+  /** A hit's text: the output, or its cache entry when the output is gone. */
+  private readonly readLines: ReadLines = async (file: IndexedFile) => {
+    for (const candidate of [file.textPath, file.fallbackPath]) {
+      if (!candidate) continue;
+      const lines = await this.texts.lines(candidate);
+      if (lines) return { path: candidate, lines };
+    }
+    return undefined;
+  };
 
   constructor(private readonly log: (message: string) => void = () => undefined) {}
 
@@ -119,7 +119,7 @@ export class SearchService {
     const base = { type: 'searchResult' as const, requestId: request.requestId };
     try {
       const store = await this.store(request.options.cacheDir);
-      const result = await store.index.search(request.query, request.options, readTextOf);
+      const result = await store.index.search(request.query, request.options, this.readLines);
       return { ...base, result };
     } catch (error) {
       this.log(`search failed: ${String(error)}`);

@@ -2,7 +2,7 @@
 // order), with the matched spans for highlighting and a line of context. Pure.
 import type { TextRange } from '../../shared/search';
 import { isPageMarker } from './page-chunks';
-import { termsOf, textTokens, type TextToken } from './tokenize';
+import { fold, termsOf, textTokens, type TextToken } from './tokenize';
 
 export interface ChunkText {
   lines: string[];
@@ -88,11 +88,26 @@ function phraseHits(chunk: ChunkText, phrases: readonly string[][]): LineHit[] {
     .map(([line, ranges]) => lineHit(chunk.startLine + line, chunk.lines[line], ranges));
 }
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A quick test that some phrase may be in the chunk: its parts in order with only separators
+ * between them, on the folded text. Tokenizing a chunk to check a phrase costs far more than
+ * this, and most candidates of a phrase of common words fail it.
+ */
+export function phraseMayOccur(text: string, phrases: readonly string[][]): boolean {
+  const folded = fold(text);
+  return phrases.some((parts) =>
+    new RegExp(parts.map(escapeRegExp).join('[^\\p{L}\\p{N}]+'), 'u').test(folded),
+  );
+}
+
 /** A chunk without the phrases in order gives no hits, whatever terms it holds. */
 export function findHits(
   chunk: ChunkText,
   terms: ReadonlySet<string>,
   phrases: readonly string[][],
 ): LineHit[] {
-  return phrases.length > 0 ? phraseHits(chunk, phrases) : termHits(chunk, terms);
+  if (phrases.length === 0) return termHits(chunk, terms);
+  return phraseMayOccur(chunk.lines.join('\n'), phrases) ? phraseHits(chunk, phrases) : [];
 }

@@ -9,8 +9,13 @@ import { writeFileAtomic } from '../../shared/atomic-file';
 import { SearchIndex, type SerializedIndex } from './search-index';
 
 export const INDEX_FILE = path.join('search', 'index.json');
-/** Longest time index changes stay only in memory while files keep finishing. */
+/** Shortest time index changes stay only in memory while files keep finishing. */
 export const SAVE_DELAY_MS = 5000;
+/**
+ * Saving a big index takes seconds of the child's main thread (10,000 documents: tens of MB of
+ * JSON): the delay grows to this many times the last save, so saving stays under a tenth of it.
+ */
+const SAVE_DELAY_FACTOR = 10;
 
 export function indexPathFor(cacheDir: string): string {
   return path.join(cacheDir, INDEX_FILE);
@@ -38,6 +43,7 @@ export class IndexStore {
   private timer: NodeJS.Timeout | undefined;
   private saving: Promise<void> = Promise.resolve();
   private dirty = false;
+  private lastSaveMs = 0;
 
   constructor(
     readonly cacheDir: string,
@@ -49,7 +55,8 @@ export class IndexStore {
   changed(): void {
     this.dirty = true;
     if (this.timer) return;
-    this.timer = setTimeout(() => void this.flush(), this.saveDelayMs);
+    const delay = Math.max(this.saveDelayMs, this.lastSaveMs * SAVE_DELAY_FACTOR);
+    this.timer = setTimeout(() => void this.flush(), delay);
     this.timer.unref();
   }
 
@@ -60,7 +67,9 @@ export class IndexStore {
     this.saving = this.saving.then(async () => {
       if (!this.dirty) return;
       this.dirty = false;
+      const started = performance.now();
       await writeFileAtomic(indexPathFor(this.cacheDir), JSON.stringify(this.index));
+      this.lastSaveMs = performance.now() - started;
     });
     return this.saving;
   }

@@ -7,6 +7,8 @@ export interface QueryTerm {
   /** The folded parts (one for a word). */
   parts: string[];
   prefix: boolean;
+  /** Part of a quoted phrase: matched exactly, never fuzzily. */
+  phrase: boolean;
 }
 
 export interface ParsedQuery {
@@ -26,7 +28,7 @@ export function parseQuery(query: string): ParsedQuery {
       const token = tokens[i];
       // `word*`: the star right after the token (a star is no token character).
       const prefix = !phrase && text[token.end] === '*';
-      terms.push({ parts: token.parts, prefix });
+      terms.push({ parts: token.parts, prefix, phrase });
     }
     const parts = tokens.flatMap((t) => t.parts);
     if (phrase && parts.length > 1) phrases.push(parts);

@@ -50,6 +50,17 @@ export interface SerializedIndex {
 export const SERIALIZATION_VERSION = 1;
 const DEFAULT_LIMIT = 50;
 const MAX_LIMIT = 1000;
+/**
+ * Most candidate chunks whose text is read to check a phrase: a phrase of common words can have
+ * thousands of candidates, and reading them all would take seconds; past this the result says
+ * it is truncated.
+ */
+export const MAX_PHRASE_CANDIDATES = 300;
+
+/** A file's text as lines, from wherever it is now (undefined: gone). */
+export type ReadLines = (
+  file: IndexedFile,
+) => Promise<{ path: string; lines: string[] } | undefined>;
 
 const miniOptions = {
   fields: ['text'],
@@ -69,7 +80,7 @@ export function fileKey(input: string, rel: string): string {
 function termQuery(term: QueryTerm, fuzzy: boolean): Query {
   if (term.parts.length === 1) {
     const word = term.parts[0];
-    const distance = fuzzy && !term.prefix ? fuzzyDistance(word) : 0;
+    const distance = fuzzy && !term.prefix && !term.phrase ? fuzzyDistance(word) : 0;
     return { queries: [word], prefix: term.prefix, fuzzy: distance > 0 ? distance : false };
   }
   const parts: Query = { queries: term.parts, combineWith: 'AND', fuzzy: false, prefix: false };
@@ -183,11 +194,7 @@ export class SearchIndex {
    * Answers a query: the matching chunks, then their lines read through `readText` (which returns
    * undefined for a file that is gone) until `limit` hits are found.
    */
-  async search(
-    query: string,
-    options: SearchOptions,
-    readText: (file: IndexedFile) => Promise<{ path: string; text: string } | undefined>,
-  ): Promise<SearchResult> {
+  async search(query: string, options: SearchOptions, readLines: ReadLines): Promise<SearchResult> {
     const started = performance.now();
     const limit = Math.max(1, Math.min(MAX_LIMIT, Math.floor(options.limit ?? DEFAULT_LIMIT)));
     const parsed = parseQuery(query);
@@ -195,14 +202,23 @@ export class SearchIndex {
     const hits: SearchHit[] = [];
     const filesMatched = new Set<string>();
     let truncated = false;
+    // A file with several matching chunks is read once per query.
+    const texts = new Map<string, ReturnType<ReadLines>>();
+    let checked = 0;
     for (const { result, file, ref } of matches) {
       if (hits.length >= limit) {
         truncated = true;
         break;
       }
-      const text = await readText(file);
+      if (parsed.phrases.length > 0 && ++checked > MAX_PHRASE_CANDIDATES) {
+        truncated = true;
+        break;
+      }
+      let read = texts.get(ref.file);
+      if (!read) texts.set(ref.file, (read = readLines(file)));
+      const text = await read;
       if (!text) continue;
-      const lines = text.text.split('\n').slice(ref.startLine, ref.endLine);
+      const lines = text.lines.slice(ref.startLine, ref.endLine);
       const chunk: ChunkText = { lines, startLine: ref.startLine };
       const found = findHits(chunk, new Set(result.terms), parsed.phrases);
       if (found.length === 0) continue;

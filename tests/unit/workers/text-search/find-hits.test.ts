@@ -5,6 +5,7 @@ import {
   CONTEXT_CHARS,
   MAX_HITS_PER_CHUNK,
   findHits,
+  phraseMayOccur,
 } from '../../../../src/workers/text-search/find-hits';
 
 test('lines holding the matched terms, with their spans; marker lines are passed over', () => {
@@ -44,4 +45,11 @@ test('one chunk gives at most MAX_HITS_PER_CHUNK hits', () => {
     findHits({ lines, startLine: 0 }, new Set(['total']), []).length,
     MAX_HITS_PER_CHUNK,
   );
+});
+
+test('the quick phrase test: parts in order with only separators between, accents folded', () => {
+  assert.equal(phraseMayOccur('Total dû — Société\nGénérale', [['societe', 'generale']]), true);
+  assert.equal(phraseMayOccur('INV-2024-4788', [['inv', '2024', '4788']]), true);
+  assert.equal(phraseMayOccur('generale societe', [['societe', 'generale']]), false);
+  assert.equal(phraseMayOccur('societe x generale', [['societe', 'generale']]), false);
 });

@@ -19,7 +19,7 @@ test('words, a prefix and a quoted phrase', () => {
 
 test('a compound is one term with its parts', () => {
   assert.deepEqual(parseQuery('INV-2024-4788').terms, [
-    { parts: ['inv', '2024', '4788'], prefix: false },
+    { parts: ['inv', '2024', '4788'], prefix: false, phrase: false },
   ]);
 });
 

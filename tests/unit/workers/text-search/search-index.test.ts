@@ -6,7 +6,11 @@ import path from 'node:path';
 import { test } from 'node:test';
 import type { SearchOptions } from '../../../../src/shared/search';
 import { pageChunks } from '../../../../src/workers/text-search/page-chunks';
-import { SearchIndex, type IndexedFile } from '../../../../src/workers/text-search/search-index';
+import {
+  MAX_PHRASE_CANDIDATES,
+  SearchIndex,
+  type IndexedFile,
+} from '../../../../src/workers/text-search/search-index';
 import { tempFolder } from '../../../support/pool-harness';
 
 const invoice = [
@@ -38,7 +42,7 @@ async function indexOf(): Promise<{ index: SearchIndex; options: SearchOptions }
 
 const read = async (file: IndexedFile) => ({
   path: file.textPath,
-  text: await readFile(file.textPath, 'utf8'),
+  lines: (await readFile(file.textPath, 'utf8')).split('\n'),
 });
 
 async function paths(index: SearchIndex, query: string, options: SearchOptions) {
@@ -136,4 +140,40 @@ test('a text file that is gone gives no hits, not an error', async () => {
   const result = await index.search('bluestone', options, async () => undefined);
   assert.equal(result.hits.length, 0);
   assert.equal(result.matchedChunks, 1);
+});
+
+test('a phrase checks at most MAX_PHRASE_CANDIDATES chunks and says the result is cut', async () => {
+  const dir = tempFolder({});
+  const index = new SearchIndex();
+  const text = '<!-- page 1 -->\nalpha beta gamma';
+  const textPath = path.join(dir, 'many.md');
+  await writeFile(textPath, text);
+  const chunks = Array.from({ length: MAX_PHRASE_CANDIDATES + 5 }, (_, i) => ({
+    page: i + 1,
+    startLine: 0,
+    endLine: 2,
+    text: 'alpha beta gamma',
+  }));
+  index.addFile(
+    {
+      input: '/in',
+      path: 'many.pdf',
+      kind: 'pdf',
+      status: 'ok',
+      textPath,
+      cacheKey: 'k',
+      sha256: 's',
+    },
+    chunks,
+  );
+  let reads = 0;
+  const counting = async (file: IndexedFile) => {
+    reads++;
+    return read(file);
+  };
+  // The phrase is there in no order that matches: every candidate is checked, up to the budget.
+  const result = await index.search('"gamma alpha"', { cacheDir: dir }, counting);
+  assert.equal(result.hits.length, 0);
+  assert.equal(result.truncated, true);
+  assert.equal(reads, 1, 'one read per file and query');
 });
