@@ -64,6 +64,8 @@ export interface OcrTiming {
   encodeMs: number;
   recognizeMs: number;
   startMs: number;
+  /** Recognition passes the page took with the main model, with best_int, and OSD asks. */
+  passes?: { main: number; careful: number; osd: number };
 }
 
 const MB = 1024 * 1024;
@@ -225,6 +227,7 @@ export function createOcrService(options: OcrServiceOptions): OcrService {
     // Recognition cannot be interrupted inside wasm: on abort, kill the worker (the next page
     // starts a fresh one) so a cancelled batch stops within the deadline.
     const onAbort = () => void stopEngine();
+    const passes = { main: 0, careful: 0, osd: 0 };
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
       const reader: PageReader = {
@@ -232,6 +235,7 @@ export function createOcrService(options: OcrServiceOptions): OcrService {
           const encodeStarted = performance.now();
           const encoded = encodeImage(image);
           encodeMs += performance.now() - encodeStarted;
+          passes.main++;
           const tree = await current.recognize(encoded, attemptDpi);
           throwIfCancelled(signal);
           pagesOnEngine++;
@@ -241,6 +245,7 @@ export function createOcrService(options: OcrServiceOptions): OcrService {
       if (fast) {
         reader.readCareful = async (image, attemptDpi) => {
           const careful = await currentCarefulEngine();
+          passes.careful++;
           const tree = await careful.recognize(encodeImage(image), attemptDpi);
           throwIfCancelled(signal);
           return toOcrPageResult(tree.blocks as unknown as OcrTreeBlock[] | null, page);
@@ -249,6 +254,7 @@ export function createOcrService(options: OcrServiceOptions): OcrService {
       if (osdModel !== undefined) {
         reader.detect = async (image) => {
           const detector = await currentOsdEngine(osdModel);
+          passes.osd++;
           if (!detector) return undefined;
           // OSD time grows with the pixels and it needs no more than a 300-dpi letter page.
           const found = await detector
@@ -264,6 +270,7 @@ export function createOcrService(options: OcrServiceOptions): OcrService {
         encodeMs,
         recognizeMs: performance.now() - recognizeStarted,
         startMs,
+        passes,
       });
       return result;
     } catch (error) {
