@@ -7,6 +7,7 @@ import { defaultBatchOptions, defaultExtractOptions, EXCEL_VALUES } from '../sha
 import type { BatchOptions, ExcelValues, ExtractOptions } from '../shared/options';
 import { SUPPORTED_FORMATS_LIST } from '../shared/formats';
 import { parsePasswordMap } from '../shared/password-file';
+import { redisOptionsFor } from '../queue/redis-connection';
 
 export class UsageError extends Error {}
 
@@ -172,6 +173,13 @@ export function parseCli(argv: string[], cwd = process.cwd()): ParsedCli {
     throw new UsageError(
       `--excel-values must be ${EXCEL_VALUES.join(' or ')}, got "${excelValues}"`,
     );
+  }
+  if (values.queue) {
+    try {
+      redisOptionsFor(values.queue, {});
+    } catch (error) {
+      throw new UsageError(`--queue: ${(error as Error).message}`);
+    }
   }
   const outDir = values.out ? path.resolve(cwd, values.out) : defaultOutDirFor(input);
   const batch: BatchOptions = {

@@ -7,7 +7,12 @@ import { parseArgs } from 'node:util';
 import { parsePasswordMap } from '../shared/password-file';
 import { QueueWorker } from '../queue/queue-worker';
 import { readQueueStatus, statusLines } from '../queue/queue-status';
-import { DEFAULT_QUEUE_NAME, redactedUrl, type QueueTarget } from '../queue/redis-connection';
+import {
+  DEFAULT_QUEUE_NAME,
+  redactedUrl,
+  redisOptionsFor,
+  type QueueTarget,
+} from '../queue/redis-connection';
 import { UsageError } from './args';
 
 export const WORKER_USAGE = `Usage: folio worker --queue URL [options]
@@ -77,6 +82,11 @@ export async function runQueueCommand(argv: string[], cwd = process.cwd()): Prom
   }
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
   if (!values.queue) throw new UsageError('missing --queue URL');
+  try {
+    redisOptionsFor(values.queue, {});
+  } catch (error) {
+    throw new UsageError(`--queue: ${(error as Error).message}`);
+  }
   const target: QueueTarget = {
     url: values.queue,
     queueName: values['queue-name'] ?? DEFAULT_QUEUE_NAME,

@@ -21,7 +21,7 @@ import { jobIdFor, settingsFingerprint } from './job-id';
 import { jobKeyFor, passwordTag } from './job-key';
 import { parseJobResult, reportFromFailure, reportFromResult } from './job-outcome';
 import { planInChild } from './plan-in-child';
-import { bullConnection, KEY_PREFIX, type QueueTarget } from './redis-connection';
+import { assertReachable, bullConnection, KEY_PREFIX, type QueueTarget } from './redis-connection';
 
 export interface QueueBatchRunnerOptions {
   target: QueueTarget;
@@ -77,6 +77,7 @@ export class QueueBatchRunner implements BatchRunner {
       throw new Error('A queued batch needs an output and a cache folder that every worker sees.');
     }
     const startedAt = new Date();
+    await assertReachable(this.options.target.url, this.options.env);
     const plan = await planInChild(
       this.options.plannerScript,
       { input, batch, extract },

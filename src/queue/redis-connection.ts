@@ -68,3 +68,27 @@ export function redactedUrl(url: string): string {
     return '(invalid URL)';
   }
 }
+
+/**
+ * Fails in plain words when Redis cannot be reached now (one try, 10 s): a coordinator should not
+ * hash a whole data room and then wait for ever on a mistyped URL. Later outages are retried.
+ */
+export async function assertReachable(url: string, env: NodeJS.ProcessEnv = process.env) {
+  const client = new Redis({
+    ...redisOptionsFor(url, env),
+    retryStrategy: () => null,
+    maxRetriesPerRequest: 0,
+    connectTimeout: 10_000,
+    lazyConnect: true,
+  });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    await client.ping();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`Redis at ${redactedUrl(url)} cannot be reached (${reason}).`);
+  } finally {
+    client.disconnect();
+  }
+}
