@@ -9,7 +9,7 @@ import type { ContentProvider } from './ContentProvider';
 import type { Diagnostics } from './Diagnostics';
 import { folioUriFor } from './folioUri';
 import type { Log } from './Log';
-import { sumTotals, type FolderLocation, type FolderRun } from './mergeRuns';
+import { mergeNarrowRuns, sumTotals, type FolderLocation, type FolderRun } from './mergeRuns';
 import { PasswordFileError, readPasswordsFor } from './passwordFile';
 import { toBatchOptions, toExtractOptions } from './requestOptions';
 import type { RunnerHost } from './RunnerHost';
@@ -109,10 +109,18 @@ export class ExtractionService {
       if (!options.exportTo) {
         // A single file extracted on its own joins the last run instead of replacing it.
         const partial = targets.some((t) => t.only !== undefined);
-        await this.deps.store.save(partial ? [...this.deps.store.lastRuns, ...runs] : runs);
+        await this.deps.store.save(
+          partial ? mergeNarrowRuns(this.deps.store.lastRuns, runs) : runs,
+        );
       }
       const totals = sumTotals(runs);
-      this.deps.statusBar.showFinished(totals, state.live, state.cancelled);
+      // After one file extracted again, the status bar still sums up the whole last run.
+      const narrow = !options.exportTo && targets.some((t) => t.only !== undefined);
+      this.deps.statusBar.showFinished(
+        narrow ? sumTotals(this.deps.store.lastRuns) : totals,
+        state.live,
+        state.cancelled,
+      );
       this.deps.log.info(
         `run finished: ${totals.files} files, ${totals.failed} failed, ${Math.round(totals.filesPerMin)} files/min, peak ${Math.round(totals.peakRssMb)} MB`,
       );

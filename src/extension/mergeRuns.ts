@@ -77,3 +77,46 @@ export function outputPathOf(run: FolderLocation, file: FileReport): string | un
   if (!file.output) return undefined;
   return path.isAbsolute(file.output) ? file.output : path.join(run.outDir, file.output);
 }
+
+/**
+ * The runs after a file was extracted again on its own (a run of its folder narrowed to it): its
+ * entry replaces the one in the run that holds it, so the tree, the report and the manifest list
+ * each file once. A run no earlier run holds is added as it is. Output paths moved into another
+ * run are made absolute (they were relative to the narrow run's own output folder).
+ */
+export function mergeNarrowRuns(
+  runs: readonly FolderRun[],
+  narrow: readonly FolderRun[],
+): FolderRun[] {
+  const merged = runs.map((r) => ({ ...r, report: { ...r.report, files: [...r.report.files] } }));
+  for (const run of narrow) {
+    const holder = merged.find((r) => holds(r.input, run.input));
+    if (!holder) {
+      merged.push(run);
+      continue;
+    }
+    for (const file of run.report.files) {
+      const source = sourcePathOf(run, file);
+      const rel = path.relative(holder.input, source).split(path.sep).join('/');
+      const output = outputPathOf(run, file);
+      const moved: FileReport = { ...file, path: rel, ...(output ? { output } : {}) };
+      const at = holder.report.files.findIndex((f) => f.path === rel);
+      if (at >= 0) holder.report.files[at] = moved;
+      else holder.report.files.push(moved);
+    }
+    holder.report.totals = recount(holder.report);
+  }
+  return merged;
+}
+
+function holds(outer: string, inner: string): boolean {
+  const rel = path.relative(outer, inner);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+function recount(report: RunReport): RunTotals {
+  const totals = { ...report.totals, files: report.files.length };
+  totals.ok = totals.partial = totals.failed = totals.skipped = 0;
+  for (const f of report.files) totals[f.status]++;
+  return totals;
+}

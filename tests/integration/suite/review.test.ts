@@ -127,6 +127,17 @@ suite('The review workspace in a real VS Code extension host', () => {
     assert.match(String(sha), /^[0-9a-f]{64}$/);
   });
 
+  test('Re-extract a Results file: one entry, updated; Reveal in Explorer selects the source', async () => {
+    const before = fileNode('memo.pdf');
+    assert.equal(await vscode.commands.executeCommand('folio.reextract', before), true);
+    const after = filesOf(api.results.topLevel).filter((f) => f.name === 'memo.pdf');
+    assert.equal(after.length, 1, 'listed once');
+    assert.notEqual(after[0], before, 'the entry was replaced');
+    assert.equal(filesOf(api.results.topLevel).length, 7);
+    await vscode.commands.executeCommand('folio.revealSource', after[0]);
+    await vscode.commands.executeCommand('folio.results.focus');
+  });
+
   test('Search Extracted Text finds a reference, and a click on the hit opens the text at it', async () => {
     const result = await vscode.commands.executeCommand<SearchResult>('folio.searchText', {
       query: EXPECTED.ledgerReference,
@@ -143,6 +154,12 @@ suite('The review workspace in a real VS Code extension host', () => {
       query: '41228.23',
     });
     assert.ok(amount?.hits.some((h) => h.path === 'ledger.pdf' && h.page === 2));
+    // Filters by kind: only workbooks, so not the ledger.
+    const sheets = await vscode.commands.executeCommand<SearchResult>('folio.searchText', {
+      query: EXPECTED.ledgerReference,
+      kinds: ['xlsx'],
+    });
+    assert.deepEqual(sheets?.hits, []);
     await vscode.commands.executeCommand<SearchResult>('folio.searchText', {
       query: EXPECTED.ledgerReference,
     });
