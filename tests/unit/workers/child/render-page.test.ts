@@ -6,6 +6,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { renderSourcePage } from '../../../../src/workers/child/render-page';
+import { encodeGrayTiff } from '../../../../scripts/fixtures/tiff';
 import { writePdfObjects } from '../../../support/pdf-objects';
 import { tempFolder } from '../../../support/pool-harness';
 
@@ -55,4 +56,25 @@ test('a PNG is shown as it is; a non-paged file is refused', async () => {
   await assert.rejects(
     renderSourcePage({ source: path.join(dir, 'notes.txt'), page: 1, imageDir: dir }),
   );
+});
+
+test('a frame of a multi-page TIFF is written as PNG; past the end shows the last frame', async () => {
+  const dir = tempFolder({});
+  const page = (width: number, shade: number) => ({
+    width,
+    height: 20,
+    pixels: new Uint8Array(width * 20).fill(shade),
+  });
+  const source = path.join(dir, 'fax.tif');
+  writeFileSync(source, encodeGrayTiff([page(30, 0), page(40, 128), page(50, 255)], 200));
+  const imageDir = path.join(dir, 'pages');
+  const second = await renderSourcePage({ source, page: 2, imageDir });
+  assert.deepEqual(
+    { page: second.page, pages: second.pages, width: second.width, height: second.height },
+    { page: 2, pages: 3, width: 40, height: 20 },
+  );
+  assert.ok(second.image.endsWith('-p2.png'));
+  assert.deepEqual(readFileSync(second.image).subarray(0, 4), PNG_SIGNATURE);
+  const last = await renderSourcePage({ source, page: 7, imageDir });
+  assert.deepEqual([last.page, last.width], [3, 50]);
 });
