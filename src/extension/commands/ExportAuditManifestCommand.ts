@@ -9,7 +9,7 @@ import { writeFileAtomic } from '../../shared/atomic-file';
 import { manifestCsv, manifestJson } from '../../shared/manifest';
 import type { RunStore } from '../RunStore';
 import type { Command } from './CommandManager';
-import type { ExportArgs } from './ExportExtractedTextCommand';
+import { confirmOutsideEvidence, type ExportArgs } from './ExportExtractedTextCommand';
 
 export const MANIFEST_NAME = 'folio-manifest';
 
@@ -76,6 +76,8 @@ export class ExportAuditManifestCommand implements Command {
       title: vscode.l10n.t('Folder for the exported text and its audit manifest'),
       ...(first ? { defaultUri: vscode.Uri.file(path.dirname(first)) } : {}),
     });
-    return picked?.[0];
+    if (!picked?.[0]) return undefined;
+    const inputs = this.store.lastRuns.map((r) => r.input);
+    return (await confirmOutsideEvidence(picked[0], inputs)) ? picked[0] : undefined;
   }
 }

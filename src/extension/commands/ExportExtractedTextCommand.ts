@@ -7,6 +7,28 @@ import * as vscode from 'vscode';
 import type { ExtractionService } from '../ExtractionService';
 import type { RunStore } from '../RunStore';
 import type { Command } from './CommandManager';
+import { evidenceFolderHolding } from '../exportTarget';
+
+/** Asks before an export lands in the evidence folder; true when it may go ahead. */
+export async function confirmOutsideEvidence(
+  target: vscode.Uri,
+  inputs: readonly string[],
+): Promise<boolean> {
+  const folder = evidenceFolderHolding(target.fsPath, inputs);
+  if (!folder) return true;
+  const anyway = vscode.l10n.t('Export Here Anyway');
+  const answer = await vscode.window.showWarningMessage(
+    vscode.l10n.t('Export into the evidence folder {0}?', path.basename(folder)),
+    {
+      modal: true,
+      detail: vscode.l10n.t(
+        'The next extraction of that folder would read the exported files as evidence. Choose a folder beside it instead.',
+      ),
+    },
+    anyway,
+  );
+  return answer === anyway;
+}
 
 export interface ExportArgs {
   format: 'md' | 'json';
@@ -88,6 +110,9 @@ export class ExportExtractedTextCommand implements Command {
       openLabel: vscode.l10n.t('Export here'),
       ...(first ? { defaultUri: vscode.Uri.file(path.dirname(first)) } : {}),
     });
-    return target?.[0] ? { format: format.format, target: target[0] } : undefined;
+    if (!target?.[0]) return undefined;
+    const inputs = this.store.lastRuns.map((r) => r.input);
+    if (!(await confirmOutsideEvidence(target[0], inputs))) return undefined;
+    return { format: format.format, target: target[0] };
   }
 }
