@@ -113,6 +113,7 @@ linkExtension(path.join(HERE, 'test-runner-ext'));
 
 let server;
 let browser;
+let page;
 let exitCode = 1;
 let passed = 0;
 let failed = 0;
@@ -124,6 +125,10 @@ const uiCheck = async (name, fn) => {
   } catch (e) {
     failed++;
     stamp(`ui ✘ ${name}: ${e?.message ?? e}`);
+    // What the page showed when the check failed.
+    const shot = path.join(SHOTS, `failed-${passed + failed}.png`);
+    await page?.screenshot({ path: shot }).catch(() => undefined);
+    stamp(`screenshot of the failure: ${path.relative(ROOT, shot)}`);
   }
 };
 
@@ -192,7 +197,7 @@ try {
       '--no-first-run',
     ],
   });
-  const page = await browser.newPage({ viewport: { width: 1400, height: 850 } });
+  page = await browser.newPage({ viewport: { width: 1400, height: 850 } });
   await page.goto(`${url}/?folder=${encodeURIComponent(WORKSPACE)}`);
   stamp('workbench loaded; the suite runs in the extension host');
 
