@@ -66,7 +66,21 @@ export function textHealth(text: string): TextHealth {
   let chars = 0;
   let unreadable = 0;
   let alphanumeric = 0;
-  for (const ch of text) {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // ASCII by its code, without a regular expression per character (every page's layer
+    // passes here): tab to carriage return and space are blank, other controls unreadable.
+    if (code < 0x80) {
+      if (code === 0x20 || (code >= 0x09 && code <= 0x0d)) continue;
+      chars++;
+      if (code < 0x20 || code === 0x7f) unreadable++;
+      else if ((code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a))
+        alphanumeric++;
+      continue;
+    }
+    const point = text.codePointAt(i) ?? code;
+    if (point > 0xffff) i++;
+    const ch = String.fromCodePoint(point);
     if (/\s/u.test(ch)) continue;
     chars++;
     if (UNREADABLE.test(ch)) unreadable++;

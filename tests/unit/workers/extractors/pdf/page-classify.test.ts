@@ -51,6 +51,30 @@ describe('text health', () => {
     });
   });
 
+  test('counts as a regular expression per character would, whatever the characters', () => {
+    const reference = (text: string) => {
+      const health = { chars: 0, unreadable: 0, alphanumeric: 0 };
+      for (const ch of text) {
+        if (/\s/u.test(ch)) continue;
+        health.chars++;
+        if (/[\ufffd\ue000-\uf8ff\p{Cc}]/u.test(ch)) health.unreadable++;
+        else if (/[\p{L}\p{N}]/u.test(ch)) health.alphanumeric++;
+      }
+      return health;
+    };
+    // Every ASCII code, and the blanks, controls, letters and digits beyond it.
+    const ascii = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c)).join('');
+    const beyond =
+      '\u0085\u00a0\u00e9\u0661\u2003\u2028\u3000\ufeff\ufffd\ue000\uf8ff中\u{1d400}\u{1f600}\ud800';
+    assert.deepEqual(textHealth(ascii + beyond), reference(ascii + beyond));
+    let seed = 7;
+    const pick = (s: string) => [...s][(seed = (seed * 48271) % 2147483647) % [...s].length];
+    for (let n = 0; n < 200; n++) {
+      const text = Array.from({ length: 40 }, () => pick(ascii + beyond)).join('');
+      assert.deepEqual(textHealth(text), reference(text), JSON.stringify(text));
+    }
+  });
+
   test('replacement and private-use characters make garbage; ordinary text and bullets do not', () => {
     assert.equal(isGarbage(textHealth('\ufffd'.repeat(30) + 'abc')), true);
     assert.equal(isGarbage(textHealth('!"#$%&\'()*+,-./:;<=>?@[]^_{|}~')), true);
