@@ -22,6 +22,11 @@ export class MemoryAdmission {
     readonly limitMb: number,
     /** The child's own baseline, a lower bound on the floor before any idle sample. */
     readonly baselineMb: number,
+    /**
+     * Admission fills this share of the limit: footprints are estimates, and the parent process
+     * (50-80 MB) is outside the child's budget but inside the process tree the user pays for.
+     */
+    readonly fillRatio = 0.9,
   ) {}
 
   /** A new RSS sample. */
@@ -49,7 +54,7 @@ export class MemoryAdmission {
   /** Whether a task declaring `mb` may start now. */
   admits(mb: number): boolean {
     if (this.running.size === 0) return true;
-    return this.committedMb() + mb <= this.limitMb;
+    return this.committedMb() + mb <= this.limitMb * this.fillRatio;
   }
 
   /**

@@ -47,7 +47,7 @@ function setup(limitMb: number, rssMb: number) {
 }
 
 test('a task whose footprint exceeds the remaining budget waits, and smaller ones do not pass it', async () => {
-  // 1000 MB limit, child at 200: room for 800 MB of declared work.
+  // 1000 MB limit filled to 90%, child at 200: room for 700 MB of declared work.
   const { started, finish, submit } = setup(1000, 200);
   submit('scan-a', 10, 500);
   submit('scan-b', 9, 400);
