@@ -64,11 +64,8 @@ export class ChildProcessRunner implements BatchRunner {
   private disposed = false;
   /** search requests waiting for the child's answer. */
   private readonly searches = new PendingRequests<SearchResult>();
-  /** renderPage requests waiting for the child's answer, by requestId. */
-  private readonly renders = new Map<
-    string,
-    { resolve(page: RenderedPage): void; reject(error: Error): void }
-  >();
+  /** renderPage requests waiting for the child's answer (a stuck render must not hang a view). */
+  private readonly renders = new PendingRequests<RenderedPage>();
 
   constructor(private readonly options: ChildProcessRunnerOptions) {}
 
@@ -286,9 +283,7 @@ export class ChildProcessRunner implements BatchRunner {
           this.child = undefined;
           this.ready = undefined;
         }
-        for (const waiting of this.renders.values())
-          waiting.reject(new Error('The extraction process stopped before the page was shown.'));
-        this.renders.clear();
+        this.renders.rejectAll('The extraction process stopped before the page was shown.');
         this.session?.end({
           type: 'died',
           detail: signal ? `signal ${signal}` : `exit code ${code}`,
@@ -303,18 +298,18 @@ export class ChildProcessRunner implements BatchRunner {
   async renderPage(request: Omit<RenderPageRequest, 'type' | 'requestId'>): Promise<RenderedPage> {
     if (this.disposed) throw new Error('The batch runner was disposed.');
     const child = await this.ensureChild({});
-    const requestId = randomUUID();
-    return new Promise((resolve, reject) => {
-      this.renders.set(requestId, { resolve, reject });
-      this.send(child, { type: 'renderPage', requestId, ...request });
-    });
+    const { requestId, answer } = this.renders.open(60_000, 'page renderer');
+    this.send(child, { type: 'renderPage', requestId, ...request });
+    return answer;
   }
 
   private settleRender(message: RenderPageResult): void {
-    const waiting = this.renders.get(message.requestId);
-    this.renders.delete(message.requestId);
-    if (message.page) waiting?.resolve(message.page);
-    else waiting?.reject(new Error(message.error ?? 'The page could not be shown.'));
+    this.renders.settle(
+      message.requestId,
+      message.page
+        ? { value: message.page }
+        : { error: message.error ?? 'The page could not be shown.' },
+    );
   }
 
   cancel(): void {

@@ -71,7 +71,9 @@ async function renderPdf(request: Request): Promise<RenderedPage> {
     ),
   );
   try {
-    const doc = await task.promise;
+    const doc = await task.promise.catch((error: unknown) => {
+      throw new Error(openFailure(error, Boolean(request.password)));
+    });
     const pages = doc.numPages;
     const number = Math.min(Math.max(1, request.page), pages);
     const image = await imagePathFor({ ...request, page: number }, 'png');
@@ -89,6 +91,16 @@ async function renderPdf(request: Request): Promise<RenderedPage> {
   } finally {
     await task.destroy().catch(() => undefined);
   }
+}
+
+/** A sentence for the panel, never the library's own message ("Invalid PDF structure."). */
+function openFailure(error: unknown, passwordGiven: boolean): string {
+  if ((error as { name?: unknown } | null)?.name === 'PasswordException') {
+    return passwordGiven
+      ? 'the password in the password file (setting folio.passwordFile) does not open this PDF.'
+      : 'the PDF is password-protected: add its password to the password file (setting folio.passwordFile).';
+  }
+  return 'the PDF is damaged or truncated, so its pages cannot be drawn.';
 }
 
 async function renderImage(request: Request, mime: string): Promise<RenderedPage> {

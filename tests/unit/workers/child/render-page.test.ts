@@ -78,3 +78,11 @@ test('a frame of a multi-page TIFF is written as PNG; past the end shows the las
   const last = await renderSourcePage({ source, page: 7, imageDir });
   assert.deepEqual([last.page, last.width], [3, 50]);
 });
+
+test('a damaged PDF is refused with a sentence, not the library message', async () => {
+  const dir = tempFolder({ 'broken.pdf': '%PDF-1.4\n1 0 obj\n<< /Type /Catalog' });
+  await assert.rejects(
+    renderSourcePage({ source: path.join(dir, 'broken.pdf'), page: 1, imageDir: dir }),
+    /^Error: the PDF is damaged or truncated, so its pages cannot be drawn\.$/,
+  );
+});
