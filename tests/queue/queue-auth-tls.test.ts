@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import { slow, tempFolder } from '../support/pool-harness';
 import {
   readReport,
+  opensslSkip,
   redisSkip,
   runCli,
   startRedis,
@@ -18,7 +19,7 @@ const PASSWORD = 'tls-test-secret';
 
 test(
   'rediss:// with a password in the URL or in FOLIO_REDIS_PASSWORD',
-  { skip: redisSkip, timeout: 60_000 },
+  { skip: redisSkip || opensslSkip, timeout: 60_000 },
   async () => {
     const redis = await startRedis({ tls: true, password: PASSWORD });
     const trust = { NODE_EXTRA_CA_CERTS: redis.caFile };

@@ -49,8 +49,8 @@ test(
       'two files done',
     );
     const before = await queue.getJobCounts('completed');
-  assert.ok(before.completed < 8, 'the restart must come in the middle of the batch');
-  await redis.restart(1500);
+    assert.ok(before.completed < 8, 'the restart must come in the middle of the batch');
+    await redis.restart(1500);
 
     const end = await coordinator.exited;
     assert.equal(end.code, 0, end.stderr);
