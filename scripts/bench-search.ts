@@ -26,7 +26,7 @@ import type { SearchKind } from '../src/shared/search';
 import { IndexStore, indexPathFor, loadIndex } from '../src/workers/text-search/index-store';
 import { LinesCache } from '../src/workers/text-search/lines-cache';
 import { minhashSignature } from '../src/workers/text-search/minhash';
-import { pageChunks } from '../src/workers/text-search/page-chunks';
+import { indexChunks, pageChunks } from '../src/workers/text-search/page-chunks';
 import { SearchIndex, type IndexedFile } from '../src/workers/text-search/search-index';
 import { ensureGeneratedBatch } from '../tests/support/generated-fixtures';
 import { projectRoot } from '../tests/support/paths';
@@ -98,10 +98,11 @@ async function buildIndex(textDir: string, cacheDir: string, input: string): Pro
     const textPath = path.join(textDir, rel);
     const text = readFileSync(textPath, 'utf8');
     textBytes += Buffer.byteLength(text);
-    const chunks = pageChunks(text);
+    const sections = pageChunks(text);
+    const chunks = indexChunks(text);
     pages += Math.max(
       1,
-      chunks.filter((c) => c.page !== undefined || c.sheet !== undefined).length,
+      sections.filter((c) => c.page !== undefined || c.sheet !== undefined).length,
     );
     const s = performance.now();
     const signature = minhashSignature(text);

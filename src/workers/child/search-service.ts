@@ -9,7 +9,7 @@ import type { SearchKind } from '../../shared/search';
 import { IndexStore, loadIndex } from '../text-search/index-store';
 import { LinesCache } from '../text-search/lines-cache';
 import { minhashSignature } from '../text-search/minhash';
-import { pageChunks } from '../text-search/page-chunks';
+import { indexChunks } from '../text-search/page-chunks';
 import type { IndexedFile, ReadLines } from '../text-search/search-index';
 
 /** A file that finished with an output, as the index records it. */
@@ -86,7 +86,7 @@ export class SearchService {
     }
     const text = await readFile(file.output, 'utf8');
     await yieldToLoop();
-    const chunks = pageChunks(text);
+    const chunks = indexChunks(text);
     const signature = minhashSignature(text);
     await yieldToLoop();
     store.index.addFile(

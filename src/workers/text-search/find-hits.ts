@@ -1,16 +1,21 @@
 // The hits inside one matching chunk: the lines that hold the matched terms (or a phrase, in
 // order), with the matched spans for highlighting and a line of context. Pure.
 import type { TextRange } from '../../shared/search';
-import { isPageMarker } from './page-chunks';
+import { isPageMarker, sectionStart } from './page-chunks';
 import { fold, termsOf, textTokens, type TextToken } from './tokenize';
 
 export interface ChunkText {
   lines: string[];
   /** Line number of `lines[0]` in the whole text. */
   startLine: number;
+  /** The page or sheet in effect at `lines[0]`. */
+  page?: number;
+  sheet?: string;
 }
 
 export interface LineHit {
+  page?: number;
+  sheet?: string;
   line: number;
   context: string;
   contextStart: number;
@@ -23,14 +28,35 @@ export const MAX_HITS_PER_CHUNK = 20;
 export const CONTEXT_CHARS = 200;
 const CONTEXT_BEFORE = 60;
 
-function lineHit(line: number, text: string, ranges: TextRange[]): LineHit {
+type Section = { page?: number; sheet?: string };
+
+/** The page or sheet of each line of the chunk, from its start and the markers in it. */
+function sectionsOf(chunk: ChunkText): Section[] {
+  let current: Section = {
+    ...(chunk.page !== undefined ? { page: chunk.page } : {}),
+    ...(chunk.sheet !== undefined ? { sheet: chunk.sheet } : {}),
+  };
+  return chunk.lines.map((text) => {
+    const start = sectionStart(text);
+    if (start) current = start;
+    return current;
+  });
+}
+
+function lineHit(section: Section, line: number, text: string, ranges: TextRange[]): LineHit {
   ranges.sort((a, b) => a.start - b.start);
-  if (text.length <= CONTEXT_CHARS) return { line, context: text, contextStart: 0, ranges };
+  const where = { ...section, line };
+  if (text.length <= CONTEXT_CHARS) return { ...where, context: text, contextStart: 0, ranges };
   const start = Math.max(
     0,
     Math.min(ranges[0].start - CONTEXT_BEFORE, text.length - CONTEXT_CHARS),
   );
-  return { line, context: text.slice(start, start + CONTEXT_CHARS), contextStart: start, ranges };
+  return {
+    ...where,
+    context: text.slice(start, start + CONTEXT_CHARS),
+    contextStart: start,
+    ranges,
+  };
 }
 
 function tokenMatches(token: TextToken, terms: ReadonlySet<string>): boolean {
@@ -39,6 +65,7 @@ function tokenMatches(token: TextToken, terms: ReadonlySet<string>): boolean {
 
 /** Lines holding any of `terms` (the index terms the chunk matched). */
 function termHits(chunk: ChunkText, terms: ReadonlySet<string>): LineHit[] {
+  const sections = sectionsOf(chunk);
   const hits: LineHit[] = [];
   for (let i = 0; i < chunk.lines.length && hits.length < MAX_HITS_PER_CHUNK; i++) {
     const text = chunk.lines[i];
@@ -46,7 +73,7 @@ function termHits(chunk: ChunkText, terms: ReadonlySet<string>): LineHit[] {
     const ranges = textTokens(text)
       .filter((token) => tokenMatches(token, terms))
       .map((token) => ({ start: token.start, end: token.end }));
-    if (ranges.length > 0) hits.push(lineHit(chunk.startLine + i, text, ranges));
+    if (ranges.length > 0) hits.push(lineHit(sections[i], chunk.startLine + i, text, ranges));
   }
   return hits;
 }
@@ -59,6 +86,7 @@ interface PartAt {
 
 /** Lines where one of the phrases begins (its parts in order, across line ends too). */
 function phraseHits(chunk: ChunkText, phrases: readonly string[][]): LineHit[] {
+  const sections = sectionsOf(chunk);
   const stream: PartAt[] = [];
   chunk.lines.forEach((text, line) => {
     if (isPageMarker(text)) return;
@@ -85,7 +113,9 @@ function phraseHits(chunk: ChunkText, phrases: readonly string[][]): LineHit[] {
   return [...byLine]
     .sort((a, b) => a[0] - b[0])
     .slice(0, MAX_HITS_PER_CHUNK)
-    .map(([line, ranges]) => lineHit(chunk.startLine + line, chunk.lines[line], ranges));
+    .map(([line, ranges]) =>
+      lineHit(sections[line], chunk.startLine + line, chunk.lines[line], ranges),
+    );
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

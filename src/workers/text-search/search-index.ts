@@ -219,7 +219,12 @@ export class SearchIndex {
       const text = await read;
       if (!text) continue;
       const lines = text.lines.slice(ref.startLine, ref.endLine);
-      const chunk: ChunkText = { lines, startLine: ref.startLine };
+      const chunk: ChunkText = {
+        lines,
+        startLine: ref.startLine,
+        ...(ref.page !== undefined ? { page: ref.page } : {}),
+        ...(ref.sheet !== undefined ? { sheet: ref.sheet } : {}),
+      };
       const found = findHits(chunk, new Set(result.terms), parsed.phrases);
       if (found.length === 0) continue;
       filesMatched.add(ref.file);
@@ -233,8 +238,6 @@ export class SearchIndex {
           path: file.path,
           kind: file.kind,
           textPath: text.path,
-          ...(ref.page !== undefined ? { page: ref.page } : {}),
-          ...(ref.sheet !== undefined ? { sheet: ref.sheet } : {}),
           ...hit,
           score: Math.round(result.score * 1000) / 1000,
         });

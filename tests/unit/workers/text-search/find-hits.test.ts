@@ -15,7 +15,13 @@ test('lines holding the matched terms, with their spans; marker lines are passed
   };
   const hits = findHits(chunk, new Set(['4122823', 'page']), []);
   assert.deepEqual(hits, [
-    { line: 11, context: 'Net total 41,228.23', contextStart: 0, ranges: [{ start: 10, end: 19 }] },
+    {
+      page: 3,
+      line: 11,
+      context: 'Net total 41,228.23',
+      contextStart: 0,
+      ranges: [{ start: 10, end: 19 }],
+    },
   ]);
 });
 

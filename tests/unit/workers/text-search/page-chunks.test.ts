@@ -2,7 +2,12 @@
 // line is not part of the page's text.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { isPageMarker, pageChunks } from '../../../../src/workers/text-search/page-chunks';
+import {
+  indexChunks,
+  isPageMarker,
+  pageChunks,
+  sectionStart,
+} from '../../../../src/workers/text-search/page-chunks';
 
 const text = [
   '# report.pdf',
@@ -41,4 +46,21 @@ test('empty pages make no chunk', () => {
   assert.equal(pageChunks('<!-- page 1 -->\n\n<!-- page 2 -->\ntext').length, 1);
   assert.ok(isPageMarker('<!-- page 12 (OCR) -->'));
   assert.ok(!isPageMarker('<!-- page twelve -->'));
+});
+
+test('index chunks group pages up to a size; a hit finds its page from the markers', async () => {
+  const { findHits } = await import('../../../../src/workers/text-search/find-hits');
+  const chunks = indexChunks(text, 1000);
+  assert.equal(chunks.length, 1, 'front matter and two short pages in one chunk');
+  assert.deepEqual([chunks[0].startLine, chunks[0].endLine], [0, 6]);
+  const lines = text.split('\n');
+  const hits = findHits({ lines, startLine: 0 }, new Set(['second']), []);
+  assert.deepEqual(
+    hits.map((h) => [h.page, h.line]),
+    [[2, 5]],
+  );
+  assert.equal(indexChunks(text, 20).length, 3, 'a small size keeps pages apart');
+  assert.deepEqual(sectionStart('## Sheet: Ledger (A1:B2)'), { sheet: 'Ledger' });
+  assert.deepEqual(sectionStart('<!-- page 4 -->'), { page: 4 });
+  assert.equal(sectionStart('plain'), undefined);
 });
