@@ -68,6 +68,9 @@ async function extract(command: CliCommand): Promise<number> {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
     await runner.dispose();
+    // Redis connections left reconnecting to a server that went away (a cancelled batch) must
+    // not keep the finished command alive; the timer is unref'd, so a clean exit is not delayed.
+    if (command.queue) setTimeout(() => process.exit(), 1000).unref();
     // A child killed after Ctrl-C could not clean up after itself: its temporary files go now.
     if (command.batch.outDir) {
       await removeTempFiles(command.batch.outDir, (pid) => !processAlive(pid));

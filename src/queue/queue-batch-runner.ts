@@ -43,6 +43,14 @@ const ADD_CHUNK = 500;
 /** Job look-ups in flight at once during a sweep. */
 const LOOKUP_CONCURRENCY = 16;
 const MB = 1024 * 1024;
+/** How long clean-up may wait for Redis once the batch is over (or cancelled). */
+const CLOSE_WAIT_MS = 5000;
+
+function atMost(promise: Promise<unknown>, ms = CLOSE_WAIT_MS): Promise<unknown> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise((resolve) => (timer = setTimeout(resolve, ms)));
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
 
 export class QueueBatchRunner implements BatchRunner {
   private cancelRequested = false;
@@ -242,12 +250,13 @@ export class QueueBatchRunner implements BatchRunner {
       timers.push(setInterval(tick, Math.min(5000, sweepMs)));
       timers.push(setInterval(() => void sampleStats().catch(() => undefined), 2000));
       await allDone;
-      if (this.cancelRequested) await this.withdraw(queue, [...pending.keys()]);
+      if (this.cancelRequested) await atMost(this.withdraw(queue, [...pending.keys()]));
     } finally {
       for (const timer of timers) clearInterval(timer);
-      await sweeping;
-      await events.close().catch(() => undefined);
-      await queue.close().catch(() => undefined);
+      // With Redis down these would wait for it for ever: a cancelled batch must still end.
+      await atMost(sweeping ?? Promise.resolve());
+      await atMost(events.close().catch(() => undefined));
+      await atMost(queue.close().catch(() => undefined));
     }
     for (const data of pending.values()) {
       const outcome = failedOutcome(
