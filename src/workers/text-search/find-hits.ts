@@ -126,10 +126,26 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
  * this, and most candidates of a phrase of common words fail it.
  */
 export function phraseMayOccur(text: string, phrases: readonly string[][]): boolean {
+  const patterns = phrases.map(phrasePattern);
+  if (patterns.some((p) => p.test(text))) return true;
+  // Only a text with accents or other marks can match once folded (folding costs more).
+  if (!/[\u0080-\uffff]/.test(text)) return false;
   const folded = fold(text);
-  return phrases.some((parts) =>
-    new RegExp(parts.map(escapeRegExp).join('[^\\p{L}\\p{N}]+'), 'u').test(folded),
-  );
+  return patterns.some((p) => p.test(folded));
+}
+
+const patternCache = new Map<string, RegExp>();
+
+/** The phrase's parts with only separators between them, any case (compiled once). */
+function phrasePattern(parts: readonly string[]): RegExp {
+  const key = parts.join('\u0000');
+  let pattern = patternCache.get(key);
+  if (!pattern) {
+    if (patternCache.size > 100) patternCache.clear();
+    pattern = new RegExp(parts.map(escapeRegExp).join('[^\\p{L}\\p{N}]+'), 'iu');
+    patternCache.set(key, pattern);
+  }
+  return pattern;
 }
 
 /** A chunk without the phrases in order gives no hits, whatever terms it holds. */

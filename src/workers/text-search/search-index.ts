@@ -55,7 +55,7 @@ const MAX_LIMIT = 1000;
  * thousands of candidates, and reading them all would take seconds; past this the result says
  * it is truncated.
  */
-export const MAX_PHRASE_CANDIDATES = 300;
+export const MAX_PHRASE_CANDIDATES = 200;
 
 /** A file's text as lines, from wherever it is now (undefined: gone). */
 export type ReadLines = (
