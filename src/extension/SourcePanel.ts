@@ -6,7 +6,13 @@
 import * as crypto from 'node:crypto';
 import * as vscode from 'vscode';
 import { FOLIO_SCHEME, folioUriFor, sourceUriOf } from './folioUri';
-import { lineOfPage, pageAtLine, pageMarkers, type PageMarker } from './pageMarkers';
+import {
+  lineAtPageFraction,
+  lineOfPage,
+  pageAtLine,
+  pageMarkers,
+  type PageMarker,
+} from './pageMarkers';
 import { passwordFor } from '../shared/password-file';
 import { readPasswordsFor } from './passwordFile';
 import type { RunnerHost } from './RunnerHost';
@@ -174,9 +180,12 @@ export class SourcePanel implements vscode.Disposable {
   private onMessage(message: FromSourcePage): void {
     if (!this.source) return;
     const page = Math.min(Math.max(1, message.page), this.pages);
-    if (message.type === 'goto') void this.render(page);
-    // Without word boxes a click on the page leads to the page's start in the text.
-    this.revealInText(this.source, page);
+    if (message.type === 'goto') {
+      void this.render(page);
+      this.revealInText(this.source, page);
+    } else {
+      this.revealInText(this.source, page, message.y);
+    }
   }
 
   private textEditorOf(source: string): vscode.TextEditor | undefined {
@@ -186,16 +195,28 @@ export class SourcePanel implements vscode.Disposable {
     return vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri);
   }
 
-  /** Moves a visible `folio:` editor of the source to the page's marker line. */
-  private revealInText(source: string, page: number): void {
+  /**
+   * Moves a visible `folio:` editor of the source to the page's marker line, or, for a click at
+   * `fraction` down the page, that far through the page's lines.
+   */
+  private revealInText(source: string, page: number, fraction?: number): void {
     const uri = folioUriFor(source).toString();
     const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri);
     if (!editor) return;
-    const line = lineOfPage(markersOf(editor.document), page);
+    const markers = markersOf(editor.document);
+    const line =
+      fraction === undefined
+        ? lineOfPage(markers, page)
+        : lineAtPageFraction(markers, page, fraction, editor.document.lineCount);
     if (line === undefined) return;
     const at = new vscode.Position(line, 0);
     editor.selection = new vscode.Selection(at, at);
-    editor.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.AtTop);
+    editor.revealRange(
+      new vscode.Range(at, at),
+      fraction === undefined
+        ? vscode.TextEditorRevealType.AtTop
+        : vscode.TextEditorRevealType.InCenterIfOutsideViewport,
+    );
   }
 
   private pageOfEditor(source: string): number | undefined {

@@ -42,3 +42,21 @@ export function lineOfPage(markers: readonly PageMarker[], page: number): number
   }
   return line ?? markers[0]?.line;
 }
+
+/**
+ * The line a click at `fraction` (0 top, 1 bottom) of a page's image leads to: that far through
+ * the page's lines, from its marker to the next one (or the end of the text). Without the OCR
+ * words' boxes this is the nearest the text can follow a click on a region of the page.
+ */
+export function lineAtPageFraction(
+  markers: readonly PageMarker[],
+  page: number,
+  fraction: number,
+  lineCount: number,
+): number | undefined {
+  const start = lineOfPage(markers, page);
+  if (start === undefined) return undefined;
+  const next = markers.find((m) => m.line > start)?.line ?? lineCount;
+  const span = Math.max(0, next - start - 1);
+  return start + Math.round(Math.min(1, Math.max(0, fraction)) * span);
+}

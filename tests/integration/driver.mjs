@@ -269,6 +269,18 @@ try {
     const after = (await cursor.innerText({ timeout: 5_000 })).trim();
     if (after === before) throw new Error(`the text's cursor did not move (line ${after})`);
     stamp(`text cursor line ${before} -> ${after}`);
+    // A click low on the page leads that far down the page's text.
+    const image = frame.locator('img#page');
+    const box = await image.boundingBox();
+    if (box) await image.click({ position: { x: box.width / 2, y: box.height * 0.9 } });
+    await page.waitForTimeout(800);
+    const clicked = (await cursor.innerText({ timeout: 5_000 })).trim();
+    if (!(Number(clicked) > Number(after))) {
+      throw new Error(
+        `a click low on page 3 left the text at line ${clicked} (page start ${after})`,
+      );
+    }
+    stamp(`click low on the page: text line ${after} -> ${clicked}`);
     await page.mouse.move(1390, 840);
     await page.waitForTimeout(500);
     await page.screenshot({ path: path.join(SHOTS, 'source-next-page.png') });

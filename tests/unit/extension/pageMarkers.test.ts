@@ -1,7 +1,12 @@
 // Page markers as the Markdown renderer writes them, and the line ↔ page mapping built on them.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { lineOfPage, pageAtLine, pageMarkers } from '../../../src/extension/pageMarkers';
+import {
+  lineAtPageFraction,
+  lineOfPage,
+  pageAtLine,
+  pageMarkers,
+} from '../../../src/extension/pageMarkers';
 
 const text = [
   '# memo.pdf',
@@ -34,4 +39,16 @@ test('a line belongs to the last page marked above it; a page maps to its marker
   assert.equal(lineOfPage(markers, 3), 4, 'a page without a marker: the one before it');
   assert.equal(lineOfPage(markers, 9), 7);
   assert.equal(pageAtLine([], 3), undefined);
+});
+
+test('a click on a page leads as far through its lines as it was down the page', () => {
+  const markers = pageMarkers(text);
+  assert.equal(lineAtPageFraction(markers, 2, 0, 9), 4, 'the top: the marker');
+  assert.equal(
+    lineAtPageFraction(markers, 2, 1, 9),
+    6,
+    'the bottom: the line before the next marker',
+  );
+  assert.equal(lineAtPageFraction(markers, 4, 0.5, 9), 8, 'the last page runs to the end');
+  assert.equal(lineAtPageFraction([], 1, 0.5, 9), undefined);
 });
