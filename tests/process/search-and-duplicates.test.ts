@@ -5,7 +5,7 @@
 // size and the settings fingerprint.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import { batchOptions, faultRunner, runBatch, tempFolder } from '../support/pool-harness';
@@ -79,6 +79,14 @@ test('index, search, duplicates and report identity', async () => {
   assert.equal(rerun.byPath.get('a.fault-ok')!.cached, true);
   assert.equal(rerun.byPath.get('copies/a.fault-ok')!.duplicateOf, 'a.fault-ok');
   assert.equal((await runner.search('car park', { cacheDir })).hits.length, 1);
+
+  // A file removed from the folder no longer answers searches.
+  rmSync(path.join(input, 'other.fault-ok'));
+  const after = await runBatch(runner, input, batch);
+  assert.equal(after.report.totals.files, 3);
+  assert.equal((await runner.search('car park', { cacheDir })).hits.length, 0);
+  assert.equal((await runner.search('signed', { cacheDir })).hits.length, 1);
+  assert.equal((await runner.search('signed', { cacheDir })).indexed.files, 3);
 });
 
 test('a search with no index yet answers with no hits; a bad cache folder is no crash', async () => {

@@ -160,6 +160,16 @@ export class BatchRun {
       .map((e) => this.reports.get(e.rel))
       .filter((r): r is FileReport => !!r);
     if (this.env.search) {
+      // A whole-folder run knows every file: those the index holds that are gone are dropped.
+      if (!this.start.files) {
+        const walkedPaths = new Set(walked.map((e) => e.rel));
+        const indexed = await this.env.search.indexedPaths(cacheDir, input);
+        await this.env.search.forget(
+          cacheDir,
+          input,
+          indexed.filter((rel) => !walkedPaths.has(rel)),
+        );
+      }
       const store = await this.env.search.store(cacheDir);
       await this.env.search.settled();
       const signatureOf = (rel: string) => store.index.file(input, rel)?.signature;
@@ -338,6 +348,11 @@ export class BatchRun {
     this.reports.set(rel, report);
     this.env.emit({ type: 'fileDone', batchId: this.start.batchId, report });
     const { status, output } = report;
+    // A file that failed or was skipped (not merely cancelled) has no current text: its old one
+    // must not answer searches for it.
+    const gone = (status === 'failed' || status === 'skipped') && report.code !== 'CANCELLED';
+    if (this.env.search && gone)
+      void this.env.search.forget(this.cacheDir, this.start.input, [rel]);
     if (this.env.search && source && output && (status === 'ok' || status === 'partial')) {
       void this.env.search.fileFinished(this.cacheDir, {
         input: this.start.input,

@@ -104,6 +104,28 @@ export class SearchService {
     store.changed();
   }
 
+  /** Queues removing a file whose text is gone (it failed, was skipped, or left the folder). */
+  forget(cacheDir: string, input: string, rels: Iterable<string>): Promise<void> {
+    const list = [...rels];
+    this.queue = this.queue.then(async () => {
+      const store = await this.store(cacheDir);
+      let changed = false;
+      for (const rel of list) {
+        if (!store.index.file(input, rel)) continue;
+        store.index.removeFile(input, rel);
+        changed = true;
+      }
+      if (changed) store.changed();
+    });
+    return this.queue;
+  }
+
+  /** The files of `input` the index holds, by relative path. */
+  async indexedPaths(cacheDir: string, input: string): Promise<string[]> {
+    const store = await this.store(cacheDir);
+    return [...store.index.allFiles()].filter((f) => f.input === input).map((f) => f.path);
+  }
+
   /** Waits for queued indexing, then writes every changed index. */
   async flush(): Promise<void> {
     await this.queue;
