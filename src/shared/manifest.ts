@@ -28,6 +28,8 @@ export interface ManifestRow {
   ms: number;
   engineVersion: string;
   settingsFingerprint: string;
+  /** The technical detail behind the message (a library's own error), for an auditor. */
+  detail: string;
 }
 
 export interface ManifestOptions {
@@ -57,6 +59,7 @@ export const MANIFEST_COLUMNS: readonly (keyof ManifestRow)[] = [
   'ms',
   'engineVersion',
   'settingsFingerprint',
+  'detail',
 ];
 
 export function manifestRows(report: RunReport, options: ManifestOptions = {}): ManifestRow[] {
@@ -81,6 +84,7 @@ export function manifestRows(report: RunReport, options: ManifestOptions = {}): 
     ms: file.ms,
     engineVersion: report.tool.version,
     settingsFingerprint: report.settingsFingerprint ?? '',
+    detail: file.detail ?? '',
   }));
 }
 

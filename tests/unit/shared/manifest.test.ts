@@ -47,6 +47,7 @@ const report: RunReport = {
       status: 'failed',
       code: 'ENCRYPTED',
       message: 'Password-protected PDF: add it',
+      detail: '=PasswordException: No password given',
       ms: 3,
       sha256: 'c'.repeat(64),
       size: 99,
@@ -81,6 +82,7 @@ test('the CSV has a header and one row per file, with hashes, size and settings'
   assert.ok(lines[1].includes(',1234,'));
   assert.ok(lines[1].includes('0123456789abcdef') && lines[1].includes('0.1.2'));
   assert.ok(lines[1].includes('ledger-v2.xlsx (0.93)'));
+  assert.ok(lines[2].endsWith(",'=PasswordException: No password given"), lines[2]);
   assert.ok(lines[3].startsWith(`"'=HYPERLINK(""x"").png"`), lines[3]);
 });
 
