@@ -1,5 +1,6 @@
 // The one document model every extractor produces and every renderer consumes.
 // It is plain data (structured-clone safe) so it can cross thread and process boundaries.
+import type { OcrWord } from './ocr-words';
 
 export type DocumentKind = 'pdf' | 'docx' | 'xlsx' | 'image';
 
@@ -141,6 +142,11 @@ export interface PageQuality {
   confidence?: number;
   /** Degrees the page was rotated before recognition (OCR only). */
   rotation?: number;
+  /**
+   * The recognised words and their boxes (OCR only). Taken off by finishDocument into the words
+   * sidecar before the document is normalized: never in the outputs or the report.
+   */
+  words?: OcrWord[];
 }
 
 export interface DocumentQuality {

@@ -15,6 +15,7 @@ import {
   sha256OfFile,
 } from '../output/cache';
 import { type OutputNamer, resolveInside } from '../output/output-writer';
+import { wordsSidecarPath } from '../output/words-sidecar';
 import type { OutputTarget } from '../thread/task-types';
 import type { FileKind } from './file-job';
 import type { FileEntry } from './walk-folder';
@@ -101,6 +102,7 @@ async function prepareOpened(
     format: batch.format,
     contentPath: ctx.cache.contentPath(key, batch.format),
     outputPath,
+    wordsPath: wordsSidecarPath(ctx.cache.dir, sha256),
   };
   return { type: 'fresh', file: { openPath, extract, sha256, cacheKey: key, target, close } };
 }

@@ -2,6 +2,7 @@
 import type { PDFPageProxy } from 'pdfjs-dist/types/src/display/api';
 import type { Block, DocumentKind, ExtractedDocument, ExtractionWarning } from '../../shared/model';
 import type { ExtractOptions } from '../../shared/options';
+import type { OcrWord } from '../../shared/ocr-words';
 
 export interface DetectedType {
   kind: DocumentKind;
@@ -64,6 +65,11 @@ export interface OcrPageResult {
   rotation: 0 | 90 | 180 | 270;
   /** What the reader should know about this reading (e.g. a script no OCR language reads). */
   warnings?: ExtractionWarning[];
+  /**
+   * The words with their boxes, as fractions of the page image given to the OCR service (the
+   * passes map them back from the turned or deskewed image they read).
+   */
+  wordBoxes?: OcrWord[];
 }
 
 /**

@@ -1,12 +1,15 @@
 // Turns tesseract's block/paragraph/line/word tree into Folio paragraphs, a page confidence
 // and the orientation tesseract corrected for. Pure functions over plain data.
 import type { Block } from '../../shared/model';
+import type { OcrWord } from '../../shared/ocr-words';
 import type { OcrPageResult } from '../engine/types';
 
 /** The subset of tesseract.js's result tree this module reads. */
 export interface OcrTreeWord {
   text: string;
   confidence: number;
+  /** Pixels of the image that was read. */
+  bbox?: { x0: number; y0: number; x1: number; y1: number };
 }
 export interface OcrTreeLine {
   text: string;
@@ -60,8 +63,30 @@ function paragraphText(paragraph: OcrTreeParagraph): string {
     .join('\n');
 }
 
-/** Converts tesseract's tree (already in reading order) into one page's OCR result. */
-export function toOcrPageResult(tree: OcrTreeBlock[] | null, page: number): OcrPageResult {
+/** The words with content and a box, boxes as fractions of the image read (see box-transform). */
+function wordBoxes(words: OcrTreeWord[], size: { width: number; height: number }): OcrWord[] {
+  const boxed: OcrWord[] = [];
+  for (const w of words) {
+    if (!w.bbox || size.width <= 0 || size.height <= 0) continue;
+    const { x0, y0, x1, y1 } = w.bbox;
+    boxed.push({
+      text: w.text,
+      confidence: Math.round(w.confidence),
+      box: [x0 / size.width, y0 / size.height, x1 / size.width, y1 / size.height],
+    });
+  }
+  return boxed;
+}
+
+/**
+ * Converts tesseract's tree (already in reading order) into one page's OCR result; with the
+ * size of the image read, the words' boxes too.
+ */
+export function toOcrPageResult(
+  tree: OcrTreeBlock[] | null,
+  page: number,
+  size?: { width: number; height: number },
+): OcrPageResult {
   const blocks: Block[] = [];
   const words: OcrTreeWord[] = [];
   const lines: OcrTreeLine[] = [];
@@ -81,5 +106,6 @@ export function toOcrPageResult(tree: OcrTreeBlock[] | null, page: number): OcrP
     confidence: Math.round(meanWordConfidence(scored) * 10) / 10,
     words: scored.length,
     rotation: rotationFromBaselines(lines),
+    ...(size ? { wordBoxes: wordBoxes(scored, size) } : {}),
   };
 }

@@ -239,7 +239,7 @@ export function createOcrService(options: OcrServiceOptions): OcrService {
           const tree = await current.recognize(encoded, attemptDpi);
           throwIfCancelled(signal);
           pagesOnEngine++;
-          return toOcrPageResult(tree.blocks as unknown as OcrTreeBlock[] | null, page);
+          return toOcrPageResult(tree.blocks as unknown as OcrTreeBlock[] | null, page, image);
         },
       };
       if (fast) {
@@ -248,7 +248,7 @@ export function createOcrService(options: OcrServiceOptions): OcrService {
           passes.careful++;
           const tree = await careful.recognize(encodeImage(image), attemptDpi);
           throwIfCancelled(signal);
-          return toOcrPageResult(tree.blocks as unknown as OcrTreeBlock[] | null, page);
+          return toOcrPageResult(tree.blocks as unknown as OcrTreeBlock[] | null, page, image);
         };
       }
       if (osdModel !== undefined) {

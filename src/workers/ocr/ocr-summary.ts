@@ -3,6 +3,7 @@
 import type { Block, DocumentQuality, ExtractionWarning, PageQuality } from '../../shared/model';
 import { lowConfidenceWarning } from '../../shared/low-confidence';
 import { textChars } from '../../shared/text-chars';
+import type { OcrWord } from '../../shared/ocr-words';
 
 export interface OcrSummary {
   quality: Pick<DocumentQuality, 'ocrPages' | 'ocrConfidence' | 'ocrWorstPage'>;
@@ -36,8 +37,21 @@ export function summarizeOcrPages(perPage: PageQuality[], minConfidence: number)
 /** The per-page quality entry for one OCR result. */
 export function ocrPageQuality(
   page: number,
-  result: { blocks: readonly Block[]; confidence: number; rotation: number },
+  result: {
+    blocks: readonly Block[];
+    confidence: number;
+    rotation: number;
+    wordBoxes?: OcrWord[];
+  },
 ): PageQuality {
   const chars = textChars(result.blocks);
-  return { page, chars, ocr: true, confidence: result.confidence, rotation: result.rotation };
+  const quality: PageQuality = {
+    page,
+    chars,
+    ocr: true,
+    confidence: result.confidence,
+    rotation: result.rotation,
+  };
+  if (result.wordBoxes && result.wordBoxes.length > 0) quality.words = result.wordBoxes;
+  return quality;
 }

@@ -8,6 +8,13 @@
 // those passes is read once more with the careful (best_int) model, and the better reading wins.
 import type { ExtractionWarning } from '../../shared/model';
 import type { OcrBudget, OcrPageResult } from '../engine/types';
+import {
+  composeMaps,
+  fineTurnBack,
+  mapWords,
+  quarterTurnBack,
+  type PointMap,
+} from './box-transform';
 import { enlargeGray, limitPixels, rotateGray, type GrayImage } from './raster';
 import { languageForScript, scriptOfOsdName, type Script } from './scripts';
 import { deskew } from './skew';
@@ -78,6 +85,10 @@ const turned = (r: OcrPageResult, degrees: number): OcrPageResult => ({
   rotation: ((r.rotation + degrees) % 360) as Rotation,
 });
 
+/** The reading with its word boxes on the page first given (`toOriginal` from the image read). */
+const onOriginal = (r: OcrPageResult, toOriginal: PointMap): OcrPageResult =>
+  r.wordBoxes ? { ...r, wordBoxes: mapWords(r.wordBoxes, toOriginal) } : r;
+
 const better = (candidate: OcrPageResult, best: OcrPageResult): boolean =>
   candidate.words > 0 && (best.words === 0 || candidate.confidence > best.confidence);
 
@@ -114,12 +125,14 @@ function straightened(
   image: GrayImage,
   dpi: number | undefined,
   maxPixels: number,
-): { image: GrayImage; dpi: number | undefined } {
-  const straight = deskew(image).image;
+): { image: GrayImage; dpi: number | undefined; toInput: PointMap } {
+  const { image: straight, degrees } = deskew(image);
+  // Shrinking keeps fractions of the page where they are: only the turn is undone.
+  const toInput = fineTurnBack(-degrees, image, straight);
   const pixels = straight.width * straight.height;
-  if (pixels <= maxPixels) return { image: straight, dpi };
+  if (pixels <= maxPixels) return { image: straight, dpi, toInput };
   const limited = limitPixels(straight, maxPixels);
-  return { image: limited, dpi: dpi && (dpi * limited.width) / straight.width };
+  return { image: limited, dpi: dpi && (dpi * limited.width) / straight.width, toInput };
 }
 
 /** Reads one page with as few passes as its quality allows; the best reading wins. */
@@ -142,16 +155,18 @@ export async function readPagePasses(
   // A skewed page (a photo 10° off) is straightened before the first pass: tesseract reads it
   // as crossing lines otherwise. The estimate costs ~25 ms CPU on a 300-dpi letter page, <1% of
   // a pass, and a skewed page's weak first reading would cost a whole pass to find out.
-  ({ image, dpi } = straightened(image, dpi, policy.maxPixels));
+  let toOriginal: PointMap;
+  ({ image, dpi, toInput: toOriginal } = straightened(image, dpi, policy.maxPixels));
   // Small text is enlarged before the first pass rather than read twice.
   const scale = enlargementFor(image, policy.maxPixels);
   if (scale > 1) {
     image = enlargeGray(image, scale);
     dpi = dpi && dpi * scale;
   }
-  const first = await reader.read(image, dpi);
+  const first = onOriginal(await reader.read(image, dpi), toOriginal);
   if (first.words > 0 && first.confidence >= policy.orientationBelow) return first;
-  const fast = await fastPasses(first, image, dpi, scale, page, reader, policy, spend);
+  const framed = { image, toOriginal };
+  const fast = await fastPasses(first, framed, dpi, scale, page, reader, policy, spend);
   return readCarefullyIfWeak(fast, reader, policy);
 }
 
@@ -161,13 +176,13 @@ async function readCarefullyIfWeak(
   reader: PageReader,
   policy: PassPolicy,
 ): Promise<OcrPageResult> {
-  const { result, image, dpi, final } = fast;
+  const { result, image, dpi, final, toOriginal } = fast;
   const below = policy.carefulBelow ?? policy.retryBelow;
   // No words: a blank page, which the careful model would only read blank again, slower.
   if (final || !reader.readCareful || result.words === 0 || result.confidence >= below) {
     return result;
   }
-  const careful = await reader.readCareful(image, dpi);
+  const careful = onOriginal(await reader.readCareful(image, dpi), toOriginal);
   return better(careful, result) ? { ...careful, rotation: result.rotation } : result;
 }
 
@@ -176,6 +191,8 @@ interface FastOutcome {
   /** The pixels (turned, enlarged) the result was read from, and their resolution. */
   image: GrayImage;
   dpi: number | undefined;
+  /** From that image's points to the original page's. */
+  toOriginal: PointMap;
   /** No other model can do better (a script no OCR language reads). */
   final: boolean;
 }
@@ -183,7 +200,7 @@ interface FastOutcome {
 /** OSD, the turn, the enlarged and upside-down retries: the passes with the first model. */
 async function fastPasses(
   first: OcrPageResult,
-  image: GrayImage,
+  framed: { image: GrayImage; toOriginal: PointMap },
   dpi: number | undefined,
   scale: number,
   page: number,
@@ -191,18 +208,26 @@ async function fastPasses(
   policy: PassPolicy,
   spend: () => boolean,
 ): Promise<FastOutcome> {
+  const { image } = framed;
   let best = first;
   let bestImage = image;
+  let bestMap = framed.toOriginal;
   let bestDpi = dpi;
   let osd = reader.detect ? await reader.detect(image) : undefined;
   if (osd && osd.degrees !== 0 && osd.orientationConfidence >= MIN_ORIENTATION_CONFIDENCE) {
     if (spend()) {
       // A sideways page hides its skew from the estimate (its lines run down); upright, it shows.
-      const upright = straightened(rotateGray(image, osd.degrees), dpi, policy.maxPixels).image;
-      const reading = turned(await reader.read(upright, dpi), osd.degrees);
+      const straight = straightened(rotateGray(image, osd.degrees), dpi, policy.maxPixels);
+      const upright = straight.image;
+      const uprightMap = composeMaps(
+        framed.toOriginal,
+        composeMaps(quarterTurnBack(osd.degrees), straight.toInput),
+      );
+      const reading = turned(onOriginal(await reader.read(upright, dpi), uprightMap), osd.degrees);
       if (better(reading, best)) {
         best = reading;
         bestImage = upright;
+        bestMap = uprightMap;
       }
     }
   }
@@ -211,6 +236,7 @@ async function fastPasses(
     result: best,
     image: bestImage,
     dpi: bestDpi,
+    toOriginal: bestMap,
     final,
   });
   if (best.words === 0 || best.confidence >= policy.retryBelow) return outcome();
@@ -229,7 +255,7 @@ async function fastPasses(
   if (scale === 1 && bestImage.width * bestImage.height * 4 <= policy.maxPixels && spend()) {
     const enlarged = enlargeGray(bestImage, 2);
     const base = best.rotation;
-    const reading = await reader.read(enlarged, bestDpi && bestDpi * 2);
+    const reading = onOriginal(await reader.read(enlarged, bestDpi && bestDpi * 2), bestMap);
     if (better(reading, best)) {
       best = turned(reading, base);
       bestImage = enlarged;
@@ -241,10 +267,12 @@ async function fastPasses(
   if (best.confidence < policy.retryBelow && unsure && spend()) {
     const base = best.rotation;
     const upsideDown = rotateGray(bestImage, 180);
-    const reading = await reader.read(upsideDown, bestDpi);
+    const upsideDownMap = composeMaps(bestMap, quarterTurnBack(180));
+    const reading = onOriginal(await reader.read(upsideDown, bestDpi), upsideDownMap);
     if (better(reading, best)) {
       best = turned({ ...reading, rotation: base }, 180);
       bestImage = upsideDown;
+      bestMap = upsideDownMap;
     }
   }
   return outcome();

@@ -9,16 +9,21 @@ import { outcomeFromDocument } from '../../shared/report-builder';
 import { normalizeDocument } from '../normalize/normalize-document';
 import { renderJson } from '../render/json';
 import { renderMarkdown } from '../render/markdown';
+import { writeWordsSidecar } from '../output/words-sidecar';
 import type { OutputTarget } from './task-types';
+import { takeWords } from './take-words';
 
 export async function finishDocument(
   raw: ExtractedDocument,
   target: OutputTarget,
 ): Promise<FileOutcome> {
-  const doc = normalizeDocument(raw);
+  const { doc: bare, pages } = takeWords(raw);
+  const doc = normalizeDocument(bare);
   const text = target.format === 'json' ? renderJson(doc) : renderMarkdown(doc);
   await writeFileAtomic(target.contentPath, text);
   await copyFileAtomic(target.contentPath, target.outputPath);
+  // Before the cache meta (written after this returns), so a cached entry has its words.
+  if (target.wordsPath && pages.length > 0) await writeWordsSidecar(target.wordsPath, pages);
   // The output's hash for the audit manifest: computed here, on the text in hand, not re-read.
   const outputSha256 = createHash('sha256').update(text).digest('hex');
   return { ...outcomeFromDocument(doc), outputSha256 };

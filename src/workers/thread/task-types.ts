@@ -13,6 +13,8 @@ export interface OutputTarget {
   contentPath: string;
   /** The mirrored output file (a copy of the content). */
   outputPath: string;
+  /** Where the OCR'd words go (words-sidecar.ts), when the file has any. */
+  wordsPath?: string;
 }
 
 export interface ExtractTask {

@@ -176,6 +176,7 @@ async function recognize(
       ocr: true,
       confidence,
       rotation: result.rotation,
+      ...(result.wordBoxes?.length ? { words: result.wordBoxes } : {}),
     },
     warnings,
   };
