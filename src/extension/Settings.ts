@@ -26,6 +26,10 @@ export class Settings {
       excelValues: c.get<string>('excel.values', d.excelValues),
       docxReviewMarks: c.get<boolean>('docx.reviewMarks', d.docxReviewMarks),
       passwordFile: c.get<string>('passwordFile', d.passwordFile),
+      nearDuplicateThreshold: c.get<number | null>(
+        'nearDuplicates.threshold',
+        d.nearDuplicateThreshold,
+      ),
     };
   }
 }

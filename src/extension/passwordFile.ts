@@ -4,6 +4,7 @@
 // Pure apart from reading the file (no vscode import).
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { PASSWORD_FILE_FORMAT } from '../shared/password-advice';
 import { parsePasswordMap } from '../shared/password-file';
 
 /** The password file is set but cannot be used; the message names the file and the setting. */
@@ -33,8 +34,9 @@ export async function readPasswordsFor(
   try {
     return parsePasswordMap(text);
   } catch (error) {
+    // The format beside the fault: the one advice the setting's description also gives.
     throw new PasswordFileError(
-      `${(error as Error).message} (${file}; setting folio.passwordFile)`,
+      `${(error as Error).message} (${file}; setting folio.passwordFile): it must be ${PASSWORD_FILE_FORMAT}`,
     );
   }
 }

@@ -1,5 +1,10 @@
 // Turns a file's report entry into the entries the Problems panel shows: one per failure or
 // warning, with the stable code and a sentence a reviewer can act on. Pure (no vscode import).
+import {
+  OFFICE_ENCRYPTED,
+  PDF_NEEDS_PASSWORD,
+  PDF_WRONG_PASSWORD,
+} from '../shared/password-advice';
 import type { FileReport } from '../shared/report';
 import { untranslated, type Translate } from './translate';
 
@@ -27,19 +32,26 @@ function kindLabel(kind: FileReport['kind'], t: Translate): string {
 }
 
 /**
+ * The password advice, worded once for the CLI, the report and here (password-advice.ts): the
+ * flag, the setting and the file's format. An Office file's password is no use to Folio, so it
+ * is not told to add one.
+ */
+function passwordSentence(file: FileReport, t: Translate): string | undefined {
+  const office = file.kind === 'docx' || file.kind === 'xlsx';
+  if (file.code === 'ENCRYPTED') return t(office ? OFFICE_ENCRYPTED : PDF_NEEDS_PASSWORD);
+  if (file.code === 'WRONG_PASSWORD') return t(PDF_WRONG_PASSWORD);
+  return undefined;
+}
+
+/**
  * Codes whose remedy is an extension setting get the extension's own sentence (the engine's
  * message names CLI flags); for the rest the engine's message is already a plain sentence.
  */
 function settingSentence(file: FileReport, t: Translate): string | undefined {
-  const kind = kindLabel(file.kind, t);
   switch (file.code) {
     case 'ENCRYPTED':
-      return t(
-        'Password-protected {0}: supply the password in a password file (setting folio.passwordFile) and extract again',
-        kind,
-      );
     case 'WRONG_PASSWORD':
-      return t('Password-protected {0}: the password in folio.passwordFile is wrong', kind);
+      return passwordSentence(file, t);
     case 'TIMEOUT':
       return t(
         'Extraction stopped: no progress within the time limit (setting folio.fileTimeoutSeconds)',

@@ -22,6 +22,8 @@ export interface FolioSettings {
   excelValues: string;
   docxReviewMarks: boolean;
   passwordFile: string;
+  /** `folio.nearDuplicates.threshold`: 0 to 1; 0 or null turns near-duplicates off. */
+  nearDuplicateThreshold: number | null;
 }
 
 export const defaultSettings: FolioSettings = {
@@ -38,7 +40,23 @@ export const defaultSettings: FolioSettings = {
   excelValues: defaultExtractOptions.excel.values,
   docxReviewMarks: defaultExtractOptions.docx.reviewMarks,
   passwordFile: '',
+  nearDuplicateThreshold: 0.8,
 };
+
+/**
+ * The engine's `nearDuplicateThreshold` for the setting: off (0 or null) is a threshold above 1,
+ * which no similarity reaches (as the CLI's `--near-duplicates off`); a value the schema would
+ * reject (hand-edited settings.json) leaves the engine's default rather than failing the run.
+ */
+export const NEAR_DUPLICATES_OFF = 2;
+
+export function nearDuplicateThreshold(value: number | null | undefined): number | undefined {
+  if (value === null || value === 0) return NEAR_DUPLICATES_OFF;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 1) {
+    return undefined;
+  }
+  return value;
+}
 
 function positiveInt(value: number | null | undefined, fallback: number): number {
   return typeof value === 'number' && Number.isFinite(value) && value >= 1
@@ -83,6 +101,7 @@ export function toBatchOptions(
   },
 ): BatchOptions {
   const workers = s.workers === null ? undefined : positiveInt(s.workers, 1);
+  const near = nearDuplicateThreshold(s.nearDuplicateThreshold);
   return {
     ...defaultBatchOptions,
     ...(workers === undefined ? {} : { workers }),
@@ -95,5 +114,6 @@ export function toBatchOptions(
     format: where.format ?? 'md',
     passwords: where.passwords ?? {},
     cache: where.cache ?? true,
+    ...(near === undefined ? {} : { nearDuplicateThreshold: near }),
   };
 }

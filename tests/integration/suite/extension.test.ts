@@ -144,7 +144,7 @@ suite('Folio in a real VS Code extension host', () => {
     assert.equal(locked[0]!.severity, vscode.DiagnosticSeverity.Error);
     assert.match(
       locked[0]!.message,
-      /^Password-protected PDF: supply the password .*folio\.passwordFile/,
+      /^Password-protected PDF: add its password to the password file \(a JSON map .*folio\.passwordFile/,
     );
 
     assert.equal(vscode.languages.getDiagnostics(textUri('docs', 'memo.pdf')).length, 0);

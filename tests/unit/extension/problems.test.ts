@@ -1,7 +1,14 @@
 // Problems-panel entries for failed files and warnings.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { readFileSync } from 'node:fs';
 import { problemsFor } from '../../../src/extension/problems';
+import {
+  OFFICE_ENCRYPTED,
+  PASSWORD_FILE_FORMAT,
+  PDF_NEEDS_PASSWORD,
+  PDF_WRONG_PASSWORD,
+} from '../../../src/shared/password-advice';
 
 test('problems: failures are errors with their code and a reviewer sentence', () => {
   const [encrypted] = problemsFor({
@@ -14,11 +21,9 @@ test('problems: failures are errors with their code and a reviewer sentence', ()
   });
   assert.equal(encrypted!.severity, 'error');
   assert.equal(encrypted!.code, 'ENCRYPTED');
-  // The extension's remedy (a setting), not the engine's CLI flag.
-  assert.match(
-    encrypted!.message,
-    /^Password-protected PDF: supply the password .*folio\.passwordFile/,
-  );
+  // The one password advice (password-advice.ts): the setting, the flag and the file's format.
+  assert.equal(encrypted!.message, PDF_NEEDS_PASSWORD);
+  assert.match(encrypted!.message, /folio\.passwordFile/);
   const [damaged] = problemsFor({
     path: 'c.pdf',
     kind: 'pdf',
@@ -95,4 +100,19 @@ test('problems (issue 12): a page read below the floor and an empty output read 
       ['warning', 'EMPTY_OUTPUT', 'The document has 3 pages but only 12 cha'],
     ],
   );
+});
+
+test('problems: one password advice, as the CLI gives it; Office files are not told to add one', () => {
+  const base = { path: 'x', ms: 1 } as const;
+  const wrong = problemsFor({ ...base, kind: 'pdf', status: 'failed', code: 'WRONG_PASSWORD' });
+  assert.equal(wrong[0]!.message, PDF_WRONG_PASSWORD);
+  const office = problemsFor({ ...base, kind: 'xlsx', status: 'failed', code: 'ENCRYPTED' });
+  assert.equal(office[0]!.message, OFFICE_ENCRYPTED);
+  assert.ok(PDF_NEEDS_PASSWORD.includes(PASSWORD_FILE_FORMAT));
+});
+
+test("the folio.passwordFile setting's description shows the password file's format", () => {
+  const nls = JSON.parse(readFileSync('package.nls.json', 'utf8')) as Record<string, string>;
+  assert.ok(nls['folio.passwordFile.description']!.includes(PASSWORD_FILE_FORMAT));
+  assert.ok(nls['folio.passwordFile.description']!.includes('--password-file'));
 });

@@ -1,8 +1,10 @@
 // Settings onto the engine's batch and extract options.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import {
   defaultSettings,
+  NEAR_DUPLICATES_OFF,
   toBatchOptions,
   toExtractOptions,
 } from '../../../src/extension/requestOptions';
@@ -42,4 +44,27 @@ test('folio.docx.reviewMarks: shown by default, off when the setting is off', ()
     toExtractOptions({ ...defaultSettings, docxReviewMarks: false }).docx.reviewMarks,
     false,
   );
+});
+
+test('folio.nearDuplicates.threshold: 0.8 by default, 0 or null off, a bad value the engine default', () => {
+  const threshold = (value: number | null) =>
+    toBatchOptions({ ...defaultSettings, nearDuplicateThreshold: value }, { outDir: '/o' })
+      .nearDuplicateThreshold;
+  assert.equal(toBatchOptions(defaultSettings, { outDir: '/o' }).nearDuplicateThreshold, 0.8);
+  assert.equal(threshold(0.93), 0.93);
+  assert.equal(threshold(1), 1);
+  // Off, as the CLI's --near-duplicates off: above 1, which no similarity reaches.
+  assert.equal(threshold(0), NEAR_DUPLICATES_OFF);
+  assert.equal(threshold(null), NEAR_DUPLICATES_OFF);
+  assert.ok(NEAR_DUPLICATES_OFF > 1);
+  assert.equal(threshold(7), undefined);
+  assert.equal(threshold(-1), undefined);
+});
+
+test('package.json declares folio.nearDuplicates.threshold with the default the options use', () => {
+  const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as {
+    contributes: { configuration: { properties: Record<string, { default: unknown }> } };
+  };
+  const setting = manifest.contributes.configuration.properties['folio.nearDuplicates.threshold'];
+  assert.equal(setting?.default, defaultSettings.nearDuplicateThreshold);
 });
