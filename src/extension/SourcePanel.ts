@@ -3,6 +3,8 @@
 // webview may read that folder and media/ only. The panel follows the cursor of a `folio:`
 // editor of the same source (through its page markers), and turning pages in the panel moves
 // that editor to the page's marker. One panel, reused: showing another file replaces its page.
+// An OCR'd page comes with its words (from the cache's words sidecar): the panel can overlay
+// them, and a click on one selects that word in the text (wordInText.ts).
 import * as crypto from 'node:crypto';
 import * as vscode from 'vscode';
 import { FOLIO_SCHEME, folioUriFor, sourceUriOf } from './folioUri';
@@ -18,7 +20,9 @@ import { readPasswordsFor } from './passwordFile';
 import type { RunnerHost } from './RunnerHost';
 import type { RunStore } from './RunStore';
 import type { Settings } from './Settings';
+import type { OcrWord } from '../shared/ocr-words';
 import { sourceHtml, type FromSourcePage, type ToSourcePage } from './sourceHtml';
+import { findWordInPage } from './wordInText';
 
 export interface SourcePanelDeps {
   runner: Pick<RunnerHost, 'renderPage'>;
@@ -27,7 +31,14 @@ export interface SourcePanelDeps {
   /** Where the child writes page images (the webview's only readable folder besides media). */
   pagesDir: string;
   mediaDir: string;
+  /** The cache the batches write (its words sidecars give the OCR'd pages' words). */
+  cacheDir?: string;
+  /** Words below this confidence are highlighted (folio.ocr.minConfidence). */
+  lowConfidenceBelow?(source: string): number;
 }
+
+/** The default low-confidence floor (defaultExtractOptions.ocr.minConfidence). */
+const DEFAULT_LOW_BELOW = 80;
 
 /** Sources with pages to show. */
 export const PAGED = /\.(pdf|png|jpe?g|tiff?|bmp)$/i;
@@ -49,6 +60,10 @@ export class SourcePanel implements vscode.Disposable {
   private source: string | undefined;
   private page = 1;
   private pages = 1;
+  /** The OCR'd words of the page on screen (empty when it has none). */
+  private pageWords: OcrWord[] = [];
+  /** The words overlay is on (kept across pages and a re-created webview). */
+  private showWords = false;
   /** Increases per request, so a slow render never replaces a newer page. */
   private generation = 0;
   /** The page being rendered, if any. */
@@ -74,6 +89,17 @@ export class SourcePanel implements vscode.Disposable {
     return this.panel && this.source
       ? { source: this.source, page: this.page, pages: this.pages }
       : undefined;
+  }
+
+  /** The OCR'd words of the page on screen (tests read them). */
+  get words(): readonly OcrWord[] {
+    return this.pageWords;
+  }
+
+  /** Turns the words overlay on or off, as its toggle in the panel does. */
+  setShowWords(on: boolean): void {
+    this.showWords = on;
+    void this.post({ type: 'showWords', on });
   }
 
   async show(source: string, page?: number): Promise<void> {
@@ -118,9 +144,10 @@ export class SourcePanel implements vscode.Disposable {
         next: vscode.l10n.t('Next page'),
         loading: vscode.l10n.t('Rendering the page…'),
         pageOf: vscode.l10n.t('Page {0} of {1}'),
+        words: vscode.l10n.t('Show words'),
       },
     });
-    panel.webview.onDidReceiveMessage((m: FromSourcePage) => this.onMessage(m));
+    panel.webview.onDidReceiveMessage((m: FromSourcePage) => this.receive(m));
     panel.onDidDispose(() => {
       this.panel = undefined;
       this.source = undefined;
@@ -151,11 +178,13 @@ export class SourcePanel implements vscode.Disposable {
         page,
         imageDir: this.deps.pagesDir,
         ...(password ? { password } : {}),
+        ...(this.deps.cacheDir ? { cacheDir: this.deps.cacheDir } : {}),
       });
       if (generation !== this.generation || this.panel !== panel) return;
       this.rendering = undefined;
       this.page = rendered.page;
       this.pages = rendered.pages;
+      this.pageWords = rendered.words ?? [];
       await this.post({
         type: 'show',
         src: panel.webview.asWebviewUri(vscode.Uri.file(rendered.image)).toString(),
@@ -163,6 +192,9 @@ export class SourcePanel implements vscode.Disposable {
         pages: rendered.pages,
         width: rendered.width,
         height: rendered.height,
+        words: this.pageWords,
+        lowBelow: this.deps.lowConfidenceBelow?.(source) ?? DEFAULT_LOW_BELOW,
+        showWords: this.showWords,
       });
       this.shown.fire({ source, page: rendered.page });
     } catch (error) {
@@ -177,15 +209,61 @@ export class SourcePanel implements vscode.Disposable {
     return this.panel?.webview.postMessage(message) ?? Promise.resolve(false);
   }
 
-  private onMessage(message: FromSourcePage): void {
+  /** A message from the panel's page (public so tests can click as the page does). */
+  receive(message: FromSourcePage): void {
+    if (message.type === 'showWords') {
+      this.showWords = message.on;
+      return;
+    }
     if (!this.source) return;
     const page = Math.min(Math.max(1, message.page), this.pages);
     if (message.type === 'goto') {
       void this.render(page);
       this.revealInText(this.source, page);
+    } else if (message.type === 'word') {
+      this.revealWord(this.source, page, message.index);
     } else {
       this.revealInText(this.source, page, message.y);
     }
+  }
+
+  /**
+   * Selects the clicked word in a visible `folio:` editor of the source: found in its page's
+   * text; a word the text does not have moves the text as far down as the word's box.
+   */
+  private revealWord(source: string, page: number, index: number): void {
+    const word = page === this.page ? this.pageWords[index] : undefined;
+    if (!word) return;
+    const editor = this.visibleEditorOf(source);
+    if (!editor) return;
+    const doc = editor.document;
+    const markers = markersOf(doc);
+    const marker = lineOfPage(markers, page);
+    // The page's text: after its marker (whose "page" and "OCR" are no words of the page).
+    const start = marker === undefined ? 0 : marker + 1;
+    const end = markers.find((m) => m.line >= start)?.line ?? doc.lineCount;
+    const from = doc.offsetAt(new vscode.Position(start, 0));
+    const pageText = doc.getText(new vscode.Range(start, 0, end, 0));
+    const span = findWordInPage(
+      pageText,
+      this.pageWords.map((w) => w.text),
+      index,
+    );
+    if (!span) {
+      this.revealInText(source, page, (word.box[1] + word.box[3]) / 2);
+      return;
+    }
+    const selection = new vscode.Selection(
+      doc.positionAt(from + span.start),
+      doc.positionAt(from + span.end),
+    );
+    editor.selection = selection;
+    editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+
+  private visibleEditorOf(source: string): vscode.TextEditor | undefined {
+    const uri = folioUriFor(source).toString();
+    return vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri);
   }
 
   private textEditorOf(source: string): vscode.TextEditor | undefined {

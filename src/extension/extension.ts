@@ -15,6 +15,7 @@ import { OpenSourceFileCommand } from './commands/OpenSourceFileCommand';
 import { ShowLogCommand } from './commands/ShowLogCommand';
 import { ShowRunReportCommand } from './commands/ShowRunReportCommand';
 import { ClearResultsFilterCommand } from './commands/ClearResultsFilterCommand';
+import { CompareNearDuplicateCommand } from './commands/CompareNearDuplicateCommand';
 import { CopySha256Command } from './commands/CopySha256Command';
 import { FilterResultsCommand } from './commands/FilterResultsCommand';
 import { OpenResultCommand } from './commands/OpenResultCommand';
@@ -98,6 +99,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<FolioA
     pagesDir: path.join(storageDir, 'pages'),
     mediaDir: path.join(context.extensionPath, 'media'),
     passwordFor: (file) => sourcePassword(store, settings, file),
+    cacheDir,
+    lowConfidenceBelow: (file) => settings.read(vscode.Uri.file(file)).ocrMinConfidence,
   });
   const pageLinks = new PageLinks();
   commands.register(new OpenResultCommand());
@@ -105,6 +108,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<FolioA
   commands.register(new ReExtractCommand(extraction));
   commands.register(new RevealSourceCommand());
   commands.register(new CopySha256Command());
+  commands.register(new CompareNearDuplicateCommand());
   commands.register(new FilterResultsCommand(results));
   commands.register(new ClearResultsFilterCommand(results));
   const searchText = commands.register(

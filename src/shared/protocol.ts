@@ -3,6 +3,7 @@
 import type { BatchOptions, ExtractOptions } from './options';
 import type { FileReport, RunReport, StatsSample } from './report';
 import type { SearchOptions, SearchResult } from './search';
+import type { OcrWord } from './ocr-words';
 
 export interface StartBatch {
   type: 'start';
@@ -40,6 +41,8 @@ export interface RenderPageRequest {
   /** Folder the images are written to (and looked up in: a page is rendered once). */
   imageDir: string;
   password?: string;
+  /** The cache folder whose words sidecar has the page's OCR'd words (answered in `words`). */
+  cacheDir?: string;
 }
 
 /** Where the rendered (or, for a PNG/JPEG, copied) page is, and its size in pixels. */
@@ -50,6 +53,11 @@ export interface RenderedPage {
   page: number;
   /** Pages (or frames) in the source. */
   pages: number;
+  /**
+   * The page's OCR'd words, boxes as fractions of the page (so they fit any render size); absent
+   * when the page was not OCR'd or the file not extracted into `cacheDir`.
+   */
+  words?: OcrWord[];
 }
 
 // ── Search (issue 13) ──────────────────────────────────────────────────────────────────────────

@@ -16,6 +16,7 @@ import { detectType } from '../engine/detect-type';
 import { decodeFrames } from '../extractors/image/decode-image';
 import { loadPdfjs, pdfjsDocumentOptions } from '../extractors/pdf/load-pdfjs';
 import { paintPdfPage } from '../ocr/render-pdf-page';
+import { wordsOfPage } from './page-words';
 
 /** Enough for a page beside the text on a laptop screen; a 4k screen still reads it. */
 const VIEW_DPI = 144;
@@ -153,7 +154,11 @@ async function firstFrames(
 
 export async function renderSourcePage(request: Request): Promise<RenderedPage> {
   const type = await detectType(request.source, path.basename(request.source));
-  if (type.kind === 'pdf') return renderPdf(request);
-  if (type.kind === 'image') return renderImage(request, type.mime);
-  throw new Error('Only PDF and image files have pages to show.');
+  let rendered: RenderedPage;
+  if (type.kind === 'pdf') rendered = await renderPdf(request);
+  else if (type.kind === 'image') rendered = await renderImage(request, type.mime);
+  else throw new Error('Only PDF and image files have pages to show.');
+  if (!request.cacheDir) return rendered;
+  const words = await wordsOfPage(request.source, request.cacheDir, rendered.page);
+  return words ? { ...rendered, words } : rendered;
 }

@@ -8,7 +8,13 @@ const html = sourceHtml({
   cspSource: 'https://file+.vscode-resource.example',
   nonce: 'abc123',
   title: 'Source <memo>',
-  labels: { previous: 'Previous', next: 'Next', loading: 'Rendering…', pageOf: 'Page {0} of {1}' },
+  labels: {
+    previous: 'Previous',
+    next: 'Next',
+    loading: 'Rendering…',
+    pageOf: 'Page {0} of {1}',
+    words: 'Show words',
+  },
 });
 
 test('the CSP allows nothing but the webview images and the nonce', () => {
@@ -25,4 +31,11 @@ test('no remote address, theme colours, escaped title', () => {
   assert.ok(!/https?:\/\/(?!file\+)/.test(html));
   assert.match(html, /var\(--vscode-editor-background\)/);
   assert.match(html, /<title>Source &#60;memo&#62;<\/title>/);
+});
+
+test('the words overlay: a toggle, boxes placed through the CSSOM, no inline style attribute', () => {
+  assert.match(html, /<button id="words-toggle" aria-pressed="false" hidden>Show words<\/button>/);
+  assert.ok(!/ style="/.test(html), 'no style attribute, which the CSP would block');
+  assert.match(html, /box\.style\.left = /);
+  assert.match(html, /\.word\.low \{[^}]*var\(--vscode-editorWarning-foreground\)/);
 });

@@ -6,6 +6,8 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { renderSourcePage } from '../../../../src/workers/child/render-page';
+import { sha256OfFile } from '../../../../src/workers/engine/hash-file';
+import { wordsSidecarPath, writeWordsSidecar } from '../../../../src/workers/output/words-sidecar';
 import { encodeGrayTiff } from '../../../../scripts/fixtures/tiff';
 import { writePdfObjects } from '../../../support/pdf-objects';
 import { tempFolder } from '../../../support/pool-harness';
@@ -85,4 +87,26 @@ test('a damaged PDF is refused with a sentence, not the library message', async 
     renderSourcePage({ source: path.join(dir, 'broken.pdf'), page: 1, imageDir: dir }),
     /^Error: the PDF is damaged or truncated, so its pages cannot be drawn\.$/,
   );
+});
+
+test("with the cache folder, an OCR'd page comes with its words from the words sidecar", async () => {
+  const dir = tempFolder({});
+  const source = path.join(dir, 'scan.png');
+  writeFileSync(source, createCanvas(40, 30).toBuffer('image/png'));
+  const cacheDir = path.join(dir, 'cache');
+  const imageDir = path.join(dir, 'pages');
+  // Not extracted yet: the page alone.
+  assert.equal((await renderSourcePage({ source, page: 1, imageDir, cacheDir })).words, undefined);
+  const word = {
+    text: 'Total',
+    confidence: 41,
+    box: [0.1, 0.2, 0.4, 0.3] as [number, number, number, number],
+  };
+  await writeWordsSidecar(wordsSidecarPath(cacheDir, await sha256OfFile(source)), [
+    { page: 1, words: [word] },
+  ]);
+  const shown = await renderSourcePage({ source, page: 1, imageDir, cacheDir });
+  assert.deepEqual(shown.words, [word]);
+  // Without the cache folder the request is what it was.
+  assert.equal((await renderSourcePage({ source, page: 1, imageDir })).words, undefined);
 });
