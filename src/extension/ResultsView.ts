@@ -4,6 +4,7 @@
 // tree is rebuilt when the store changes (a file done, a run saved, the cache cleared).
 import * as vscode from 'vscode';
 import { FOLIO_SCHEME, folioUriFor } from './folioUri';
+import { duplicateDescription } from './resultDuplicates';
 import {
   buildResultTree,
   countsText,
@@ -11,6 +12,7 @@ import {
   fileTooltip,
   RESULT_STATES,
   type FileNode,
+  type ResultFilter,
   type ResultState,
   type TreeNode,
 } from './resultsTree';
@@ -33,7 +35,7 @@ export class ResultsView implements vscode.TreeDataProvider<TreeNode>, vscode.Di
   readonly onDidChangeTreeData = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [];
   private roots: TreeNode[] = [];
-  private filter: Set<ResultState> | undefined;
+  private filter: Set<ResultFilter> | undefined;
   readonly view: vscode.TreeView<TreeNode>;
 
   constructor(private readonly store: RunStore) {
@@ -49,16 +51,18 @@ export class ResultsView implements vscode.TreeDataProvider<TreeNode>, vscode.Di
     this.refresh();
   }
 
-  /** The states shown; undefined shows all. */
-  get shownStates(): ReadonlySet<ResultState> | undefined {
+  /** The states (and `duplicates`) shown; undefined shows all. */
+  get shownStates(): ReadonlySet<ResultFilter> | undefined {
     return this.filter;
   }
 
-  setFilter(states: readonly ResultState[] | undefined): void {
-    this.filter =
-      states && states.length > 0 && states.length < RESULT_STATES.length
-        ? new Set(states)
-        : undefined;
+  setFilter(filters: readonly ResultFilter[] | undefined): void {
+    const picked = new Set(filters ?? []);
+    // Every state picked is no narrowing by state (duplicates may still narrow).
+    if (RESULT_STATES.every((s: ResultState) => picked.has(s))) {
+      for (const s of RESULT_STATES) picked.delete(s);
+    }
+    this.filter = picked.size > 0 ? picked : undefined;
     void vscode.commands.executeCommand('setContext', 'folio.resultsFiltered', !!this.filter);
     this.refresh();
   }
@@ -118,10 +122,13 @@ export class ResultsView implements vscode.TreeDataProvider<TreeNode>, vscode.Di
     item.id = node.id;
     item.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(colour));
     const warnings = node.file.warnings?.length ?? 0;
-    item.description =
-      node.state === 'warnings' || (node.state === 'partial' && warnings > 0)
-        ? `${fileDescription(node.file)} · ${vscode.l10n.t('{0} warnings', warnings)}`
-        : fileDescription(node.file);
+    const description = [fileDescription(node.file)];
+    if (node.state === 'warnings' || (node.state === 'partial' && warnings > 0)) {
+      description.push(vscode.l10n.t('{0} warnings', warnings));
+    }
+    const duplicates = duplicateDescription(node, vscode.l10n.t);
+    if (duplicates) description.push(duplicates);
+    item.description = description.join(' · ');
     item.tooltip = fileTooltip(node);
     item.resourceUri = vscode.Uri.file(node.sourcePath);
     item.contextValue = fileContext(node);
@@ -141,13 +148,16 @@ export class ResultsView implements vscode.TreeDataProvider<TreeNode>, vscode.Di
 /**
  * Words the menus' `when` clauses test with `viewItem =~ /\bword\b/`: the state, `text` when an
  * output exists, `paged` for files with pages to show (PDF, images), `sha` when the report has
- * the file's sha256.
+ * the file's sha256, `duplicate` for an exact duplicate, `near` when it has near-duplicates (to
+ * compare its text with).
  */
 export function fileContext(node: FileNode): string {
   const words = ['folioFile', node.state];
   if (node.outputPath) words.push('text');
   if (node.file.kind === 'pdf' || node.file.kind === 'image') words.push('paged');
   if (sha256Of(node)) words.push('sha');
+  if (node.file.duplicateOf !== undefined) words.push('duplicate');
+  if ((node.file.nearDuplicates?.length ?? 0) > 0) words.push('near');
   return words.join(' ');
 }
 

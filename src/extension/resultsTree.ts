@@ -5,6 +5,12 @@ import path from 'node:path';
 import type { FileReport } from '../shared/report';
 import type { FolderLocation, FolderRun } from './mergeRuns';
 import { outputPathOf, sourcePathOf } from './mergeRuns';
+import {
+  copiesByOriginal,
+  duplicateTooltipLines,
+  hasDuplicates,
+  relatedSourcePath,
+} from './resultDuplicates';
 
 /** "warnings" is an ok file that still carries warnings: not the same as a clean ok. */
 export type ResultState = 'failed' | 'partial' | 'warnings' | 'ok' | 'skipped';
@@ -19,6 +25,18 @@ export const RESULT_STATES: readonly ResultState[] = [
 
 export type StateCounts = Record<ResultState, number>;
 
+/**
+ * What "Filter Results…" can pick: states, and `duplicates` (files with an exact or a near
+ * duplicate, both ends of each pair), which narrows whatever states are picked with it.
+ */
+export const DUPLICATES_FILTER = 'duplicates';
+export type ResultFilter = ResultState | typeof DUPLICATES_FILTER;
+export const RESULT_FILTERS: readonly ResultFilter[] = [...RESULT_STATES, DUPLICATES_FILTER];
+
+export function isResultFilter(value: unknown): value is ResultFilter {
+  return RESULT_FILTERS.includes(value as ResultFilter);
+}
+
 export interface FileNode {
   kind: 'file';
   id: string;
@@ -28,6 +46,8 @@ export interface FileNode {
   folder: FolderLocation;
   sourcePath: string;
   outputPath?: string;
+  /** Report paths of the files with this file's bytes (its exact duplicates), in walk order. */
+  copies: string[];
 }
 
 export interface FolderNode {
@@ -95,6 +115,7 @@ export function fileTooltip(node: FileNode): string {
   if (file.message) lines.push(file.message);
   lines.push(fileDescription(file));
   for (const w of file.warnings ?? []) lines.push(`- ${w.message}`);
+  lines.push(...duplicateTooltipLines(node));
   return lines.join('\n');
 }
 
@@ -104,8 +125,10 @@ export function fileTooltip(node: FileNode): string {
  */
 export function buildResultTree(
   runs: readonly FolderRun[],
-  filter?: ReadonlySet<ResultState>,
+  filter?: ReadonlySet<ResultFilter>,
 ): RunNode[] {
+  const states = RESULT_STATES.filter((s) => filter?.has(s));
+  const duplicatesOnly = filter?.has(DUPLICATES_FILTER) ?? false;
   const roots: FolderRun[] = [];
   for (const run of runs) {
     if (!roots.some((r) => r.input === run.input || isInside(run.input, r.input))) {
@@ -117,8 +140,12 @@ export function buildResultTree(
     }
   }
   const latest = new Map<string, { run: FolderRun; file: FileReport }>();
+  const copies = new Map<string, string[]>();
   for (const run of runs) {
     for (const file of run.report.files) latest.set(sourcePathOf(run, file), { run, file });
+    for (const [original, list] of copiesByOriginal(run.report.files)) {
+      copies.set(relatedSourcePath(run, original), list);
+    }
   }
   return roots.map((root) => {
     const node: RunNode = {
@@ -133,7 +160,9 @@ export function buildResultTree(
       if (sourcePath !== root.input && !isInside(sourcePath, root.input)) continue;
       const state = stateOf(file);
       node.counts[state]++;
-      if (filter && !filter.has(state)) continue;
+      if (states.length > 0 && !states.includes(state)) continue;
+      const fileCopies = copies.get(sourcePath) ?? [];
+      if (duplicatesOnly && !hasDuplicates({ file, copies: fileCopies })) continue;
       const rel = path.relative(root.input, sourcePath).split(path.sep);
       let parent: RunNode | FolderNode = node;
       for (let i = 0; i < rel.length - 1; i++) parent = folderIn(parent, rel[i]!);
@@ -146,6 +175,7 @@ export function buildResultTree(
         folder: run,
         sourcePath,
         outputPath: outputPathOf(run, file),
+        copies: fileCopies,
       });
     }
     countFolders(node);

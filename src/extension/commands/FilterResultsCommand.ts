@@ -1,7 +1,13 @@
 // "Filter Results…": which states the Results tree shows (failed, partial, warnings, ok,
-// skipped); none or all picked shows everything. Tests pass the states to skip the pick.
+// skipped), and whether only files with duplicates; none or all picked shows everything. Tests
+// pass the choices to skip the pick.
 import * as vscode from 'vscode';
-import { RESULT_STATES, type ResultState } from '../resultsTree';
+import {
+  DUPLICATES_FILTER,
+  isResultFilter,
+  RESULT_FILTERS,
+  type ResultFilter,
+} from '../resultsTree';
 import type { ResultsView } from '../ResultsView';
 import type { Command } from './CommandManager';
 
@@ -10,16 +16,19 @@ export class FilterResultsCommand implements Command {
 
   constructor(private readonly view: ResultsView) {}
 
-  async execute(states?: unknown): Promise<readonly ResultState[] | undefined> {
+  async execute(states?: unknown): Promise<readonly ResultFilter[] | undefined> {
     if (Array.isArray(states)) {
-      const picked = states.filter((s): s is ResultState => RESULT_STATES.includes(s));
+      const picked = states.filter(isResultFilter);
       this.view.setFilter(picked);
       return picked;
     }
     const shown = this.view.shownStates;
-    const items = RESULT_STATES.map((state) => ({
+    const items = RESULT_FILTERS.map((state) => ({
       label: state,
       picked: shown ? shown.has(state) : false,
+      ...(state === DUPLICATES_FILTER
+        ? { description: vscode.l10n.t('exact and near-duplicates, both ends of each pair') }
+        : {}),
     }));
     const picked = await vscode.window.showQuickPick(items, {
       canPickMany: true,

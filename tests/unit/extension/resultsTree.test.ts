@@ -1,15 +1,26 @@
 // The Results view's data: runs → folders → files, "ok with warnings" as its own state, counts,
 // filters, and a file extracted again on its own replacing its entry instead of appearing twice.
 import assert from 'node:assert/strict';
+import path from 'node:path';
 import { test } from 'node:test';
 import type { FolderRun } from '../../../src/extension/mergeRuns';
 import {
+  duplicateDescription,
+  percentAlike,
+  relatedSourcePath,
+} from '../../../src/extension/resultDuplicates';
+import {
   buildResultTree,
   countsText,
+  DUPLICATES_FILTER,
   fileDescription,
   filesOf,
+  fileTooltip,
+  isResultFilter,
+  RESULT_FILTERS,
   stateOf,
   type FolderNode,
+  type ResultFilter,
 } from '../../../src/extension/resultsTree';
 import type { FileReport } from '../../../src/shared/report';
 import { runReport } from '../../support/run-report';
@@ -90,4 +101,77 @@ test('the description says pages, OCR confidence and time', () => {
   const docx: FileReport = { path: 'n.docx', kind: 'docx', status: 'ok', ms: 29, pages: 0 };
   assert.equal(fileDescription({ ...docx, cached: true }), '29 ms (cached)');
   assert.equal(fileDescription({ ...docx, kind: 'xlsx', pages: 2 }), '2 sheets · 29 ms');
+});
+
+// Duplicates as the engine reports them: b.pdf has a.pdf's bytes (extracted once), signed.pdf is
+// nearly a.pdf's text (a rescan of the signed copy).
+const dupes: FileReport[] = [
+  {
+    path: 'a.pdf',
+    kind: 'pdf',
+    status: 'ok',
+    ms: 30,
+    pages: 1,
+    output: 'a.pdf.md',
+    nearDuplicates: [{ path: 'signed.pdf', similarity: 0.934 }],
+  },
+  {
+    path: 'b.pdf',
+    kind: 'pdf',
+    status: 'ok',
+    ms: 0,
+    pages: 1,
+    output: 'b.pdf.md',
+    duplicateOf: 'a.pdf',
+  },
+  {
+    path: 'signed.pdf',
+    kind: 'pdf',
+    status: 'ok',
+    ms: 31,
+    pages: 1,
+    output: 'signed.pdf.md',
+    nearDuplicates: [
+      { path: 'a.pdf', similarity: 0.934 },
+      { path: 'c.pdf', similarity: 0.81 },
+    ],
+  },
+  { path: 'memo.pdf', kind: 'pdf', status: 'ok', ms: 40, pages: 2, output: 'memo.pdf.md' },
+];
+const dupeRun: FolderRun = { input: '/w/d', outDir: '/o/d', report: runReport(dupes) };
+
+test('duplicates: "duplicate of", "copied as" on the original, "≈ N% like" the near-duplicate', () => {
+  const byName = new Map(filesOf(buildResultTree([dupeRun])).map((f) => [f.name, f]));
+  assert.equal(duplicateDescription(byName.get('b.pdf')!), 'duplicate of a.pdf');
+  assert.equal(
+    duplicateDescription(byName.get('a.pdf')!),
+    'copied as b.pdf · ≈ 93% like signed.pdf',
+  );
+  assert.equal(duplicateDescription(byName.get('signed.pdf')!), '≈ 93% like a.pdf +1');
+  assert.equal(duplicateDescription(byName.get('memo.pdf')!), undefined);
+  assert.deepEqual(byName.get('a.pdf')!.copies, ['b.pdf']);
+  const tooltip = fileTooltip(byName.get('signed.pdf')!).split('\n');
+  assert.ok(tooltip.includes('Near-duplicate: a.pdf, 93% alike'));
+  assert.ok(tooltip.includes('Near-duplicate: c.pdf, 81% alike'));
+  assert.ok(
+    fileTooltip(byName.get('b.pdf')!).includes(
+      'Exact duplicate of a.pdf (same SHA-256): extracted once, the same text',
+    ),
+  );
+  // Nearly the same is never shown as 100%.
+  assert.equal(percentAlike(0.998), 99);
+});
+
+test('duplicates: the filter keeps both ends of every pair, and narrows a state filter', () => {
+  const shown = (filter: ResultFilter[]) =>
+    filesOf(buildResultTree([dupeRun], new Set(filter))).map((f) => f.name);
+  assert.deepEqual(shown([DUPLICATES_FILTER]), ['a.pdf', 'b.pdf', 'signed.pdf']);
+  assert.deepEqual(shown([DUPLICATES_FILTER, 'failed']), []);
+  assert.deepEqual(shown(['ok']), ['a.pdf', 'b.pdf', 'memo.pdf', 'signed.pdf']);
+  assert.ok(RESULT_FILTERS.includes(DUPLICATES_FILTER) && isResultFilter('duplicates'));
+  assert.equal(isResultFilter('bogus'), false);
+});
+
+test("duplicates: a related file's source is in the same extracted folder", () => {
+  assert.equal(relatedSourcePath(dupeRun, 'sub/c.pdf'), path.join('/w/d', 'sub', 'c.pdf'));
 });
