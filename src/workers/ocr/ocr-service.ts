@@ -6,6 +6,7 @@ import { folioError, toFolioError } from '../../shared/errors';
 import type { OcrOptions } from '../../shared/options';
 import type { OcrBudget, OcrPageResult, OcrService, RasterImage } from '../engine/types';
 import { fastLanguages, installedLanguages, osdModelPath, resolveLanguages } from './language-data';
+import { mapWords, type PointMap } from './box-transform';
 import { toOcrPageResult, type OcrTreeBlock } from './ocr-result';
 import { readPagePasses, type OsdReading, type PageReader, type PassPolicy } from './page-passes';
 import { encodePgm, limitPixels, toGray, type GrayImage } from './raster';
@@ -312,7 +313,7 @@ export function createOcrService(options: OcrServiceOptions): OcrService {
       return serialized(async () => {
         throwIfCancelled(signal);
         const started = performance.now();
-        let rendered;
+        let rendered: { image: GrayImage; dpi: number; toPage?: PointMap };
         try {
           // A plain scan is taken from the decoded image; anything else is rendered.
           rendered =
@@ -323,7 +324,19 @@ export function createOcrService(options: OcrServiceOptions): OcrService {
           throw toFolioError(error, 'OCR_FAILED');
         }
         const renderMs = performance.now() - started;
-        return recognizeGray(rendered.image, pageNumber, rendered.dpi, signal, renderMs, budget);
+        const result = await recognizeGray(
+          rendered.image,
+          pageNumber,
+          rendered.dpi,
+          signal,
+          renderMs,
+          budget,
+        );
+        // A scan read from its embedded image: its words' boxes are put where it lies on the page.
+        const { toPage } = rendered;
+        return toPage && result.wordBoxes
+          ? { ...result, wordBoxes: mapWords(result.wordBoxes, toPage) }
+          : result;
       });
     },
     terminate() {

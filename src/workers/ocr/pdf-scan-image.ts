@@ -7,6 +7,8 @@
 import type { PDFPageProxy } from 'pdfjs-dist/types/src/display/api';
 import type { PixelResolution } from '../engine/types';
 import { resizeGray, type GrayImage } from './raster';
+import type { PointMap } from './box-transform';
+import { scanToPage } from './scan-placement';
 import { squarePixels } from './square-pixels';
 
 /** pdfjs ImageKind values. */
@@ -145,6 +147,8 @@ export interface ScanImage {
   image: GrayImage;
   /** Resolution of the image on the page, after any shrinking. */
   dpi: number;
+  /** From a point of the image to the page as shown (for the OCR'd words' boxes). */
+  toPage: PointMap;
 }
 
 /**
@@ -163,14 +167,16 @@ export async function scanImageOfPage(
   const gray = grayOf(decoded);
   if (!gray) return undefined;
   // A fax's 200 × 100 dpi image is stretched to square pixels first.
+  const viewport = page.getViewport({ scale: 1 });
+  const toPage = scanToPage(viewport, sole.ctm);
   const square = squarePixels(gray, placedResolution(gray, sole.ctm), maxDpi, maxPixels);
-  if (square) return square;
+  if (square) return { ...square, toPage };
   // The image may be placed rotated; comparing long sides gives its resolution either way.
-  const { width, height } = page.getViewport({ scale: 1 });
+  const { width, height } = viewport;
   const dpi = Math.max(gray.width, gray.height) / (Math.max(width, height) / 72);
   const scale = Math.min(1, maxDpi / dpi, Math.sqrt(maxPixels / (gray.width * gray.height)));
-  if (scale > 0.9) return { image: gray, dpi };
-  return { image: resizeGray(gray, scale), dpi: dpi * scale };
+  if (scale > 0.9) return { image: gray, dpi, toPage };
+  return { image: resizeGray(gray, scale), dpi: dpi * scale, toPage };
 }
 
 /**
