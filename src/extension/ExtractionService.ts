@@ -12,6 +12,7 @@ import type { Log } from './Log';
 import { mergeNarrowRuns, sumTotals, type FolderLocation, type FolderRun } from './mergeRuns';
 import { PasswordFileError, readPasswordsFor } from './passwordFile';
 import { toBatchOptions, toExtractOptions } from './requestOptions';
+import { runFinishedLogLine } from './runLog';
 import type { RunnerHost } from './RunnerHost';
 import type { RunStore } from './RunStore';
 import type { Settings } from './Settings';
@@ -121,9 +122,7 @@ export class ExtractionService {
         state.live,
         state.cancelled,
       );
-      this.deps.log.info(
-        `run finished: ${totals.files} files, ${totals.failed} failed, ${Math.round(totals.filesPerMin)} files/min, peak ${Math.round(totals.peakRssMb)} MB`,
-      );
+      this.deps.log.info(runFinishedLogLine(totals, state.cancelled));
       if (options.openResult !== false && !options.exportTo) await this.openFirst(runs);
       if (options.notify !== false) this.notifySummary(runs, state.cancelled);
       return { runs, cancelled: state.cancelled };

@@ -6,6 +6,7 @@ import {
   cancelledText,
   finishedText,
   runningText,
+  summaryLines,
   tooltipLines,
   type LiveStats,
 } from './statusText';
@@ -32,9 +33,9 @@ export class StatusBar implements vscode.Disposable {
 
   showFinished(totals: RunTotals, s: LiveStats, cancelled: boolean): void {
     this.item.text = cancelled
-      ? cancelledText(s, vscode.l10n.t)
+      ? cancelledText(totals, vscode.l10n.t)
       : finishedText(totals, vscode.l10n.t);
-    this.item.tooltip = tooltipLines(s, vscode.l10n.t).join('\n');
+    this.item.tooltip = [...summaryLines(totals), ...tooltipLines(s, vscode.l10n.t)].join('\n');
     // Warning colour only when something actually failed, so it keeps its meaning.
     this.item.backgroundColor =
       totals.failed > 0 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;

@@ -2,6 +2,7 @@
 // show them as one run. Pure (no vscode import).
 import path from 'node:path';
 import type { FileReport, RunReport, RunTotals } from '../shared/report';
+import { countsForRate, filesPerMinute } from '../shared/report-builder';
 
 /** One extracted folder and where its outputs go. */
 export interface FolderLocation {
@@ -26,6 +27,11 @@ export function sumTotals(runs: readonly FolderRun[]): RunTotals {
     filesPerMin: 0,
     peakRssMb: 0,
   };
+  // The rate counts the files extracted in these runs, as the CLI's does (countsForRate): not
+  // the cancelled, the unsupported, nor those copied from the cache.
+  let extracted = 0;
+  let cancelled = 0;
+  let cached = 0;
   for (const { report } of runs) {
     const t = report.totals;
     totals.files += t.files;
@@ -33,10 +39,15 @@ export function sumTotals(runs: readonly FolderRun[]): RunTotals {
     totals.partial += t.partial;
     totals.failed += t.failed;
     totals.skipped += t.skipped;
+    cancelled += t.cancelled ?? 0;
+    cached += t.cached ?? 0;
     totals.wallMs += t.wallMs;
     totals.peakRssMb = Math.max(totals.peakRssMb, t.peakRssMb);
+    extracted += report.files.filter(countsForRate).length;
   }
-  totals.filesPerMin = totals.wallMs > 0 ? (totals.files * 60_000) / totals.wallMs : 0;
+  totals.cancelled = cancelled;
+  totals.cached = cached;
+  totals.filesPerMin = filesPerMinute(extracted, totals.wallMs);
   return totals;
 }
 
@@ -118,5 +129,9 @@ function recount(report: RunReport): RunTotals {
   const totals = { ...report.totals, files: report.files.length };
   totals.ok = totals.partial = totals.failed = totals.skipped = 0;
   for (const f of report.files) totals[f.status]++;
+  totals.cancelled = report.files.filter(
+    (f) => f.status === 'skipped' && f.code === 'CANCELLED',
+  ).length;
+  totals.cached = report.files.filter((f) => f.cached).length;
   return totals;
 }

@@ -1,7 +1,8 @@
 // The run report as one self-contained HTML page for a webview: strict CSP with a nonce, theme
 // colours through VS Code's CSS variables, a sortable table and an inline-SVG chart of throughput
 // and memory over the run. No external script, style or font. Pure (no vscode import).
-import type { FileReport, RunReport, StatsSample } from '../shared/report';
+import type { FileReport, RunReport, RunTotals, StatsSample } from '../shared/report';
+import { countsLine, rateLine } from '../shared/run-summary';
 import { untranslated, type Translate } from './translate';
 
 export interface ReportPageOptions {
@@ -58,7 +59,8 @@ export function timelineSvg(
     `<line class="axis" x1="${CHART_W - PAD}" y1="${PAD}" x2="${CHART_W - PAD}" y2="${bottom}"/>`,
     `<polyline class="throughput" points="${polyline(timeline, (s) => s.filesPerMin, maxT, maxFpm)}"/>`,
     `<polyline class="memory" points="${polyline(timeline, (s) => s.rssMb, maxT, maxMb)}"/>`,
-    `<text class="label throughput-label" x="${PAD}" y="${PAD - 8}">${escapeHtml(t('{0} files/min', Math.round(maxFpm)))}</text>`,
+    // The axis top is the fastest moment, not the run's rate (the cards): labelled as a peak.
+    `<text class="label throughput-label" x="${PAD}" y="${PAD - 8}">${escapeHtml(t('peak {0} files/min', Math.round(maxFpm)))}</text>`,
     `<text class="label memory-label" x="${CHART_W - PAD}" y="${PAD - 8}" text-anchor="end">${escapeHtml(t('{0} MB', Math.round(maxMb)))}</text>`,
     `<text class="label" x="${CHART_W - PAD}" y="${CHART_H - 8}" text-anchor="end">${escapeHtml(t('{0} s', (maxT / 1000).toFixed(1)))}</text>`,
     `<text class="label" x="${PAD}" y="${CHART_H - 8}">0</text>`,
@@ -86,21 +88,41 @@ function fileRow(f: FileReport): string {
   ].join('');
 }
 
-export function renderReportHtml(report: RunReport, opts: ReportPageOptions): string {
-  const t = opts.t ?? untranslated;
-  const { totals } = report;
-  const nonce = escapeHtml(opts.nonce);
-  const headers = [t('File'), t('Status'), t('Kind'), t('Pages'), t('OCR confidence'), t('Time')];
-  const totalsItems: [string, string | number][] = [
+/**
+ * The cards: the CLI's figures (run-summary.ts). The rate counts only the files extracted in the
+ * run; when the cache gave them all there is no rate, and the card says so as the CLI does.
+ */
+export function totalsCards(
+  totals: RunTotals,
+  t: Translate = untranslated,
+): [string, string | number][] {
+  const cached = totals.cached ?? 0;
+  const extracted = totals.files - totals.skipped - cached;
+  const cards: [string, string | number][] = [
     [t('Files'), totals.files],
     [t('OK'), totals.ok],
     [t('Partial'), totals.partial],
     [t('Failed'), totals.failed],
     [t('Skipped'), totals.skipped],
-    [t('Wall time'), `${(totals.wallMs / 1000).toFixed(1)} s`],
-    [t('Files/min'), Math.round(totals.filesPerMin)],
-    [t('Peak memory'), `${Math.round(totals.peakRssMb)} MB`],
   ];
+  if (totals.cancelled) cards.push([t('Cancelled'), totals.cancelled]);
+  if (cached > 0) cards.push([t('From the cache'), cached]);
+  cards.push(
+    [t('Wall time'), `${(totals.wallMs / 1000).toFixed(1)} s`],
+    extracted <= 0 && cached > 0
+      ? [t('Files/min extracted'), t('all {0} from the cache', cached)]
+      : [t('Files/min extracted'), totals.filesPerMin],
+    [t('Peak memory'), `${Math.round(totals.peakRssMb)} MB`],
+  );
+  return cards;
+}
+
+export function renderReportHtml(report: RunReport, opts: ReportPageOptions): string {
+  const t = opts.t ?? untranslated;
+  const { totals } = report;
+  const nonce = escapeHtml(opts.nonce);
+  const headers = [t('File'), t('Status'), t('Kind'), t('Pages'), t('OCR confidence'), t('Time')];
+  const totalsItems = totalsCards(totals, t);
   if (report.workers !== undefined) totalsItems.push([t('Workers'), report.workers]);
   return `<!DOCTYPE html>
 <html lang="en">
@@ -140,9 +162,10 @@ tr.status-partial td:nth-child(2) { color: var(--vscode-editorWarning-foreground
 <body>
 <h1>${escapeHtml(t('Folio run report'))}</h1>
 <p class="muted">${escapeHtml(report.input)} · ${escapeHtml(report.startedAt)} → ${escapeHtml(report.finishedAt)}</p>
+<p class="summary">${escapeHtml(countsLine(totals))}; ${escapeHtml(rateLine(totals))}</p>
 <dl class="totals">${totalsItems.map(([k, v]) => `<div><dt>${escapeHtml(k)}</dt><dd>${escapeHtml(String(v))}</dd></div>`).join('')}</dl>
 <h2>${escapeHtml(t('Throughput and memory'))}</h2>
-<p class="legend"><span class="throughput">━ ${escapeHtml(t('files/min'))}</span><span class="memory">━ ${escapeHtml(t('memory (MB)'))}</span></p>
+<p class="legend"><span class="throughput">━ ${escapeHtml(t('files/min extracted'))}</span><span class="memory">━ ${escapeHtml(t('memory (MB)'))}</span></p>
 ${timelineSvg(report.timeline, t)}
 <h2>${escapeHtml(t('Files'))}</h2>
 <table id="files">

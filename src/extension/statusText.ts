@@ -1,6 +1,7 @@
 // What the single status-bar item says, while a batch runs and after it. Pure, so it is tested
 // without VS Code.
 import type { RunTotals } from '../shared/report';
+import { countsLine, rateLine } from '../shared/run-summary';
 import { untranslated, type Translate } from './translate';
 
 export interface LiveStats {
@@ -41,16 +42,35 @@ export function runningText(s: LiveStats, t: Translate = untranslated): string {
   );
 }
 
-export function finishedText(
-  totals: Pick<RunTotals, 'files' | 'failed'>,
-  t: Translate = untranslated,
-): string {
-  const files = t('$(check) {0} files', totals.files);
-  return totals.failed > 0 ? `${files} · ${t('{0} failed', totals.failed)}` : files;
+/** The totals the status bar sums up; the CLI's optional figures may be absent in old reports. */
+export type FinishedTotals = Pick<RunTotals, 'files' | 'failed'> &
+  Partial<Pick<RunTotals, 'skipped' | 'cached' | 'cancelled'>>;
+
+/**
+ * `$(check) 8 files · all 8 from the cache`: the CLI's words for a run that extracted nothing
+ * (rateLine), so the status bar never shows a rate the cache made up.
+ */
+export function finishedText(totals: FinishedTotals, t: Translate = untranslated): string {
+  const parts = [t('$(check) {0} files', totals.files)];
+  if (totals.failed > 0) parts.push(t('{0} failed', totals.failed));
+  const cached = totals.cached ?? 0;
+  if (cached > 0 && totals.files - (totals.skipped ?? 0) - cached <= 0) {
+    parts.push(t('all {0} from the cache', cached));
+  }
+  return parts.join(' · ');
 }
 
-export function cancelledText(s: LiveStats, t: Translate = untranslated): string {
-  return t('$(circle-slash) {0}/{1} files · cancelled', s.done, s.total);
+/** `$(circle-slash) 33 files · 13 cancelled`: the run's files and, as the CLI says, how many were cancelled. */
+export function cancelledText(totals: FinishedTotals, t: Translate = untranslated): string {
+  const parts = [t('$(circle-slash) {0} files', totals.files)];
+  if (totals.failed > 0) parts.push(t('{0} failed', totals.failed));
+  parts.push(totals.cancelled ? t('{0} cancelled', totals.cancelled) : t('cancelled'));
+  return parts.join(' · ');
+}
+
+/** The tooltip's first lines after a run: the CLI's summary sentences, word for word. */
+export function summaryLines(totals: RunTotals): string[] {
+  return [countsLine(totals), rateLine(totals)];
 }
 
 /** Nearest-rank percentile; undefined for no samples. */
