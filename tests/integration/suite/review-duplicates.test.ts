@@ -41,7 +41,7 @@ suite('The review workspace: duplicates in a real VS Code extension host', () =>
     assert.equal(result?.runs[0]?.report.files.length, 3);
   });
 
-  test('the Results tree says which file duplicates which, and how alike', () => {
+  test('the Results tree says which file duplicates which, and how alike', async () => {
     const copy = api.results.getTreeItem(fileNode('letter_copy.pdf'));
     assert.match(String(copy.description), /duplicate of letter\.pdf/);
     assert.match(String(copy.tooltip), /Exact duplicate of letter\.pdf \(same SHA-256\)/);
@@ -56,6 +56,9 @@ suite('The review workspace: duplicates in a real VS Code extension host', () =>
     const item = api.results.getTreeItem(signed);
     assert.match(String(item.description), /≈ \d\d% like letter(_copy)?\.pdf/);
     assert.match(String(item.contextValue), /\bnear\b/);
+    await vscode.commands.executeCommand('folio.results.focus');
+    await api.results.view.reveal(signed, { select: true, focus: true });
+    await screenshot('results-duplicates');
   });
 
   test('the duplicates filter keeps both ends of every pair', async () => {
