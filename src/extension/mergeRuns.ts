@@ -60,7 +60,7 @@ export function mergeRuns(runs: readonly FolderRun[]): RunReport | undefined {
   let offset = 0;
   for (const run of runs) {
     const name = path.basename(run.input);
-    for (const f of run.report.files) files.push({ ...f, path: `${name}/${f.path}` });
+    for (const f of run.report.files) files.push(prefixed(f, name));
     for (const s of run.report.timeline ?? []) timeline.push({ ...s, t: s.t + offset });
     offset += run.report.totals.wallMs;
   }
@@ -76,6 +76,19 @@ export function mergeRuns(runs: readonly FolderRun[]): RunReport | undefined {
     timeline,
     workers: Math.max(...runs.map((r) => r.report.workers ?? 0)) || undefined,
   };
+}
+
+/**
+ * A folder's entry in the merged report: its path and the paths it names as duplicates get the
+ * folder's name, so the manifest's "duplicate of" points at a row of the same manifest.
+ */
+function prefixed(file: FileReport, folder: string): FileReport {
+  const out: FileReport = { ...file, path: `${folder}/${file.path}` };
+  if (file.duplicateOf !== undefined) out.duplicateOf = `${folder}/${file.duplicateOf}`;
+  if (file.nearDuplicates) {
+    out.nearDuplicates = file.nearDuplicates.map((n) => ({ ...n, path: `${folder}/${n.path}` }));
+  }
+  return out;
 }
 
 /** Absolute path of a report entry's source file. */

@@ -75,3 +75,26 @@ test('a file extracted again on its own replaces its entry in the run that holds
   );
   assert.equal(runs[0]!.report.files[1]!.status, 'ok', 'the stored runs are not changed');
 });
+
+test('merged folders: the paths named as duplicates get the folder too', () => {
+  const runs: FolderRun[] = [
+    { input: '/w/one', outDir: '/o/1', report: runReport([]) },
+    {
+      input: '/w/two',
+      outDir: '/o/2',
+      report: runReport([
+        {
+          path: 'b.pdf',
+          kind: 'pdf',
+          status: 'ok',
+          ms: 1,
+          duplicateOf: 'a.pdf',
+          nearDuplicates: [{ path: 'c.pdf', similarity: 0.9 }],
+        },
+      ]),
+    },
+  ];
+  const [b] = mergeRuns(runs)!.files;
+  assert.equal(b!.duplicateOf, 'two/a.pdf');
+  assert.deepEqual(b!.nearDuplicates, [{ path: 'two/c.pdf', similarity: 0.9 }]);
+});
