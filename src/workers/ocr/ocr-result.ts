@@ -101,11 +101,13 @@ export function toOcrPageResult(
     }
   }
   const scored = words.filter((w) => hasContent(w.text));
+  // Absent rather than empty on a blank page: its result is what it was before boxes were kept.
+  const boxes = size ? wordBoxes(scored, size) : [];
   return {
     blocks,
     confidence: Math.round(meanWordConfidence(scored) * 10) / 10,
     words: scored.length,
     rotation: rotationFromBaselines(lines),
-    ...(size ? { wordBoxes: wordBoxes(scored, size) } : {}),
+    ...(boxes.length > 0 ? { wordBoxes: boxes } : {}),
   };
 }

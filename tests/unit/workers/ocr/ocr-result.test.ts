@@ -56,3 +56,36 @@ test('the tesseract tree becomes OCR paragraphs with page provenance', () => {
   assert.equal(result.rotation, 0);
   assert.deepEqual(toOcrPageResult(null, 1), { blocks: [], confidence: 0, words: 0, rotation: 0 });
 });
+
+test("with the image's size, the words with content keep their boxes as fractions of it", () => {
+  const word = (text: string, confidence: number, x0: number, x1: number) => ({
+    text,
+    confidence,
+    bbox: { x0, y0: 50, x1, y1: 70 },
+  });
+  const tree = [
+    {
+      paragraphs: [
+        {
+          lines: [
+            {
+              text: 'Total | 41.20',
+              words: [
+                word('Total', 91.6, 100, 200),
+                word('|', 30, 210, 215),
+                word('41.20', 55, 220, 300),
+              ],
+              baseline: { x0: 100, y0: 70, x1: 300, y1: 70 },
+            },
+          ],
+        },
+      ],
+    },
+  ];
+  const result = toOcrPageResult(tree, 1, { width: 1000, height: 500 });
+  assert.deepEqual(result.wordBoxes, [
+    { text: 'Total', confidence: 92, box: [0.1, 0.1, 0.2, 0.14] },
+    { text: '41.20', confidence: 55, box: [0.22, 0.1, 0.3, 0.14] },
+  ]);
+  assert.equal(toOcrPageResult(tree, 1).wordBoxes, undefined, 'no size, no boxes');
+});
