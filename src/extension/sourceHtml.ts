@@ -6,7 +6,8 @@
 // they fit the image at any size, low-confidence words in the theme's warning colour; a click
 // on a box asks for that word in the text, a click elsewhere for that far down the page.
 // Positions are set through the CSSOM from the nonce'd script (no inline style attributes, so
-// the CSP needs no 'unsafe-inline'). Pure (no vscode import).
+// the CSP needs no 'unsafe-inline'). A JPEG's EXIF orientation is not applied: the engine reads
+// and sizes the stored pixels, so the page, its size and the boxes agree. Pure (no vscode import).
 import type { OcrWord } from '../shared/ocr-words';
 
 export interface SourceHtmlInput {
@@ -78,7 +79,7 @@ export function sourceHtml(input: SourceHtmlInput): string {
   #error { color: var(--vscode-errorForeground); padding: 10px; }
   main { padding: 10px; }
   #sheet { position: relative; width: fit-content; max-width: 100%; margin: 0 auto; }
-  img { display: block; max-width: 100%; height: auto; background: #fff; box-shadow: 0 0 4px var(--vscode-widget-shadow); cursor: crosshair; }
+  img { display: block; image-orientation: none; max-width: 100%; height: auto; background: #fff; box-shadow: 0 0 4px var(--vscode-widget-shadow); cursor: crosshair; }
   button[aria-pressed="true"] { color: var(--vscode-button-foreground); background: var(--vscode-button-background); }
   #words { position: absolute; inset: 0; pointer-events: none; }
   #words[hidden] { display: none; }
