@@ -86,6 +86,7 @@ export function sourceHtml(input: SourceHtmlInput): string {
   .word { position: absolute; box-sizing: border-box; border: 1px solid var(--vscode-editorInfo-foreground, var(--vscode-focusBorder)); pointer-events: auto; cursor: pointer; }
   .word:hover { border-width: 2px; }
   .word.low { border: 2px solid var(--vscode-editorWarning-foreground); }
+  .word.chosen { outline: 2px solid var(--vscode-focusBorder); outline-offset: 1px; }
   .word.low::after { content: ''; position: absolute; inset: 0; background: var(--vscode-editorWarning-foreground); opacity: 0.25; }
 </style>
 </head>
@@ -139,6 +140,9 @@ export function sourceHtml(input: SourceHtmlInput): string {
       box.style.height = percent(w.box[3] - w.box[1]);
       box.addEventListener('click', (e) => {
         e.stopPropagation();
+        // The word clicked stays marked, so the page shows which word the text went to.
+        for (const other of overlay.querySelectorAll('.chosen')) other.classList.remove('chosen');
+        box.classList.add('chosen');
         vscode.postMessage({ type: 'word', page, index });
       });
       overlay.appendChild(box);
