@@ -122,12 +122,13 @@ export class ResultsView implements vscode.TreeDataProvider<TreeNode>, vscode.Di
     item.id = node.id;
     item.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(colour));
     const warnings = node.file.warnings?.length ?? 0;
-    const description = [fileDescription(node.file)];
+    // A duplicate says so first: a narrow view cuts the description's end off.
+    const duplicates = duplicateDescription(node, vscode.l10n.t);
+    const description = duplicates ? [duplicates] : [];
+    description.push(fileDescription(node.file));
     if (node.state === 'warnings' || (node.state === 'partial' && warnings > 0)) {
       description.push(vscode.l10n.t('{0} warnings', warnings));
     }
-    const duplicates = duplicateDescription(node, vscode.l10n.t);
-    if (duplicates) description.push(duplicates);
     item.description = description.join(' · ');
     item.tooltip = fileTooltip(node);
     item.resourceUri = vscode.Uri.file(node.sourcePath);
