@@ -3,6 +3,7 @@
 // and memory over the run. No external script, style or font. Pure (no vscode import).
 import type { FileReport, RunReport, RunTotals, StatsSample } from '../shared/report';
 import { countsLine, rateLine } from '../shared/run-summary';
+import { duplicateDescription } from './resultDuplicates';
 import { untranslated, type Translate } from './translate';
 
 export interface ReportPageOptions {
@@ -74,12 +75,19 @@ function cell(value: string | number | undefined, sortKey?: string | number): st
   return `<td data-sort="${escapeHtml(String(key))}">${escapeHtml(text)}</td>`;
 }
 
+/** `ok · duplicate of a.pdf`: the row says what the Results tree says of its duplicates. */
+function statusText(f: FileReport): string {
+  const status = f.code ? `${f.status} (${f.code})` : f.status;
+  const duplicates = duplicateDescription({ file: f, copies: [] });
+  return duplicates ? `${status} · ${duplicates}` : status;
+}
+
 function fileRow(f: FileReport): string {
   const confidence = f.ocrConfidence === undefined ? undefined : `${Math.round(f.ocrConfidence)}%`;
   return [
     `<tr class="status-${escapeHtml(f.status)}">`,
     cell(f.path),
-    cell(f.code ? `${f.status} (${f.code})` : f.status, f.status),
+    cell(statusText(f), f.status),
     cell(f.kind),
     cell(f.pages, f.pages ?? -1),
     cell(confidence, f.ocrConfidence ?? -1),

@@ -39,3 +39,22 @@ test('report page: strict CSP with the nonce, escaped content, a chart and the t
   assert.match(html, /var\(--vscode-foreground\)/);
   assert.match(timelineSvg(undefined), /No timeline/);
 });
+
+test('report page: a row says whose duplicate it is, and how alike its near-duplicates are', () => {
+  const html = renderReportHtml(
+    runReport([
+      { path: 'a.pdf', kind: 'pdf', status: 'ok', ms: 1 },
+      { path: 'b.pdf', kind: 'pdf', status: 'ok', ms: 1, duplicateOf: 'a.pdf' },
+      {
+        path: 'c.pdf',
+        kind: 'pdf',
+        status: 'ok',
+        ms: 1,
+        nearDuplicates: [{ path: 'a.pdf', similarity: 0.93 }],
+      },
+    ]),
+    { nonce: 'n', cspSource: 'c' },
+  );
+  assert.ok(html.includes('>ok · duplicate of a.pdf</td>'));
+  assert.ok(html.includes('>ok · ≈ 93% like a.pdf</td>'));
+});
