@@ -10,6 +10,11 @@ const required = [
   /^extension\/dist\/cli\.mjs$/,
   /^extension\/dist\/child\.mjs$/,
   /^extension\/dist\/pool-worker\.mjs$/,
+  // The queue worker's child and the coordinator's planner, and the queue library they load.
+  /^extension\/dist\/queue-child\.mjs$/,
+  /^extension\/dist\/queue-planner\.mjs$/,
+  /^extension\/node_modules\/bullmq\/package\.json$/,
+  /^extension\/node_modules\/ioredis\/package\.json$/,
   /^extension\/dist\/pdfjs\/standard_fonts\//,
   /^extension\/dist\/pdfjs\/cmaps\//,
   /^extension\/dist\/pdfjs\/wasm\/openjpeg\.wasm$/,
