@@ -18,23 +18,37 @@ const SEPARATOR = /[-/.,:_]/;
 const MARK = /\p{M}/gu;
 const DIGIT = /\p{N}/u;
 const LETTER = /\p{L}/u;
+const NON_ASCII = /[^ -~\t\n\r]/;
 
 /** Case and accent folding: what every term of the index is made of. */
 export function fold(text: string): string {
+  // NFKD and mark removal leave ASCII as it is; skipping them for ASCII words (nearly all of an
+  // English or German-ASCII text) halves the tokenizer's cost while indexing.
+  if (!NON_ASCII.test(text)) return text.toLowerCase();
   return text.normalize('NFKD').replace(MARK, '').toLowerCase();
 }
 
 /** The tokens of `text` with their spans in it. */
 export function textTokens(text: string): TextToken[] {
   const tokens: TextToken[] = [];
-  for (const match of text.matchAll(TOKEN)) {
-    const parts = match[0]
-      .split(SEPARATOR)
-      .map(fold)
-      .filter((p) => p !== '');
-    if (parts.length > 0) {
-      tokens.push({ parts, start: match.index, end: match.index + match[0].length });
+  // One pass, no per-match arrays beyond the parts: this runs over every extracted text twice
+  // (index terms, MinHash shingles) on the child's main thread.
+  TOKEN.lastIndex = 0;
+  for (let match = TOKEN.exec(text); match !== null; match = TOKEN.exec(text)) {
+    const word = match[0];
+    let parts: string[];
+    if (!SEPARATOR.test(word)) {
+      const folded = fold(word);
+      parts = folded === '' ? [] : [folded];
+    } else {
+      parts = [];
+      for (const piece of word.split(SEPARATOR)) {
+        const folded = fold(piece);
+        if (folded !== '') parts.push(folded);
+      }
     }
+    if (parts.length > 0)
+      tokens.push({ parts, start: match.index, end: match.index + word.length });
   }
   return tokens;
 }
@@ -58,5 +72,10 @@ export function termsOf(token: TextToken): string[] {
 
 /** The index's terms for a text (MiniSearch's `tokenize`). */
 export function indexTerms(text: string): string[] {
-  return textTokens(text).flatMap(termsOf);
+  const terms: string[] = [];
+  for (const token of textTokens(text)) {
+    for (const part of token.parts) terms.push(part);
+    if (token.parts.length > 1) for (const form of joinedForms(token.parts)) terms.push(form);
+  }
+  return terms;
 }

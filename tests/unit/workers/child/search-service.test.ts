@@ -68,3 +68,35 @@ test('a file that cannot be read is logged, not thrown; other files still index'
   assert.match(logs.join('\n'), /gone\.pdf not indexed/);
   assert.equal((await ask(service, cacheDir, 'payments')).result?.hits.length, 1);
 });
+
+test('a crash before the next save loses only the files since the last one; the next run re-indexes them', async () => {
+  const { cacheDir, file } = setUp();
+  const second = path.join(path.dirname(file.output), 'memo.docx.md');
+  writeFileSync(second, '# memo.docx\nQuarterly reconciliation of the escrow account\n');
+  const memo = {
+    ...file,
+    path: 'memo.docx',
+    kind: 'docx' as const,
+    output: second,
+    cacheKey: 'k2',
+  };
+  const crashed = new SearchService();
+  await crashed.fileFinished(cacheDir, file);
+  await crashed.flush();
+  // Indexed in memory, never saved: the child dies here.
+  await crashed.fileFinished(cacheDir, memo);
+  const restarted = new SearchService();
+  assert.deepEqual(await restarted.indexedPaths(cacheDir, '/evidence'), ['ledger.xlsx']);
+  // The next run finishes both again (cache hits, same keys): only the lost one is indexed anew.
+  await restarted.fileFinished(cacheDir, file);
+  await restarted.fileFinished(cacheDir, memo);
+  assert.equal((await ask(restarted, cacheDir, 'escrow')).result?.hits[0].path, 'memo.docx');
+  await restarted.flush();
+  // What reached disk after the batch is what the index held in memory.
+  const onDisk = new SearchService();
+  assert.deepEqual((await onDisk.indexedPaths(cacheDir, '/evidence')).sort(), [
+    'ledger.xlsx',
+    'memo.docx',
+  ]);
+  assert.equal((await ask(onDisk, cacheDir, 'escrow')).result?.hits.length, 1);
+});
