@@ -9,8 +9,9 @@ import type { SearchKind } from '../../shared/search';
 import { IndexStore, loadIndex } from '../text-search/index-store';
 import { LinesCache } from '../text-search/lines-cache';
 import { minhashSignature } from '../text-search/minhash';
-import { indexChunks } from '../text-search/page-chunks';
+import { indexChunks, withTerms } from '../text-search/page-chunks';
 import type { IndexedFile, ReadLines } from '../text-search/search-index';
+import { textTokens } from '../text-search/tokenize';
 
 /** A file that finished with an output, as the index records it. */
 export interface FinishedFile {
@@ -86,8 +87,10 @@ export class SearchService {
     }
     const text = await readFile(file.output, 'utf8');
     await yieldToLoop();
-    const chunks = indexChunks(text);
-    const signature = minhashSignature(text);
+    // One tokenizer pass for the chunks' terms and the signature (it was most of the cost here).
+    const tokens = textTokens(text);
+    const chunks = withTerms(text, indexChunks(text), tokens);
+    const signature = minhashSignature(tokens);
     await yieldToLoop();
     store.index.addFile(
       {

@@ -3,7 +3,7 @@
 // a signed copy, a version with a changed line) are found without comparing whole texts. Written
 // here rather than taken from npm: `minhash` (0.0.9) is unmaintained and has no banding, and
 // `bloom-filters` brings a dozen dependencies for one 60-line function.
-import { textTokens } from './tokenize';
+import { textTokens, type TextToken } from './tokenize';
 
 /** Hash functions per signature: the similarity estimate's standard error is about 1/√128 ≈ 0.09. */
 export const SIGNATURE_SIZE = 128;
@@ -38,10 +38,11 @@ function fnv1aFrom(h: number, text: string): number {
 
 const SPACE = 0x20;
 
-/** The hashes of the text's distinct word shingles. */
-export function shingleHashes(text: string): Set<number> {
+/** The hashes of the text's distinct word shingles (`tokens`: the text's `textTokens`, if known). */
+export function shingleHashes(text: string | readonly TextToken[]): Set<number> {
   const words: string[] = [];
-  for (const token of textTokens(text)) for (const part of token.parts) words.push(part);
+  const tokens = typeof text === 'string' ? textTokens(text) : text;
+  for (const token of tokens) for (const part of token.parts) words.push(part);
   const hashes = new Set<number>();
   // The hash of `words[i..i+SHINGLE_WORDS).join(' ')`, computed without building the string:
   // the same values as before (signatures stored in an index still compare) for a fraction of the
@@ -58,7 +59,7 @@ export function shingleHashes(text: string): Set<number> {
 }
 
 /** The text's signature, or undefined when it is too short to have a meaningful one. */
-export function minhashSignature(text: string): number[] | undefined {
+export function minhashSignature(text: string | readonly TextToken[]): number[] | undefined {
   const hashes = shingleHashes(text);
   if (hashes.size < MIN_SHINGLES) return undefined;
   // Typed arrays keep the 128 × shingles inner loop on unboxed 32-bit values.

@@ -2,6 +2,7 @@
 // `<!-- page N -->` markers the renderer writes where pages begin) and one per sheet (`## Sheet:
 // Name` headings), so a hit can say where it is. What comes before the first marker (the title
 // and summary) is a chunk of its own, without a page.
+import { pushTerms, type TextToken } from './tokenize';
 
 export interface TextChunk {
   page?: number;
@@ -10,6 +11,8 @@ export interface TextChunk {
   startLine: number;
   endLine: number;
   text: string;
+  /** Its index terms (`indexTerms(text)`) when already computed (`withTerms`). */
+  terms?: string[];
 }
 
 const PAGE_MARKER = /^<!-- page (\d+)(?: \(OCR[^)]*\))? -->$/;
@@ -74,4 +77,34 @@ export function pageChunks(markdown: string): TextChunk[] {
   }
   close(lines.length);
   return chunks;
+}
+
+/**
+ * The chunks with their index terms, taken from `tokens` (the whole text's `textTokens`) instead
+ * of tokenizing each chunk again: tokens never span a line, and a chunk's text is its lines
+ * without the page markers, so its terms are those of the tokens on its lines, markers left out.
+ * One tokenizer pass then serves the chunks and the MinHash signature.
+ */
+export function withTerms(
+  markdown: string,
+  chunks: readonly TextChunk[],
+  tokens: readonly TextToken[],
+): TextChunk[] {
+  const lines = markdown.split('\n');
+  let next = 0;
+  let line = 0;
+  let lineEnd = lines.length > 0 ? lines[0].length : 0;
+  return chunks.map((chunk) => {
+    const terms: string[] = [];
+    for (; next < tokens.length; next++) {
+      const token = tokens[next];
+      while (token.start > lineEnd && line + 1 < lines.length) {
+        line++;
+        lineEnd += 1 + lines[line].length;
+      }
+      if (line >= chunk.endLine) break;
+      if (line >= chunk.startLine && !isPageMarker(lines[line])) pushTerms(terms, token);
+    }
+    return { ...chunk, terms };
+  });
 }

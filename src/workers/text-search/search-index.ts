@@ -62,10 +62,16 @@ export type ReadLines = (
   file: IndexedFile,
 ) => Promise<{ path: string; lines: string[] } | undefined>;
 
+/**
+ * The terms of the chunk being added, when the caller computed them already (`withTerms`):
+ * MiniSearch only tokenizes through its `tokenize` option, so `addFile` sets this around `add`.
+ */
+let knownTerms: string[] | undefined;
+
 const miniOptions = {
   fields: ['text'],
   idField: 'id',
-  tokenize: indexTerms,
+  tokenize: (text: string) => knownTerms ?? indexTerms(text),
   // Terms are folded by the tokenizer already.
   processTerm: (term: string) => term,
   // A query's terms arrive one by one in a query tree (queryTree), already folded.
@@ -132,7 +138,12 @@ export class SearchIndex {
     const chunkIds: number[] = [];
     for (const chunk of chunks) {
       const id = this.nextId++;
-      this.mini.add({ id, text: chunk.text });
+      knownTerms = chunk.terms;
+      try {
+        this.mini.add({ id, text: chunk.text });
+      } finally {
+        knownTerms = undefined;
+      }
       this.chunks.set(id, {
         file: key,
         startLine: chunk.startLine,

@@ -70,12 +70,15 @@ export function termsOf(token: TextToken): string[] {
   return [...token.parts, ...joinedForms(token.parts)];
 }
 
+/** Appends the terms `token` stands for (`termsOf`) to `terms`. */
+export function pushTerms(terms: string[], token: TextToken): void {
+  for (const part of token.parts) terms.push(part);
+  if (token.parts.length > 1) for (const form of joinedForms(token.parts)) terms.push(form);
+}
+
 /** The index's terms for a text (MiniSearch's `tokenize`). */
 export function indexTerms(text: string): string[] {
   const terms: string[] = [];
-  for (const token of textTokens(text)) {
-    for (const part of token.parts) terms.push(part);
-    if (token.parts.length > 1) for (const form of joinedForms(token.parts)) terms.push(form);
-  }
+  for (const token of textTokens(text)) pushTerms(terms, token);
   return terms;
 }

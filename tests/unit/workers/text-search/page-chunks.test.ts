@@ -7,7 +7,9 @@ import {
   isPageMarker,
   pageChunks,
   sectionStart,
+  withTerms,
 } from '../../../../src/workers/text-search/page-chunks';
+import { indexTerms, textTokens } from '../../../../src/workers/text-search/tokenize';
 
 const text = [
   '# report.pdf',
@@ -63,4 +65,30 @@ test('index chunks group pages up to a size; a hit finds its page from the marke
   assert.deepEqual(sectionStart('## Sheet: Ledger (A1:B2)'), { sheet: 'Ledger' });
   assert.deepEqual(sectionStart('<!-- page 4 -->'), { page: 4 });
   assert.equal(sectionStart('plain'), undefined);
+});
+
+test("chunks' terms from the whole text's tokens are each chunk's own terms", () => {
+  const markdown = [
+    '# ledger.pdf',
+    'Summary: INV-2024-4788, 41,228.23',
+    '<!-- page 1 -->',
+    'Café Straße 15/03/2024',
+    '',
+    '<!-- page 2 (OCR 83%) -->',
+    '   ',
+    '<!-- page 3 -->',
+    'ref A-17 ﬁle total 1.000,50',
+    '## Sheet: Payments (A1:C3)',
+    '| a_b:c | 3883647 |',
+    '',
+  ].join('\n');
+  // Merged chunks (20,000 chars) and one chunk per section (10 chars).
+  for (const max of [20_000, 10]) {
+    const chunks = indexChunks(markdown, max);
+    const terms = withTerms(markdown, chunks, textTokens(markdown));
+    assert.deepEqual(
+      terms.map((c) => c.terms),
+      chunks.map((c) => indexTerms(c.text)),
+    );
+  }
 });
