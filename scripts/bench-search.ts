@@ -26,8 +26,9 @@ import type { SearchKind } from '../src/shared/search';
 import { IndexStore, indexPathFor, loadIndex } from '../src/workers/text-search/index-store';
 import { LinesCache } from '../src/workers/text-search/lines-cache';
 import { minhashSignature } from '../src/workers/text-search/minhash';
-import { indexChunks, pageChunks } from '../src/workers/text-search/page-chunks';
+import { indexChunks, pageChunks, withTerms } from '../src/workers/text-search/page-chunks';
 import { SearchIndex, type IndexedFile } from '../src/workers/text-search/search-index';
+import { textTokens } from '../src/workers/text-search/tokenize';
 import { ensureGeneratedBatch } from '../tests/support/generated-fixtures';
 import { projectRoot } from '../tests/support/paths';
 import { machineInfo } from './bench/machine';
@@ -99,13 +100,15 @@ async function buildIndex(textDir: string, cacheDir: string, input: string): Pro
     const text = readFileSync(textPath, 'utf8');
     textBytes += Buffer.byteLength(text);
     const sections = pageChunks(text);
-    const chunks = indexChunks(text);
+    // As the child indexes (search-service.ts): one tokenizer pass for the terms and the signature.
+    const tokens = textTokens(text);
+    const chunks = withTerms(text, indexChunks(text), tokens);
     pages += Math.max(
       1,
       sections.filter((c) => c.page !== undefined || c.sheet !== undefined).length,
     );
     const s = performance.now();
-    const signature = minhashSignature(text);
+    const signature = minhashSignature(tokens);
     signatureMs += performance.now() - s;
     const source = rel.slice(0, -'.md'.length).split(path.sep).join('/');
     index.addFile(
