@@ -27,7 +27,8 @@ Options:
   --near-duplicates T    report files whose texts are at least T alike (0-1, default 0.8;
                          off: none)
   --workers N            worker threads (default: min(cores, 4); 1 = sequential)
-  --memory-limit-mb N    memory budget of the extraction process (default: 1024)
+  --memory-limit-mb N    memory budget of the process tree: this CLI and its extraction
+                         process (default: 1024)
   --timeout-s N          abort a file that makes no progress for N seconds (default: 60)
   --file-cap-s N         abort a file that runs longer than N seconds in all (default: 600)
   --no-ocr               do not OCR scanned pages and images

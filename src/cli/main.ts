@@ -9,20 +9,23 @@ import { manifestCsv, manifestJson, manifestPaths } from '../shared/manifest';
 import { processAlive, removeTempFiles } from '../shared/stale-temps';
 import { ChildProcessRunner } from '../runner/child-process-runner';
 import type { BatchRunner } from '../runner/types';
-import { QueueBatchRunner } from '../queue/queue-batch-runner';
 import { parseCli, UsageError, USAGE, type CliCommand } from './args';
 import { fileLine, summaryLines } from './format';
 import { escapeControl } from './terminal-text';
 import { isSearchCommand, parseSearch, SEARCH_USAGE, searchLines } from './search-command';
-import { isQueueCommand, runQueueCommand } from './queue-commands';
 
 const childScript = fileURLToPath(new URL('./child.mjs', import.meta.url));
 const plannerScript = fileURLToPath(new URL('./queue-planner.mjs', import.meta.url));
 
 async function extract(command: CliCommand): Promise<number> {
   // --queue: the same batch planned here and run by queue workers (src/queue, docs/scaling.md).
+  // The queue modules (bullmq, ioredis: ~20 MB of RSS) load only for --queue, since the CLI's own
+  // memory counts in the process tree a local batch is held to.
   const runner: BatchRunner = command.queue
-    ? new QueueBatchRunner({ target: command.queue, plannerScript })
+    ? new (await import('../queue/queue-batch-runner')).QueueBatchRunner({
+        target: command.queue,
+        plannerScript,
+      })
     : new ChildProcessRunner({ childScript });
   let interrupted = false;
   const onSignal = () => {
@@ -33,9 +36,16 @@ async function extract(command: CliCommand): Promise<number> {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  // --memory-limit-mb holds the whole local process tree: what this process already holds is
+  // taken off the extraction process's budget (the child only sees its own memory). Queue workers
+  // get the limit as it was given: each is its own tree.
+  const ownMb = Math.round(process.memoryUsage().rss / (1024 * 1024));
+  const batch = command.queue
+    ? command.batch
+    : { ...command.batch, memoryLimitMb: Math.max(64, command.batch.memoryLimitMb - ownMb) };
   try {
     const report = await runner.run(
-      { input: command.input, batch: command.batch, extract: command.extract },
+      { input: command.input, batch, extract: command.extract },
       {
         onFileDone: (file) => {
           if (!command.quiet) process.stdout.write(fileLine(file) + '\n');
@@ -110,7 +120,9 @@ async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
     if (isSearchCommand(argv)) return await search(argv);
-    if (isQueueCommand(argv)) return await runQueueCommand(argv);
+    if (argv[0] === 'worker' || argv[0] === 'status') {
+      return await (await import('./queue-commands')).runQueueCommand(argv);
+    }
     parsed = parseCli(argv);
   } catch (error) {
     if (error instanceof UsageError) {

@@ -69,10 +69,6 @@ function parseQueueArgs(argv: string[]) {
   }
 }
 
-export function isQueueCommand(argv: string[]): boolean {
-  return argv[0] === 'worker' || argv[0] === 'status';
-}
-
 /** Runs `worker` or `status`; returns the exit code. Throws UsageError for bad arguments. */
 export async function runQueueCommand(argv: string[], cwd = process.cwd()): Promise<number> {
   const { values, positionals } = parseQueueArgs(argv.slice(1));

@@ -74,7 +74,7 @@ test(
       assert.match(result.stdout, new RegExp(`ok\\s+docs/${name.replace(/\./g, '\\.')}`));
     }
     assert.match(result.stdout, /8 files: 4 ok, 2 partial, 1 failed, 1 skipped/);
-    assert.match(result.stdout, /files\/min, peak RSS \d+ MB \(process tree\)/);
+    assert.match(result.stdout, /files\/min extracted, peak RSS \d+ MB \(process tree\)/);
 
     // Re-run: everything from the cache, the same outputs.
     const again = await cli([

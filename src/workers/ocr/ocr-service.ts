@@ -83,10 +83,11 @@ const OSD_IDLE_MS = 5_000;
  */
 const MAX_OSD_PIXELS = 10_000_000;
 /**
- * The careful (best_int) engine is stopped after this long without a weak page, for the same
- * reason as the OSD one: a second wasm instance and model that good pages do not need.
+ * The careful (best_int) engine is stopped as soon as its page is read: it is a third wasm
+ * instance and model beside the fast and OSD ones (200-250 MB of heap each), weak pages are rare,
+ * and kept for 5 s it took the generated batch's tree past 1 GB while good pages ran beside it.
  */
-const CAREFUL_IDLE_MS = 5_000;
+const CAREFUL_IDLE_MS = 0;
 
 /**
  * Creates the service. Languages are checked here, synchronously, so a missing language is an
