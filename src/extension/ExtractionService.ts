@@ -4,6 +4,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { outputsFolderFor } from '../shared/outputs-folder';
+import { countsLine, rateLine } from '../shared/run-summary';
 import type { FileReport } from '../shared/report';
 import type { ContentProvider } from './ContentProvider';
 import type { Diagnostics } from './Diagnostics';
@@ -272,19 +273,12 @@ export class ExtractionService {
     const totals = sumTotals(runs);
     const showProblems = vscode.l10n.t('Show Problems');
     const openReport = vscode.l10n.t('Open Report');
+    // The CLI's own two summary sentences (run-summary.ts), so the notification, the log, the
+    // status bar and the report say the same figures in the same words.
+    // countsLine says "(13 cancelled)" itself when files were cancelled.
     const message = cancelled
-      ? vscode.l10n.t(
-          'Folio: extraction cancelled after {0} of {1} files.',
-          totals.ok + totals.partial + totals.failed,
-          totals.files,
-        )
-      : vscode.l10n.t(
-          'Folio extracted {0} files: {1} ok, {2} partial, {3} failed.',
-          totals.files,
-          totals.ok,
-          totals.partial,
-          totals.failed,
-        );
+      ? vscode.l10n.t('Folio, cancelled: {0}; {1}.', countsLine(totals), rateLine(totals))
+      : vscode.l10n.t('Folio: {0}; {1}.', countsLine(totals), rateLine(totals));
     const actions = totals.failed + totals.partial > 0 ? [showProblems, openReport] : [openReport];
     const shown =
       totals.failed > 0
