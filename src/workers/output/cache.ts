@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { ErrorCode } from '../../shared/errors';
 import type { ExtractOptions } from '../../shared/options';
 import type { FileOutcome } from '../../shared/report';
-import { ENGINE_VERSION } from '../../shared/version';
+import { outputIdentity } from '../../shared/settings-fingerprint';
 import { writeFileAtomic } from '../../shared/atomic-file';
 
 /** Failures that depend only on the file's bytes and settings: safe to remember. */
@@ -28,26 +28,14 @@ export function isCacheable(outcome: FileOutcome): boolean {
 
 export { sha256OfFile } from '../engine/hash-file';
 
-/** The settings that change what is written for a file. Throughput knobs are left out. */
+/** The settings that change what is written for a file (outputIdentity), and the password's hash. */
 export function outputSettings(
   extract: ExtractOptions,
   format: 'md' | 'json',
   password: string | undefined,
 ): string {
   return JSON.stringify({
-    engine: ENGINE_VERSION,
-    format,
-    ocr: extract.ocr.enabled
-      ? {
-          languages: [...extract.ocr.languages].sort(),
-          minConfidence: extract.ocr.minConfidence,
-        }
-      : false,
-    limits: extract.limits,
-    // Comments and tracked changes shown or not: the same DOCX gives two different outputs.
-    docx: extract.docx,
-    // Cells as their number format shows them or as stored: different text for the same XLSX.
-    excelValues: extract.excel.values,
+    ...outputIdentity(extract, format),
     // A hash, never the password itself: a corrected password must miss the cache.
     password: password === undefined ? null : createHash('sha256').update(password).digest('hex'),
   });
