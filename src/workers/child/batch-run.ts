@@ -2,7 +2,6 @@
 // (hash, cache lookup, output name), deliver cache hits and schedule the rest on the pool
 // biggest first, and report every file to the parent as it ends. Only small report entries are
 // kept here; document text lives in pool threads and on disk.
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { copyFileAtomic } from '../../shared/atomic-file';
 import { toFolioError } from '../../shared/errors';
@@ -20,7 +19,7 @@ import { removeTempFiles } from '../../shared/stale-temps';
 import { OutputCache, sha256OfFile, type CacheHit } from '../output/cache';
 import { OutputNamer } from '../output/output-writer';
 import { BatchStats } from './batch-stats';
-import { defaultCacheDir, defaultOutDir, defaultWorkers } from './locations';
+import { defaultWorkers } from './locations';
 import { affordableWorkers, MemoryGovernor } from './memory-governor';
 import type { TaskRunner } from './piscina-runner';
 import { estimateCost } from './plan';
@@ -37,7 +36,7 @@ import { cancelledOutcome } from './run-with-retry';
 import { Scheduler } from './scheduler';
 import { selectEntries } from './select-entries';
 import { threadHeapLimitMb } from './thread-limits';
-import { walkFolder, type FileEntry } from './walk-folder';
+import { walkBatch, type FileEntry } from './walk-folder';
 
 export interface BatchRunEnvironment {
   emit(message: ChildToParent): void;
@@ -90,19 +89,8 @@ export class BatchRun {
   async run(): Promise<RunReport> {
     const { batch, input, batchId } = this.start;
     const workers = Math.max(1, Math.min(32, batch.workers ?? defaultWorkers()));
-    const cacheDir = path.resolve(batch.cacheDir ?? defaultCacheDir());
+    const { outDir, cacheDir, walked } = await walkBatch(batch, input, this.env.acceptName);
     this.cacheDir = cacheDir;
-    const outDir = path.resolve(batch.outDir ?? defaultOutDir(cacheDir, input));
-    await mkdir(outDir, { recursive: true });
-    await mkdir(cacheDir, { recursive: true });
-
-    const walked = await walkFolder(input, {
-      include: batch.include,
-      exclude: batch.exclude,
-      followSymlinks: batch.followSymlinks,
-      skipDirs: [outDir, cacheDir],
-      acceptName: this.env.acceptName,
-    });
     const selected = selectEntries(walked, input, this.start.files);
     this.env.emit({ type: 'planned', batchId, files: selected.map((e) => e.rel) });
     for (const entry of selected) {

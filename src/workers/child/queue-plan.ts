@@ -2,7 +2,6 @@
 // hashing, cache keys and output names as a local run: every walked entry is either answered here
 // (skipped, unreadable, or copied out of the cache) or listed as a file a queue worker must run.
 // Nothing is extracted here, so no pool is started.
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { copyFileAtomic } from '../../shared/atomic-file';
 import { kindFromName } from '../../shared/formats';
@@ -11,10 +10,9 @@ import type { FileReport } from '../../shared/report';
 import { failedOutcome, fileReport } from '../../shared/report-builder';
 import { OutputCache } from '../output/cache';
 import { OutputNamer } from '../output/output-writer';
-import { defaultCacheDir, defaultOutDir } from './locations';
 import { estimateCost } from './plan';
 import { prepareFile, type PrepareContext } from './prepare-file';
-import { walkFolder, type FileEntry } from './walk-folder';
+import { walkBatch, type FileEntry } from './walk-folder';
 
 /** Files hashed at once: hashing is I/O-bound, a few in flight keep a shared disk busy. */
 const HASH_CONCURRENCY = 4;
@@ -24,17 +22,7 @@ export async function planForQueue(
   acceptName?: (name: string) => boolean,
 ): Promise<PlanResult> {
   const { batch, input } = request;
-  const cacheDir = path.resolve(batch.cacheDir ?? defaultCacheDir());
-  const outDir = path.resolve(batch.outDir ?? defaultOutDir(cacheDir, input));
-  await mkdir(outDir, { recursive: true });
-  await mkdir(cacheDir, { recursive: true });
-  const walked = await walkFolder(input, {
-    include: batch.include,
-    exclude: batch.exclude,
-    followSymlinks: batch.followSymlinks,
-    skipDirs: [outDir, cacheDir],
-    acceptName,
-  });
+  const { outDir, cacheDir, walked } = await walkBatch(batch, input, acceptName);
   const reports: FileReport[] = [];
   const fresh: PlannedFile[] = [];
   const entries: FileEntry[] = [];

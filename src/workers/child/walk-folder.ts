@@ -3,11 +3,13 @@
 // non-UTF-8 names can still be opened; symlinks that stay inside the folder are followed (a
 // directory link back to one of its ancestors is a loop), links leading outside are followed only
 // when asked; FIFOs and devices are never opened (reading a FIFO would hang the batch).
-import { lstat, readdir, realpath, stat } from 'node:fs/promises';
+import { lstat, mkdir, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import type { ErrorCode } from '../../shared/errors';
 import { formatForName, SUPPORTED_FORMATS_TEXT } from '../../shared/formats';
+import type { BatchOptions } from '../../shared/options';
+import { defaultCacheDir, defaultOutDir } from './locations';
 
 export interface WalkOptions {
   include: string[];
@@ -208,4 +210,27 @@ export async function walkFolder(root: string, options: WalkOptions): Promise<Wa
     for (const dir of subdirs.reverse()) stack.push(dir);
   }
   return entries;
+}
+
+/**
+ * A batch's output and cache folders (resolved, made if missing) and the walk of its input, which
+ * leaves those two folders out.
+ */
+export async function walkBatch(
+  batch: BatchOptions,
+  input: string,
+  acceptName?: (name: string) => boolean,
+): Promise<{ outDir: string; cacheDir: string; walked: WalkEntry[] }> {
+  const cacheDir = path.resolve(batch.cacheDir ?? defaultCacheDir());
+  const outDir = path.resolve(batch.outDir ?? defaultOutDir(cacheDir, input));
+  await mkdir(outDir, { recursive: true });
+  await mkdir(cacheDir, { recursive: true });
+  const walked = await walkFolder(input, {
+    include: batch.include,
+    exclude: batch.exclude,
+    followSymlinks: batch.followSymlinks,
+    skipDirs: [outDir, cacheDir],
+    acceptName,
+  });
+  return { outDir, cacheDir, walked };
 }
