@@ -2,10 +2,11 @@
 // rediss:// URL, the worker and `folio status` with it in FOLIO_REDIS_PASSWORD. Without it, status
 // fails in plain words and exit code 1.
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import { test } from 'node:test';
-import { slow, tempFolder } from '../support/pool-harness';
+import { slow } from '../support/pool-harness';
 import {
+  coordinatorArgs,
+  queuedBatch,
   readReport,
   opensslSkip,
   redisSkip,
@@ -23,34 +24,19 @@ test(
   async () => {
     const redis = await startRedis({ tls: true, password: PASSWORD });
     const trust = { NODE_EXTRA_CA_CERTS: redis.caFile };
-    const input = tempFolder({
+    const batch = queuedBatch({
       'a.fault-ok': slow(1, 50, 'first'),
       'b.fault-ok': slow(1, 50, 'second'),
     });
-    const reportFile = path.join(path.dirname(input), 'report.json');
     const worker = await startWorker(redis.url, 'tls', [], {
       ...trust,
       FOLIO_REDIS_PASSWORD: PASSWORD,
     });
     const withPassword = redis.url.replace('rediss://', `rediss://:${PASSWORD}@`);
-    const coordinator = await runCli(
-      [
-        'extract',
-        input,
-        '--out',
-        path.join(path.dirname(input), 'out'),
-        '--report',
-        reportFile,
-        '--queue',
-        withPassword,
-        '--quiet',
-        '--no-ocr',
-      ],
-      trust,
-    );
+    const coordinator = await runCli(coordinatorArgs(batch, withPassword), trust);
     const end = await coordinator.exited;
     assert.equal(end.code, 0, end.stderr);
-    const report = await readReport(reportFile);
+    const report = await readReport(batch.reportFile);
     assert.deepEqual(
       report.files.map((f) => f.status),
       ['ok', 'ok'],

@@ -1,10 +1,11 @@
 // Ctrl-C on a coordinator ends it with exit code 130 and a complete report (files not done are
 // skipped/CANCELLED), also when Redis has gone away meanwhile: nothing waits for it for ever.
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import { test } from 'node:test';
-import { slow, tempFolder } from '../support/pool-harness';
+import { slow } from '../support/pool-harness';
 import {
+  coordinatorArgs,
+  queuedBatch,
   readReport,
   redisSkip,
   runCli,
@@ -17,22 +18,11 @@ test(
   'Ctrl-C with Redis gone: exit 130 within seconds, every file in the report',
   { skip: redisSkip, timeout: 60_000 },
   async () => {
-    const input = tempFolder({ 'a.fault-ok': slow(1, 10), 'b.fault-ok': slow(1, 10) });
-    const reportFile = path.join(path.dirname(input), 'report.json');
+    const batch = queuedBatch({ 'a.fault-ok': slow(1, 10), 'b.fault-ok': slow(1, 10) });
     const redis = await startRedis();
     const queue = testQueue(redis.url);
     // No worker: the jobs wait.
-    const coordinator = await runCli([
-      'extract',
-      input,
-      '--out',
-      path.join(path.dirname(input), 'out'),
-      '--report',
-      reportFile,
-      '--queue',
-      redis.url,
-      '--quiet',
-    ]);
+    const coordinator = await runCli(coordinatorArgs(batch, redis.url, { ocr: true }));
     await waitFor(
       async () => (await queue.getJobCounts('waiting')).waiting === 2,
       30_000,
@@ -44,7 +34,7 @@ test(
     const end = await coordinator.exited;
     assert.equal(end.code, 130, end.stderr);
     assert.ok(Date.now() - stopped < 20_000, `took ${Date.now() - stopped} ms`);
-    const report = await readReport(reportFile);
+    const report = await readReport(batch.reportFile);
     assert.deepEqual(
       report.files.map((f) => [f.path, f.status, f.code]),
       [

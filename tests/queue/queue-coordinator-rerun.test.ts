@@ -2,10 +2,11 @@
 // finished meanwhile come from the cache, the rest are the jobs already on the queue (same ids),
 // so every file is reported once and extracted once.
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import { test } from 'node:test';
-import { slow, tempFolder } from '../support/pool-harness';
+import { slow } from '../support/pool-harness';
 import {
+  coordinatorArgs,
+  queuedBatch,
   readReport,
   redisSkip,
   runCli,
@@ -22,24 +23,11 @@ test(
   async () => {
     const files: Record<string, string> = {};
     for (let i = 1; i <= 8; i++) files[`doc-${i}.fault-ok`] = slow(5, 200, `document ${i}`);
-    const input = tempFolder(files);
-    const out = path.join(path.dirname(input), 'out');
-    const reportFile = path.join(path.dirname(input), 'report.json');
+    const batch = queuedBatch(files);
     const redis = await startRedis();
     const queue = testQueue(redis.url);
     const worker = await startWorker(redis.url, 'only');
-    const args = [
-      'extract',
-      input,
-      '--out',
-      out,
-      '--report',
-      reportFile,
-      '--queue',
-      redis.url,
-      '--quiet',
-      '--no-ocr',
-    ];
+    const args = coordinatorArgs(batch, redis.url);
     const first = await runCli(args);
     await waitFor(
       async () => (await queue.getJobCounts('completed')).completed >= 2,
@@ -52,7 +40,7 @@ test(
     const second = await runCli(args);
     const end = await second.exited;
     assert.equal(end.code, 0, end.stderr);
-    const report = await readReport(reportFile);
+    const report = await readReport(batch.reportFile);
     assert.equal(report.files.length, 8);
     assert.equal(new Set(report.files.map((f) => f.path)).size, 8);
     assert.ok(

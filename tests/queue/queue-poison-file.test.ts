@@ -3,10 +3,11 @@
 // child twice is CHILD_CRASH and one that kills pool threads WORKER_CRASH, as in a local run
 // (the worker survives those). The other files of the batch are unharmed.
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import { test } from 'node:test';
-import { slow, tempFolder } from '../support/pool-harness';
+import { slow } from '../support/pool-harness';
 import {
+  coordinatorArgs,
+  queuedBatch,
   readReport,
   redisSkip,
   runCli,
@@ -45,7 +46,7 @@ test(
   'poison files end failed with their code; the rest of the batch is done',
   { skip: redisSkip, timeout: 120_000 },
   async () => {
-    const input = tempFolder({
+    const batch = queuedBatch({
       'good-1.fault-ok': slow(2, 100, 'first good file'),
       'good-2.fault-ok': slow(2, 100, 'second good file'),
       'good-3.fault-ok': slow(2, 100, 'third good file'),
@@ -53,25 +54,12 @@ test(
       'kills-child.fault-kill-child': 'x',
       'kills-thread.fault-exit': 'x',
     });
-    const out = path.join(path.dirname(input), 'out');
-    const reportFile = path.join(path.dirname(input), 'report.json');
     const redis = await startRedis();
     const workers = [supervised(redis.url, 'a'), supervised(redis.url, 'b')];
-    const coordinator = await runCli([
-      'extract',
-      input,
-      '--out',
-      out,
-      '--report',
-      reportFile,
-      '--queue',
-      redis.url,
-      '--quiet',
-      '--no-ocr',
-    ]);
+    const coordinator = await runCli(coordinatorArgs(batch, redis.url));
     const end = await coordinator.exited;
     assert.equal(end.code, 0, end.stderr);
-    const report = await readReport(reportFile);
+    const report = await readReport(batch.reportFile);
     const byPath = new Map(report.files.map((f) => [f.path, f]));
     assert.equal(report.files.length, 6);
     for (const good of ['good-1.fault-ok', 'good-2.fault-ok', 'good-3.fault-ok']) {

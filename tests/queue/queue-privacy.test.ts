@@ -7,6 +7,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { sampleDir } from '../support/paths';
 import {
+  coordinatorArgs,
   outputsOf,
   readReport,
   redisSkip,
@@ -37,20 +38,11 @@ test(
     const reportFile = path.join(root, 'report.json');
     const redis = await startRedis();
     const worker = await startWorker(redis.url, 'private', ['--password-file', passwords]);
-    const coordinator = await runCli([
-      'extract',
-      sampleDir,
-      '--out',
-      out,
-      '--report',
-      reportFile,
-      '--queue',
-      redis.url,
-      '--password-file',
-      passwords,
-      '--quiet',
-      '--no-ocr',
-    ]);
+    const coordinator = await runCli(
+      coordinatorArgs({ input: sampleDir, out, reportFile }, redis.url, {
+        extra: ['--password-file', passwords],
+      }),
+    );
     const end = await coordinator.exited;
     assert.equal(end.code, 0, end.stderr);
     const report = await readReport(reportFile);

@@ -2,10 +2,11 @@
 // the coordinator and the workers reconnect by themselves and the batch completes, every file
 // reported once and run as exactly one job.
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import { test } from 'node:test';
-import { slow, tempFolder } from '../support/pool-harness';
+import { slow } from '../support/pool-harness';
 import {
+  coordinatorArgs,
+  queuedBatch,
   readReport,
   redisSkip,
   runCli,
@@ -22,27 +23,14 @@ test(
   async () => {
     const files: Record<string, string> = {};
     for (let i = 1; i <= 8; i++) files[`doc-${i}.fault-ok`] = slow(6, 200, `document ${i}`);
-    const input = tempFolder(files);
-    const out = path.join(path.dirname(input), 'out');
-    const reportFile = path.join(path.dirname(input), 'report.json');
+    const batch = queuedBatch(files);
     const redis = await startRedis({ durable: true });
     const queue = testQueue(redis.url);
     // A lock longer than the outage: this test is about reconnecting, not about stalls.
     const workers = await Promise.all(
       ['a', 'b'].map((name) => startWorker(redis.url, name, ['--stall-s', '15'])),
     );
-    const coordinator = await runCli([
-      'extract',
-      input,
-      '--out',
-      out,
-      '--report',
-      reportFile,
-      '--queue',
-      redis.url,
-      '--quiet',
-      '--no-ocr',
-    ]);
+    const coordinator = await runCli(coordinatorArgs(batch, redis.url));
     await waitFor(
       async () => (await queue.getJobCounts('completed')).completed >= 2,
       30_000,
@@ -54,7 +42,7 @@ test(
 
     const end = await coordinator.exited;
     assert.equal(end.code, 0, end.stderr);
-    const report = await readReport(reportFile);
+    const report = await readReport(batch.reportFile);
     assert.equal(new Set(report.files.map((f) => f.path)).size, 8);
     assert.equal(report.files.length, 8);
     assert.ok(

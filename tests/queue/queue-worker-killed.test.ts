@@ -3,10 +3,11 @@
 // exactly one completed job per file (nothing lost, nothing run as two jobs).
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { test } from 'node:test';
-import { slow, tempFolder } from '../support/pool-harness';
+import { slow } from '../support/pool-harness';
 import {
+  coordinatorArgs,
+  queuedBatch,
   readReport,
   redisSkip,
   runCli,
@@ -24,25 +25,12 @@ test(
     const files: Record<string, string> = {};
     // About 2 s each: long enough to be killed in the middle of one.
     for (let i = 1; i <= 6; i++) files[`doc-${i}.fault-ok`] = slow(10, 200, `document ${i}`);
-    const input = tempFolder(files);
-    const out = path.join(path.dirname(input), 'out');
-    const reportFile = path.join(path.dirname(input), 'report.json');
+    const batch = queuedBatch(files);
     const redis = await startRedis();
     const queue = testQueue(redis.url);
     const doomed = await startWorker(redis.url, 'doomed');
     const survivor = await startWorker(redis.url, 'survivor');
-    const coordinator = await runCli([
-      'extract',
-      input,
-      '--out',
-      out,
-      '--report',
-      reportFile,
-      '--queue',
-      redis.url,
-      '--quiet',
-      '--no-ocr',
-    ]);
+    const coordinator = await runCli(coordinatorArgs(batch, redis.url));
 
     let killedJob: string | undefined;
     await waitFor(
@@ -58,7 +46,7 @@ test(
 
     const end = await coordinator.exited;
     assert.equal(end.code, 0, end.stderr);
-    const report = await readReport(reportFile);
+    const report = await readReport(batch.reportFile);
     assert.equal(report.files.length, 6);
     assert.deepEqual(new Set(report.files.map((f) => f.path)).size, 6);
     assert.ok(

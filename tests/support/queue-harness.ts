@@ -14,6 +14,7 @@ import { Queue } from 'bullmq';
 import type { RunReport } from '../../src/shared/report';
 import { commonOptions, nodeEntries, nodeOptions } from '../../scripts/build-entries.mjs';
 import { projectRoot } from './paths';
+import { tempFolder } from './pool-harness';
 
 const cleanups: (() => void | Promise<void>)[] = [];
 after(async () => {
@@ -238,6 +239,39 @@ export async function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promi
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   });
   return { process: child, exited, kill9: () => child.kill('SIGKILL') };
+}
+
+/** A batch for a coordinator: its input folder, output folder and report file. */
+export interface QueuedBatch {
+  input: string;
+  out: string;
+  reportFile: string;
+}
+
+/** A temporary folder holding `files`, with `out` and `report.json` beside it (not in it). */
+export function queuedBatch(files: Record<string, string | Buffer>): QueuedBatch {
+  const input = tempFolder(files);
+  return {
+    input,
+    out: path.join(path.dirname(input), 'out'),
+    reportFile: path.join(path.dirname(input), 'report.json'),
+  };
+}
+
+/**
+ * The coordinator's command line for `batch` through the queue at `url`: quiet, OCR off unless
+ * `ocr`, with `extra` options before those.
+ */
+export function coordinatorArgs(
+  batch: QueuedBatch,
+  url: string,
+  { extra = [], ocr = false }: { extra?: string[]; ocr?: boolean } = {},
+): string[] {
+  return [
+    ...['extract', batch.input, '--out', batch.out, '--report', batch.reportFile],
+    ...['--queue', url, ...extra, '--quiet'],
+    ...(ocr ? [] : ['--no-ocr']),
+  ];
 }
 
 /** Short stall detection for tests: a dead worker's job is taken over after about 2-3 s. */
