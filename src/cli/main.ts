@@ -16,6 +16,7 @@ import { isSearchCommand, parseSearch, SEARCH_USAGE, searchLines } from './searc
 
 const childScript = fileURLToPath(new URL('./child.mjs', import.meta.url));
 const plannerScript = fileURLToPath(new URL('./queue-planner.mjs', import.meta.url));
+const queueChildScript = fileURLToPath(new URL('./queue-child.mjs', import.meta.url));
 
 async function extract(command: CliCommand): Promise<number> {
   // --queue: the same batch planned here and run by queue workers (src/queue, docs/scaling.md).
@@ -121,7 +122,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     if (isSearchCommand(argv)) return await search(argv);
     if (argv[0] === 'worker' || argv[0] === 'status') {
-      return await (await import('./queue-commands')).runQueueCommand(argv);
+      return await (await import('./queue-commands')).runQueueCommand(argv, queueChildScript);
     }
     parsed = parseCli(argv);
   } catch (error) {

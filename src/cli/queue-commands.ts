@@ -2,7 +2,6 @@
 // apart from args.ts, whose `extract` parsing they do not share beyond the password file.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parsePasswordMap } from '../shared/password-file';
 import { QueueWorker } from '../queue/queue-worker';
@@ -70,7 +69,12 @@ function parseQueueArgs(argv: string[]) {
 }
 
 /** Runs `worker` or `status`; returns the exit code. Throws UsageError for bad arguments. */
-export async function runQueueCommand(argv: string[], cwd = process.cwd()): Promise<number> {
+export async function runQueueCommand(
+  argv: string[],
+  /** The queue child bundle; the entry (cli.mjs) names it, since this module may be a chunk. */
+  queueChildScript: string,
+  cwd = process.cwd(),
+): Promise<number> {
   const { values, positionals } = parseQueueArgs(argv.slice(1));
   if (values.help) {
     process.stdout.write(WORKER_USAGE + '\n');
@@ -101,7 +105,7 @@ export async function runQueueCommand(argv: string[], cwd = process.cwd()): Prom
   const worker = new QueueWorker({
     target,
     // The child with its pool kept across jobs: threads keep their libraries and OCR engines.
-    childScript: fileURLToPath(new URL('./queue-child.mjs', import.meta.url)),
+    childScript: queueChildScript,
     threads,
     ...(memoryLimitMb !== undefined ? { memoryLimitMb } : {}),
     passwords: readPasswords(values['password-file'], cwd),

@@ -20,7 +20,8 @@ function maxOverlap(events: { type: string }[]): number {
 
 test('--workers 1 runs files one after another; 2 workers run them at once', async () => {
   const files: Record<string, string> = {};
-  for (let i = 0; i < 4; i++) files[`s${i}.fault-slow-progress`] = slow(3, 150);
+  // Each its own text: files with the same bytes would be extracted once, one after the other.
+  for (let i = 0; i < 4; i++) files[`s${i}.fault-slow-progress`] = slow(3, 150, `slow ${i}`);
   const input = tempFolder(files);
   const runner = await runnerPromise;
   const one = await runBatch(runner, input, batchOptions(input, { workers: 1, cache: false }));
