@@ -3,13 +3,13 @@
 // so every file is reported once and extracted once.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { slow } from '../support/pool-harness';
 import {
   coordinatorArgs,
   queuedBatch,
   readReport,
   redisSkip,
   runCli,
+  slowDocuments,
   startRedis,
   startWorker,
   stopWorker,
@@ -21,9 +21,7 @@ test(
   'rerunning after the coordinator died resumes without running any file twice',
   { skip: redisSkip, timeout: 90_000 },
   async () => {
-    const files: Record<string, string> = {};
-    for (let i = 1; i <= 8; i++) files[`doc-${i}.fault-ok`] = slow(5, 200, `document ${i}`);
-    const batch = queuedBatch(files);
+    const batch = queuedBatch(slowDocuments(8, 5));
     const redis = await startRedis();
     const queue = testQueue(redis.url);
     const worker = await startWorker(redis.url, 'only');

@@ -3,13 +3,13 @@
 // reported once and run as exactly one job.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { slow } from '../support/pool-harness';
 import {
   coordinatorArgs,
   queuedBatch,
   readReport,
   redisSkip,
   runCli,
+  slowDocuments,
   startRedis,
   startWorker,
   stopWorker,
@@ -21,9 +21,7 @@ test(
   'Redis restarts mid-batch: everyone reconnects and the batch completes',
   { skip: redisSkip, timeout: 90_000 },
   async () => {
-    const files: Record<string, string> = {};
-    for (let i = 1; i <= 8; i++) files[`doc-${i}.fault-ok`] = slow(6, 200, `document ${i}`);
-    const batch = queuedBatch(files);
+    const batch = queuedBatch(slowDocuments(8, 6));
     const redis = await startRedis({ durable: true });
     const queue = testQueue(redis.url);
     // A lock longer than the outage: this test is about reconnecting, not about stalls.

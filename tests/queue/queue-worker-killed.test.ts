@@ -4,13 +4,13 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { test } from 'node:test';
-import { slow } from '../support/pool-harness';
 import {
   coordinatorArgs,
   queuedBatch,
   readReport,
   redisSkip,
   runCli,
+  slowDocuments,
   startRedis,
   startWorker,
   stopWorker,
@@ -22,10 +22,8 @@ test(
   'a worker killed mid-file: its job is taken over, nothing lost or duplicated',
   { skip: redisSkip, timeout: 90_000 },
   async () => {
-    const files: Record<string, string> = {};
     // About 2 s each: long enough to be killed in the middle of one.
-    for (let i = 1; i <= 6; i++) files[`doc-${i}.fault-ok`] = slow(10, 200, `document ${i}`);
-    const batch = queuedBatch(files);
+    const batch = queuedBatch(slowDocuments(6, 10));
     const redis = await startRedis();
     const queue = testQueue(redis.url);
     const doomed = await startWorker(redis.url, 'doomed');

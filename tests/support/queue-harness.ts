@@ -14,7 +14,7 @@ import { Queue } from 'bullmq';
 import type { RunReport } from '../../src/shared/report';
 import { commonOptions, nodeEntries, nodeOptions } from '../../scripts/build-entries.mjs';
 import { projectRoot } from './paths';
-import { tempFolder } from './pool-harness';
+import { slow, tempFolder } from './pool-harness';
 
 const cleanups: (() => void | Promise<void>)[] = [];
 after(async () => {
@@ -256,6 +256,18 @@ export function queuedBatch(files: Record<string, string | Buffer>): QueuedBatch
     out: path.join(path.dirname(input), 'out'),
     reportFile: path.join(path.dirname(input), 'report.json'),
   };
+}
+
+/** `count` files `doc-N.fault-ok`, each `steps` progress reports `intervalMs` apart, texts unlike. */
+export function slowDocuments(
+  count: number,
+  steps: number,
+  intervalMs = 200,
+): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (let i = 1; i <= count; i++)
+    files[`doc-${i}.fault-ok`] = slow(steps, intervalMs, `document ${i}`);
+  return files;
 }
 
 /**

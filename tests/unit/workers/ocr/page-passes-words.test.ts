@@ -5,24 +5,13 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { WordBox } from '../../../../src/shared/ocr-words';
 import type { OcrPageResult } from '../../../../src/workers/engine/types';
-import {
-  readPagePasses,
-  type PageReader,
-  type PassPolicy,
-} from '../../../../src/workers/ocr/page-passes';
+import { readPagePasses, type PageReader } from '../../../../src/workers/ocr/page-passes';
 import { rotateGray, type GrayImage } from '../../../../src/workers/ocr/raster';
-import { scriptsOfLanguages } from '../../../../src/workers/ocr/scripts';
+import { englishPassPolicy } from '../../../support/pass-policy';
 import { skewedPage } from '../../../support/skewed-page';
 import { darkBox, pageWithBlock } from '../../../support/word-block';
 
-const policy: PassPolicy = {
-  orientationBelow: 85,
-  retryBelow: 60,
-  maxPixels: 35_000_000,
-  scripts: scriptsOfLanguages(['eng']),
-  languages: ['eng'],
-  extraPassesPerPage: 2,
-};
+const policy = englishPassPolicy;
 
 /** Reads the scripted confidences in turn; every reading boxes the image's dark pixels. */
 function boxingReader(confidences: number[], osdDegrees?: 90 | 180 | 270): PageReader {

@@ -8,23 +8,16 @@ import {
   readPagePasses,
   type OsdReading,
   type PageReader,
-  type PassPolicy,
 } from '../../../../src/workers/ocr/page-passes';
 import type { GrayImage } from '../../../../src/workers/ocr/raster';
 import { rotateGray } from '../../../../src/workers/ocr/raster';
 import { scriptsOfLanguages } from '../../../../src/workers/ocr/scripts';
 import { estimateSkew } from '../../../../src/workers/ocr/skew';
 import { linedPage } from '../../../support/lined-page';
+import { englishPassPolicy } from '../../../support/pass-policy';
 import { skewedPage } from '../../../support/skewed-page';
 
-const policy: PassPolicy = {
-  orientationBelow: 85,
-  retryBelow: 60,
-  maxPixels: 35_000_000,
-  scripts: scriptsOfLanguages(['eng']),
-  languages: ['eng'],
-  extraPassesPerPage: 2,
-};
+const policy = englishPassPolicy;
 
 /** A 4×2 page whose first pixel marks its top-left corner (so turns can be told apart). */
 function page(): GrayImage {
