@@ -2,9 +2,24 @@
 // OCR models, tesseract's wasm core and the native canvas binary. CI runs it after `npm run package`,
 // because a .vsix that installs but cannot extract is how a reviewer would find out otherwise.
 // Usage: node scripts/check-vsix.mjs [file.vsix]
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import yauzl from 'yauzl';
 
 const file = process.argv[2] ?? 'folio-linux-x64.vsix';
+// Every OCR language the folio.ocr.languages setting offers must ship: a reviewer who picks one
+// has no way to download it.
+const manifest = JSON.parse(
+  readFileSync(path.join(import.meta.dirname, '..', 'package.json'), 'utf8'),
+);
+const offeredLanguages =
+  manifest.contributes.configuration.properties['folio.ocr.languages'].items.enum;
+const languageModels = offeredLanguages.map(
+  (code) =>
+    new RegExp(
+      `^extension/node_modules/@tesseract\\.js-data/${code}/.*${code}\\.traineddata\\.gz$`,
+    ),
+);
 const required = [
   /^extension\/dist\/extension\.js$/,
   /^extension\/dist\/cli\.mjs$/,
@@ -18,7 +33,7 @@ const required = [
   /^extension\/dist\/pdfjs\/standard_fonts\//,
   /^extension\/dist\/pdfjs\/cmaps\//,
   /^extension\/dist\/pdfjs\/wasm\/openjpeg\.wasm$/,
-  /^extension\/node_modules\/@tesseract\.js-data\/eng\/.*eng\.traineddata\.gz$/,
+  ...languageModels,
   /^extension\/node_modules\/@tesseract\.js-data\/osd\/.*osd\.traineddata\.gz$/,
   /^extension\/node_modules\/tesseract\.js-core\/.*\.wasm(\.js)?$/,
   // The fast model Folio reads pages with first (vendored), and the relaxed-SIMD cores that
@@ -29,8 +44,13 @@ const required = [
   /^extension\/node_modules\/@napi-rs\/canvas-linux-x64-gnu\/.*\.node$/,
   /^extension\/package\.json$/,
 ];
-// Test-only code must never ship.
-const forbidden = [/^extension\/(src|tests|fixtures|scripts)\//, /\.map$/];
+// Test-only code must never ship, nor the legacy tesseract models Folio never loads (it reads
+// 4.0.0_best_int only).
+const forbidden = [
+  /^extension\/(src|tests|fixtures|scripts)\//,
+  /\.map$/,
+  /^extension\/node_modules\/@tesseract\.js-data\/[^/]+\/4\.0\.0\//,
+];
 
 const names = await new Promise((resolve, reject) => {
   yauzl.open(file, { lazyEntries: true }, (error, zip) => {

@@ -1,0 +1,80 @@
+// `folio extract --ocr-lang` end to end: the CLI, child and pool read a German and a French
+// scan with the shipped packs and write the umlauts and accents to the Markdown; a language
+// that is not shipped stops the run with OCR_LANGUAGE_MISSING naming the package to add.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import type { RunReport } from '../../src/shared/report';
+import { accentedWords, FRENCH_LINES, GERMAN_LINES, textPagePng } from '../support/language-pages';
+import { tempFolder, testBundle } from '../support/pool-harness';
+
+async function cli(args: string[]) {
+  const bundle = await testBundle();
+  return spawnSync(process.execPath, [path.join(bundle, 'cli.mjs'), ...args], {
+    encoding: 'utf8',
+    timeout: 300_000,
+  });
+}
+
+async function extracted(languages: string, lines: readonly string[]) {
+  const input = tempFolder({ 'letter.png': textPagePng(lines) });
+  const out = path.join(path.dirname(input), 'out');
+  const reportPath = path.join(path.dirname(input), 'report.json');
+  const result = await cli([
+    'extract',
+    input,
+    '--out',
+    out,
+    '--report',
+    reportPath,
+    '--ocr-lang',
+    languages,
+  ]);
+  assert.equal(result.status, 0, result.stderr);
+  const report = JSON.parse(readFileSync(reportPath, 'utf8')) as RunReport;
+  return { report, markdown: readFileSync(path.join(out, 'letter.png.md'), 'utf8') };
+}
+
+test('--ocr-lang deu: a German scan keeps its umlauts and ß', async () => {
+  const { report, markdown } = await extracted('deu', GERMAN_LINES);
+  assert.equal(report.files[0]?.status, 'ok');
+  assert.deepEqual(
+    accentedWords(GERMAN_LINES).filter((w) => !markdown.includes(w)),
+    [],
+  );
+});
+
+test('--ocr-lang eng,fra: a French scan keeps its accents', async () => {
+  const { report, markdown } = await extracted('eng,fra', FRENCH_LINES);
+  assert.equal(report.files[0]?.status, 'ok');
+  assert.deepEqual(
+    accentedWords(FRENCH_LINES).filter((w) => !markdown.includes(w)),
+    [],
+  );
+});
+
+test('--ocr-lang eng,heb: heb is not shipped, the scan fails naming @tesseract.js-data/heb', async () => {
+  const input = tempFolder({ 'letter.png': textPagePng(GERMAN_LINES) });
+  const out = path.join(path.dirname(input), 'out');
+  const reportPath = path.join(path.dirname(input), 'report.json');
+  const result = await cli([
+    'extract',
+    input,
+    '--out',
+    out,
+    '--report',
+    reportPath,
+    '--ocr-lang',
+    'eng,heb',
+  ]);
+  // A failed file is reported, not a failed run (exit 0, as for any other failed file).
+  assert.equal(result.status, 0, result.stderr);
+  const [file] = (JSON.parse(readFileSync(reportPath, 'utf8')) as RunReport).files;
+  assert.equal(file?.status, 'failed');
+  assert.equal(file?.code, 'OCR_LANGUAGE_MISSING');
+  assert.match(file?.message ?? '', /not installed: heb\. Installed: deu, eng, fra, ita, spa\./);
+  assert.match(file?.message ?? '', /@tesseract\.js-data\/heb/);
+  assert.match(result.stdout, /OCR_LANGUAGE_MISSING/);
+});
