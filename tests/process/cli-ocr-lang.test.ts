@@ -3,11 +3,12 @@
 // that is not shipped stops the run with OCR_LANGUAGE_MISSING naming the package to add.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import type { RunReport } from '../../src/shared/report';
 import { accentedWords, FRENCH_LINES, GERMAN_LINES, textPagePng } from '../support/language-pages';
+import { realCorpusDir, realCorpusSkip } from '../support/paths';
 import { tempFolder, testBundle } from '../support/pool-harness';
 
 async function cli(args: string[]) {
@@ -78,3 +79,32 @@ test('--ocr-lang eng,heb: heb is not shipped, the scan fails naming @tesseract.j
   assert.match(file?.message ?? '', /@tesseract\.js-data\/heb/);
   assert.match(result.stdout, /OCR_LANGUAGE_MISSING/);
 });
+
+test(
+  'a Hebrew scan with eng,deu: partial, OCR_LANGUAGE_MISSING names @tesseract.js-data/heb',
+  { skip: realCorpusSkip },
+  async () => {
+    const input = tempFolder({});
+    copyFileSync(path.join(realCorpusDir, 'tesstest__hebrew.png'), path.join(input, 'hebrew.png'));
+    const out = path.join(path.dirname(input), 'out');
+    const reportPath = path.join(path.dirname(input), 'report.json');
+    const result = await cli([
+      'extract',
+      input,
+      '--out',
+      out,
+      '--report',
+      reportPath,
+      '--ocr-lang',
+      'eng,deu',
+    ]);
+    assert.equal(result.status, 0, result.stderr);
+    const [file] = (JSON.parse(readFileSync(reportPath, 'utf8')) as RunReport).files;
+    assert.equal(file?.status, 'partial');
+    assert.equal(file?.code, 'OCR_LANGUAGE_MISSING');
+    assert.match(file?.message ?? '', /Page 1 is written in Hebrew script.*\(eng, deu\)/);
+    assert.match(file?.message ?? '', /install @tesseract\.js-data\/heb and add "heb"/);
+    const markdown = readFileSync(path.join(out, 'hebrew.png.md'), 'utf8');
+    assert.match(markdown, /Warning \(OCR_LANGUAGE_MISSING\): Page 1 is written in Hebrew/);
+  },
+);
