@@ -47,6 +47,8 @@ Options:
                          rediss://; password in the URL or FOLIO_REDIS_PASSWORD):
                          see folio worker --help and docs/scaling.md
   --queue-name NAME      the queue's name (default: extract)
+  --range-pages N        with --queue: a scanned PDF longer than N pages becomes one job
+                         per range of about N pages, merged once all are done (default: 10)
   -h, --help             this help
   -v, --version          the version`;
 
@@ -57,7 +59,7 @@ export interface CliCommand {
   manifestPath?: string;
   quiet: boolean;
   /** Run on queue workers instead of this machine's pool (issue 14). */
-  queue?: { url: string; queueName: string };
+  queue?: { url: string; queueName: string; rangePages?: number };
   batch: BatchOptions;
   extract: ExtractOptions;
 }
@@ -96,6 +98,14 @@ export function defaultOutDirFor(input: string): string {
   return path.join(path.dirname(input), `${path.basename(input)}.folio`);
 }
 
+function queueOf(
+  url: string,
+  queueName = 'extract',
+  rangePages: number | undefined,
+): NonNullable<CliCommand['queue']> {
+  return { url, queueName, ...(rangePages !== undefined ? { rangePages } : {}) };
+}
+
 export function parseCli(argv: string[], cwd = process.cwd()): ParsedCli {
   let parsed;
   try {
@@ -126,6 +136,7 @@ export function parseCli(argv: string[], cwd = process.cwd()): ParsedCli {
         quiet: { type: 'boolean' },
         queue: { type: 'string' },
         'queue-name': { type: 'string' },
+        'range-pages': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -182,6 +193,10 @@ export function parseCli(argv: string[], cwd = process.cwd()): ParsedCli {
       throw new UsageError(`--queue: ${(error as Error).message}`);
     }
   }
+  const rangePages = positiveNumber('range-pages', values['range-pages'], true);
+  if (rangePages !== undefined && !values.queue) {
+    throw new UsageError('--range-pages needs --queue (a local run splits by its threads)');
+  }
   const outDir = values.out ? path.resolve(cwd, values.out) : defaultOutDirFor(input);
   const batch: BatchOptions = {
     ...defaultBatchOptions,
@@ -230,9 +245,7 @@ export function parseCli(argv: string[], cwd = process.cwd()): ParsedCli {
       ...(values.report ? { reportPath: path.resolve(cwd, values.report) } : {}),
       ...(values.manifest ? { manifestPath: path.resolve(cwd, values.manifest) } : {}),
       quiet: values.quiet ?? false,
-      ...(values.queue
-        ? { queue: { url: values.queue, queueName: values['queue-name'] ?? 'extract' } }
-        : {}),
+      ...(values.queue ? { queue: queueOf(values.queue, values['queue-name'], rangePages) } : {}),
       batch,
       extract,
     },

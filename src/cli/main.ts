@@ -24,8 +24,9 @@ async function extract(command: CliCommand): Promise<number> {
   // memory counts in the process tree a local batch is held to.
   const runner: BatchRunner = command.queue
     ? new (await import('../queue/queue-batch-runner')).QueueBatchRunner({
-        target: command.queue,
+        target: { url: command.queue.url, queueName: command.queue.queueName },
         plannerScript,
+        ...(command.queue.rangePages ? { rangePages: command.queue.rangePages } : {}),
       })
     : new ChildProcessRunner({ childScript });
   let interrupted = false;

@@ -1,5 +1,6 @@
 // What a queue job carries, and what it returns: paths, hashes, settings and the file's report
 // entry, never a document's text and never a password (a worker reads its own --password-file).
+import type { PageSpan } from '../shared/file-part';
 import type { BatchOptions, ExtractOptions } from '../shared/options';
 import type { FileReport } from '../shared/report';
 
@@ -23,6 +24,10 @@ export interface FolioJobData {
   batch: JobBatchSettings;
   /** Extraction settings without `password`. */
   extract: Omit<ExtractOptions, 'password'>;
+  /** A range job of a long scan: extract these pages and store their raw document. */
+  range?: PageSpan;
+  /** A long scan's merge job (its range jobs are its children): merge these and finish. */
+  ranges?: PageSpan[];
 }
 
 export interface FolioJobResult {

@@ -3,7 +3,7 @@
 // same run report. It plans in a child (walk, hash, cache hits copied out), enqueues one job per
 // remaining file with a deterministic id, and gathers every job's outcome, from the queue's
 // events and, because events can be missed across a Redis restart, by looking jobs up directly.
-import { Job, Queue, QueueEvents } from 'bullmq';
+import { FlowProducer, Job, Queue, QueueEvents } from 'bullmq';
 import path from 'node:path';
 import { kindFromName } from '../shared/formats';
 import { passwordFor } from '../shared/password-file';
@@ -21,6 +21,7 @@ import { jobIdFor, settingsFingerprint } from './job-id';
 import { jobKeyFor, passwordTag } from './job-key';
 import { parseJobResult, reportFromFailure, reportFromResult } from './job-outcome';
 import { planInChild } from './plan-in-child';
+import { DEFAULT_RANGE_PAGES, rangeFlow, rangeJobId } from './range-flow';
 import { assertReachable, bullConnection, KEY_PREFIX, type QueueTarget } from './redis-connection';
 
 export interface QueueBatchRunnerOptions {
@@ -35,6 +36,8 @@ export interface QueueBatchRunnerOptions {
   sweepMs?: number;
   /** How long finished jobs stay in Redis, so a rerun finds their outcomes (seconds). */
   keepFinishedSeconds?: number;
+  /** Pages per range job of a long scan (`--range-pages`; default DEFAULT_RANGE_PAGES). */
+  rangePages?: number;
 }
 
 /** Attempts of a job whose processor throws (it could not run the file at all). */
@@ -88,7 +91,7 @@ export class QueueBatchRunner implements BatchRunner {
     await assertReachable(this.options.target.url, this.options.env);
     const plan = await planInChild(
       this.options.plannerScript,
-      { input, batch, extract },
+      { input, batch, extract, rangePages: this.options.rangePages ?? DEFAULT_RANGE_PAGES },
       this.options.env,
     );
     handlers.onPlanned?.(plan.files);
@@ -117,14 +120,19 @@ export class QueueBatchRunner implements BatchRunner {
     const fingerprint = settingsFingerprint(base);
     const jobKey = await jobKeyFor(base.cacheDir);
     const pending = new Map<string, FolioJobData>();
+    /** Range job id → its file's job id, to announce a long scan when its first range starts. */
+    const rangeOf = new Map<string, string>();
     for (const file of plan.fresh) {
       const tag = passwordTag(jobKey, passwordFor(file.rel, batch.passwords));
-      pending.set(jobIdFor(file.rel, file.sha256, fingerprint, tag), {
+      const id = jobIdFor(file.rel, file.sha256, fingerprint, tag);
+      pending.set(id, {
         ...base,
         rel: file.rel,
         abs: file.abs,
         sha256: file.sha256,
+        ...(file.ranges ? { ranges: file.ranges } : {}),
       });
+      for (const range of file.ranges ?? []) rangeOf.set(rangeJobId(id, range), id);
     }
 
     const { target } = this.options;
@@ -134,6 +142,7 @@ export class QueueBatchRunner implements BatchRunner {
       prefix: KEY_PREFIX,
     });
     const events = new QueueEvents(target.queueName, { connection, prefix: KEY_PREFIX });
+    const flows = new FlowProducer({ connection, prefix: KEY_PREFIX });
     const timeline: StatsSample[] = [];
     let workersSeen = 0;
     let peakRssMb = process.memoryUsage.rss() / MB;
@@ -146,15 +155,23 @@ export class QueueBatchRunner implements BatchRunner {
       if (pending.size === 0) this.wake?.();
     };
     const keep = { age: this.options.keepFinishedSeconds ?? 7 * 24 * 3600 };
-    const add = (ids: string[]) =>
-      queue.addBulk(
+    const opts = { attempts: JOB_ATTEMPTS, removeOnComplete: keep, removeOnFail: keep };
+    const add = async (ids: string[]) => {
+      await queue.addBulk(
         ids.flatMap((id) => {
           const data = pending.get(id);
-          if (!data) return [];
-          const opts = { jobId: id, attempts: JOB_ATTEMPTS, removeOnComplete: keep };
-          return [{ name: 'extract', data, opts: { ...opts, removeOnFail: keep } }];
+          if (!data || data.ranges) return [];
+          return [{ name: 'extract', data, opts: { ...opts, jobId: id } }];
         }),
       );
+      // A flow is added only when its merge job is not there yet: a rerun must not add ranges
+      // again under a merge job that already has (or had) them.
+      for (const id of ids) {
+        const data = pending.get(id);
+        if (!data?.ranges || (await Job.fromId(queue, id))) continue;
+        await flows.add(rangeFlow(target.queueName, id, data, data.ranges, opts));
+      }
+    };
     const lookUp = async (id: string) => {
       const data = pending.get(id);
       if (!data) return;
@@ -197,6 +214,7 @@ export class QueueBatchRunner implements BatchRunner {
     };
     queue.on('error', onError);
     events.on('error', onError);
+    flows.on('error', onError);
     // A completed event carries the job's return value: no look-up. A failed one may be an
     // attempt that will be retried, so the job's state decides.
     events.on('completed', ({ jobId, returnvalue }) => {
@@ -206,9 +224,14 @@ export class QueueBatchRunner implements BatchRunner {
       else if (data) void lookUp(jobId).catch(() => undefined);
     });
     events.on('failed', ({ jobId }) => void lookUp(jobId).catch(() => undefined));
+    const announced = new Set<string>();
     events.on('active', ({ jobId }) => {
-      const data = pending.get(jobId);
-      if (data) handlers.onFileStarted?.(data.rel, 1);
+      // A long scan starts with its first range (its other ranges and merge are not news).
+      const fileId = rangeOf.get(jobId) ?? jobId;
+      const data = pending.get(fileId);
+      if (!data || (data.ranges && announced.has(fileId))) return;
+      announced.add(fileId);
+      handlers.onFileStarted?.(data.rel, 1);
     });
     const sampleStats = async () => {
       const counts = await queue.getJobCounts('waiting', 'active', 'prioritized', 'delayed');
@@ -256,6 +279,7 @@ export class QueueBatchRunner implements BatchRunner {
       // With Redis down these would wait for it for ever: a cancelled batch must still end.
       await atMost(sweeping ?? Promise.resolve());
       await atMost(events.close().catch(() => undefined));
+      await atMost(flows.close().catch(() => undefined));
       await atMost(queue.close().catch(() => undefined));
     }
     for (const data of pending.values()) {
@@ -278,11 +302,17 @@ export class QueueBatchRunner implements BatchRunner {
     });
   }
 
-  /** Takes back the jobs no worker has started; a running one finishes and fills the cache. */
+  /**
+   * Takes back the jobs no worker has started; a running one finishes and fills the cache. A long
+   * scan's merge job takes its ranges with it, unless one is running (BullMQ then refuses).
+   */
   private async withdraw(queue: Queue, ids: string[]): Promise<void> {
     for (const id of ids) {
       const job = await Job.fromId(queue, id).catch(() => undefined);
-      if (job && (await job.getState()) === 'waiting') await job.remove().catch(() => undefined);
+      const state = await job?.getState();
+      if (state === 'waiting' || state === 'waiting-children') {
+        await job?.remove().catch(() => undefined);
+      }
     }
   }
 }

@@ -11,7 +11,9 @@ export interface QueueStatus {
   active: number;
   done: number;
   failed: number;
-  /** Jobs finished in the last five minutes, per minute. */
+  /** Long scans whose page-range jobs are not all done yet (their merge job waits for them). */
+  waitingForRanges: number;
+  /** Files (not page ranges) finished in the last five minutes, per minute. */
   filesPerMin: number;
   workers: string[];
 }
@@ -39,9 +41,12 @@ export async function readQueueStatus(
       'active',
       'completed',
       'failed',
+      'waiting-children',
     );
     const recent = await queue.getJobs(['completed', 'failed'], 0, RATE_SAMPLE - 1, false);
-    const inWindow = recent.filter((job) => (job.finishedOn ?? 0) >= now - RATE_WINDOW_MS).length;
+    const inWindow = recent.filter(
+      (job) => job.name !== 'range' && (job.finishedOn ?? 0) >= now - RATE_WINDOW_MS,
+    ).length;
     const workers = await queue.getWorkers().catch(() => []);
     return {
       queue: target.queueName,
@@ -50,6 +55,7 @@ export async function readQueueStatus(
       active: counts.active ?? 0,
       done: counts.completed ?? 0,
       failed: counts.failed ?? 0,
+      waitingForRanges: counts['waiting-children'] ?? 0,
       filesPerMin: Math.round((inWindow / (RATE_WINDOW_MS / 60_000)) * 10) / 10,
       workers: workers.map(workerName).sort(),
     };
@@ -68,7 +74,10 @@ function workerName(client: Record<string, string>): string {
 export function statusLines(status: QueueStatus): string[] {
   return [
     `queue ${status.queue} on ${status.url}`,
-    `done ${status.done}, failed ${status.failed}, running ${status.active}, queued ${status.waiting}`,
+    `jobs: done ${status.done}, failed ${status.failed}, running ${status.active}, queued ${status.waiting}`,
+    ...(status.waitingForRanges > 0
+      ? [`${status.waitingForRanges} long scans waiting for their page ranges (one job each)`]
+      : []),
     `${status.filesPerMin} files/min over the last 5 minutes`,
     `${status.workers.length} workers alive${status.workers.length ? ': ' + status.workers.join(', ') : ''}`,
   ];

@@ -6,11 +6,13 @@
 import { Worker, type Job } from 'bullmq';
 import os from 'node:os';
 import path from 'node:path';
+import { pagesLabel, type FilePart } from '../shared/file-part';
 import { defaultBatchOptions, type BatchOptions } from '../shared/options';
 import type { FileReport } from '../shared/report';
 import { ChildProcessRunner } from '../runner/child-process-runner';
 import type { FolioJobData, FolioJobResult } from './job-data';
 import { makeJobViewFolder } from './job-view-folder';
+import { partOfJob } from './range-flow';
 import { bullConnection, KEY_PREFIX, type QueueTarget } from './redis-connection';
 
 export interface QueueWorkerOptions {
@@ -96,11 +98,14 @@ export class QueueWorker {
         // The view holds one link to a file outside it: followed on purpose.
         followSymlinks: true,
       };
-      const report = await this.runner.run({ input: view.dir, batch, extract: data.extract });
+      // A long scan's range or merge job (range-flow.ts) runs one part of the file.
+      const part = await partOfJob(job);
+      const request = { input: view.dir, batch, extract: data.extract };
+      const report = await this.runner.run(part ? { ...request, part } : request);
       const file = report.files.find((f) => f.path === data.rel);
       if (!file) throw new Error(`the run reported no entry for ${data.rel}`);
       this.processed++;
-      this.options.onLog?.(`${file.status} ${data.rel}`);
+      this.options.onLog?.(`${file.status} ${data.rel}${part ? ` (${partLabel(part)})` : ''}`);
       return { report: withRelativeOutput(file, data.outDir), worker: this.name };
     } finally {
       await view.remove();
@@ -122,4 +127,8 @@ export class QueueWorker {
 function withRelativeOutput(file: FileReport, outDir: string): FileReport {
   if (file.output === undefined) return file;
   return { ...file, output: path.relative(outDir, file.output).split(path.sep).join('/') };
+}
+
+function partLabel(part: FilePart): string {
+  return part.type === 'range' ? pagesLabel(part.range) : 'merged';
 }

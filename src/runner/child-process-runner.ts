@@ -168,6 +168,7 @@ export class ChildProcessRunner implements BatchRunner {
         input: request.input,
         batch: request.batch,
         extract: request.extract,
+        ...(request.part ? { part: request.part } : {}),
         ...resume,
       });
       if (end.type === 'done') {

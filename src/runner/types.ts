@@ -1,5 +1,6 @@
 // The parent-side API over the child process (used by the CLI and by the extension host alike,
 // so the CLI's numbers are the extension's numbers).
+import type { FilePart } from '../shared/file-part';
 import type { BatchOptions, ExtractOptions } from '../shared/options';
 import type { RenderedPage, RenderPageRequest } from '../shared/protocol';
 import type { FileReport, RunReport, StatsSample } from '../shared/report';
@@ -9,6 +10,8 @@ export interface BatchRequest {
   input: string;
   batch: BatchOptions;
   extract: ExtractOptions;
+  /** A queue job's part of a long scan (src/shared/file-part.ts); absent: whole files. */
+  part?: FilePart;
 }
 
 export interface BatchHandlers {

@@ -1,5 +1,6 @@
 // The one typed message protocol between a parent (extension host or CLI) and the child process
 // that owns the worker pool. Messages travel over Node's IPC channel (structured clone).
+import type { FilePart } from './file-part';
 import type { BatchOptions, ExtractOptions } from './options';
 import type { FileReport, RunReport, StatsSample } from './report';
 import type { SearchOptions, SearchResult } from './search';
@@ -16,6 +17,8 @@ export interface StartBatch {
   extract: ExtractOptions;
   /** Files that already killed the child once in this batch: one more kill and they are skipped. */
   childCrashCounts?: Record<string, number>;
+  /** A queue job's part of a long scan (its one file): a page range, or the merge. */
+  part?: FilePart;
 }
 
 export interface CancelBatch {

@@ -2,6 +2,7 @@
 // say to each other over Node's IPC channel: the coordinator asks for a plan of one folder, the
 // child walks it, hashes every file, answers what it can from the cache and lists the rest, which
 // the coordinator turns into queue jobs. Only paths, hashes and report entries, never text.
+import type { PageSpan } from './file-part';
 import type { BatchOptions, ExtractOptions } from './options';
 import type { FileReport } from './report';
 
@@ -11,9 +12,14 @@ export interface PlanRequest {
   input: string;
   batch: BatchOptions;
   extract: ExtractOptions;
+  /**
+   * Pages per range job for long scans (probed as a local run probes them); absent: one job
+   * per file.
+   */
+  rangePages?: number;
 }
 
-/** A file the cache could not answer: it becomes one queue job. */
+/** A file the cache could not answer: it becomes one queue job, or one per page range. */
 export interface PlannedFile {
   /** Relative to the input folder, forward slashes (the report's path). */
   rel: string;
@@ -23,6 +29,8 @@ export interface PlannedFile {
   size: number;
   /** Estimated cost in seconds (plan.ts): biggest first, as a local run takes them up. */
   cost: number;
+  /** Two or more page ranges: each is a job, and a last one merges them (file-part.ts). */
+  ranges?: PageSpan[];
 }
 
 export interface PlanResult {

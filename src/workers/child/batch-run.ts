@@ -131,6 +131,7 @@ export class BatchRun {
       aliasDir: path.join(cacheDir, 'tmp'),
       workers,
       scheduler,
+      cacheDir,
       stats,
     };
     stats.start();
@@ -298,7 +299,9 @@ export class BatchRun {
     const done = new Promise<Awaited<FirstExtraction['done']>>((resolve) => (settle = resolve));
     this.firstByKey.set(fresh.cacheKey, { rel, done });
     const end = await runOnPool(file, fresh, ctx);
-    const written = end.outcome.status === 'ok' || end.outcome.status === 'partial';
+    // A queued page range stores a raw document, not the file: no output, index or cache entry.
+    const wholeFile = this.start.part?.type !== 'range';
+    const written = wholeFile && (end.outcome.status === 'ok' || end.outcome.status === 'partial');
     // Report first: the parent must know the file is done before the scheduler starts a
     // suspect that may kill this process (otherwise this file would share the blame).
     this.finish(
@@ -312,10 +315,14 @@ export class BatchRun {
         sha256: fresh.sha256,
         size: file.entry.size,
       },
-      { sha256: fresh.sha256, cacheKey: fresh.cacheKey, contentPath: fresh.target.contentPath },
+      wholeFile
+        ? { sha256: fresh.sha256, cacheKey: fresh.cacheKey, contentPath: fresh.target.contentPath }
+        : undefined,
     );
     settle({ outcome: end.outcome, written });
-    if (end.completed) await ctx.cache.remember(fresh.cacheKey, end.outcome).catch(() => undefined);
+    if (end.completed && wholeFile) {
+      await ctx.cache.remember(fresh.cacheKey, end.outcome).catch(() => undefined);
+    }
   }
 
   /** Times a child process died with this file in flight earlier in the batch (parent's count). */

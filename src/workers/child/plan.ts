@@ -57,3 +57,25 @@ export function pageRanges(
   }
   return ranges;
 }
+
+/**
+ * Page ranges for a scanned PDF spread over queue workers, whose number the coordinator does not
+ * know: ranges of about `rangePages` pages (as equal as the page count allows), so a file's
+ * parallelism grows with its length. One range (no split) for text PDFs, OCR off, or a scan of at
+ * most `rangePages` pages.
+ */
+export function queueRanges(
+  probe: PdfProbe,
+  rangePages: number,
+  ocrEnabled: boolean,
+): { from: number; to: number }[] {
+  const all = [{ from: 1, to: probe.pages }];
+  if (!ocrEnabled || probe.pages <= rangePages || !isScanned(probe)) return all;
+  const count = Math.ceil(probe.pages / Math.max(1, rangePages));
+  const ranges: { from: number; to: number }[] = [];
+  for (let i = 0; i < count; i++) {
+    const from = Math.floor((i * probe.pages) / count) + 1;
+    ranges.push({ from, to: Math.floor(((i + 1) * probe.pages) / count) });
+  }
+  return ranges;
+}

@@ -5,13 +5,15 @@
 import path from 'node:path';
 import { copyFileAtomic } from '../../shared/atomic-file';
 import { kindFromName } from '../../shared/formats';
+import type { PageSpan } from '../../shared/file-part';
 import type { PlannedFile, PlanRequest, PlanResult } from '../../shared/queue-plan';
 import type { FileReport } from '../../shared/report';
 import { failedOutcome, fileReport } from '../../shared/report-builder';
 import { OutputCache } from '../output/cache';
 import { OutputNamer } from '../output/output-writer';
-import { estimateCost } from './plan';
-import { prepareFile, type PrepareContext } from './prepare-file';
+import { probePdf } from '../thread/probe-pdf';
+import { estimateCost, PROBE_MIN_BYTES, queueRanges } from './plan';
+import { prepareFile, type FreshFile, type PrepareContext } from './prepare-file';
 import { walkBatch, type FileEntry } from './walk-folder';
 
 /** Files hashed at once: hashing is I/O-bound, a few in flight keep a shared disk busy. */
@@ -61,10 +63,19 @@ export async function planForQueue(
         }),
       );
     } else {
+      const ranges = await rangesFor(entry, kind, prepared.file, request);
       // The worker opens the file itself (and makes its own alias for an undecodable name).
       await prepared.file.close();
       const { rel, abs, size } = entry;
-      fresh.push({ rel, abs, sha256: prepared.file.sha256, size, cost: estimateCost(rel, size) });
+      const cost = estimateCost(rel, size);
+      fresh.push({
+        rel,
+        abs,
+        sha256: prepared.file.sha256,
+        size,
+        cost,
+        ...(ranges ? { ranges } : {}),
+      });
     }
   };
   const lane = async () => {
@@ -73,4 +84,24 @@ export async function planForQueue(
   await Promise.all(Array.from({ length: HASH_CONCURRENCY }, lane));
   fresh.sort((a, b) => b.cost - a.cost || (a.rel < b.rel ? -1 : 1));
   return { type: 'planResult', files: walked.map((e) => e.rel), reports, fresh };
+}
+
+/**
+ * A long scan's page ranges, probed as a local run probes before splitting (PDFs of at least
+ * PROBE_MIN_BYTES, OCR on); undefined for one job. The probe reads a few pages' text, no pixels.
+ */
+async function rangesFor(
+  entry: FileEntry,
+  kind: string,
+  file: FreshFile,
+  request: PlanRequest,
+): Promise<PageSpan[] | undefined> {
+  const { rangePages, extract } = request;
+  if (!rangePages || kind !== 'pdf' || entry.size < PROBE_MIN_BYTES || !extract.ocr.enabled) {
+    return undefined;
+  }
+  const probe = await probePdf(file.openPath, file.extract.password);
+  if (!probe) return undefined;
+  const ranges = queueRanges(probe, rangePages, true);
+  return ranges.length > 1 ? ranges : undefined;
 }

@@ -6,6 +6,7 @@ import type { ChildToParent, StartBatch } from '../../shared/protocol';
 import type { FileOutcome } from '../../shared/report';
 import { failedOutcome } from '../../shared/report-builder';
 import { FileJob, type FileKind, type WholeFileTask } from './file-job';
+import { runFilePart } from './file-part';
 import { planPageRanges, runPageRanges } from './page-ranges';
 import type { FreshFile } from './prepare-file';
 import { runWholeFile } from './run-with-retry';
@@ -18,6 +19,8 @@ export interface PoolContext {
   start: StartBatch;
   workers: number;
   scheduler: Scheduler;
+  /** The resolved cache folder (a queued range's raw document is stored there). */
+  cacheDir: string;
   emit(message: ChildToParent): void;
 }
 
@@ -82,16 +85,21 @@ export async function runOnPool(
     write: fresh.target,
   };
   try {
+    const { part } = ctx.start;
+    const partCtx = { cacheDir: ctx.cacheDir, cacheKey: fresh.cacheKey, reuse: batch.cache };
+    const partEnd = part ? await runFilePart(task, part, job, partCtx) : undefined;
     const split = { workers: ctx.workers, ocrEnabled: ctx.start.extract.ocr.enabled };
-    const ranges = await planPageRanges(task, entry.size, job, split);
+    const ranges = partEnd ? [] : await planPageRanges(task, entry.size, job, split);
     const outcome =
-      ranges.length > 1 ? await runPageRanges(task, ranges, job) : await runWholeFile(task, job);
+      partEnd?.outcome ??
+      (ranges.length > 1 ? await runPageRanges(task, ranges, job) : await runWholeFile(task, job));
     // The file's time is its tasks' running time: waiting in the queue is not the file's time.
     const ms =
-      job.clock.startedAt === undefined
+      (job.clock.startedAt === undefined
         ? Date.now() - file.startedAt
-        : job.clock.finishedMs(Date.now());
-    return { outcome, ms, attempts: job.attempts, completed: true };
+        : job.clock.finishedMs(Date.now())) + (partEnd?.extraMs ?? 0);
+    const attempts = Math.max(job.attempts, partEnd?.attempts ?? 0);
+    return { outcome, ms, attempts, completed: true };
   } catch (error) {
     const failure = toFolioError(error);
     return {

@@ -1,0 +1,31 @@
+// Where a queued page range's raw document waits for the merge: a cache entry in the shared cache
+// folder, named by the file's cache key and the pages, so a range whose entry is there is never
+// extracted again. Stored with V8's serializer, the structured clone a pool thread hands its
+// result over with, so the merge sees exactly the document a local split run merges.
+import { readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import { writeFileAtomic } from '../../shared/atomic-file';
+import type { PageSpan } from '../../shared/file-part';
+import type { ExtractedDocument } from '../../shared/model';
+
+export function rangeEntryPath(cacheDir: string, cacheKey: string, range: PageSpan): string {
+  const name = createHash('sha256').update(`${cacheKey}\0${range.from}-${range.to}`).digest('hex');
+  return path.join(cacheDir, 'ranges', name.slice(0, 2), `${name}.v8`);
+}
+
+/** Written through a temporary file and a rename: a reader sees the whole entry or none. */
+export function writeRangeEntry(file: string, doc: ExtractedDocument): Promise<void> {
+  return writeFileAtomic(file, serialize(doc));
+}
+
+/** The stored document, or undefined when there is none (or it cannot be read back). */
+export async function readRangeEntry(file: string): Promise<ExtractedDocument | undefined> {
+  try {
+    const doc = deserialize(await readFile(file)) as ExtractedDocument;
+    return doc && Array.isArray(doc.blocks) ? doc : undefined;
+  } catch {
+    return undefined;
+  }
+}
