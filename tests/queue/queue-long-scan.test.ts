@@ -1,0 +1,87 @@
+// A long scanned PDF on the queue: the coordinator cuts it into page-range jobs (--range-pages),
+// the ranges run on both workers, one worker merges them once all are done, and the Markdown and
+// the report entry are those of a local run of the same folder; a rerun comes from the cache.
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { test } from 'node:test';
+import type { FolioJobResult } from '../../src/queue/job-data';
+import { longScanPdf } from '../support/long-scan';
+import {
+  coordinatorArgs,
+  outputsOf,
+  queuedBatch,
+  readReport,
+  redisSkip,
+  runCli,
+  startRedis,
+  startWorker,
+  stopWorker,
+  testQueue,
+  waitFor,
+} from '../support/queue-harness';
+
+/** What must match between runs: everything but time and where the output went. */
+function comparable(report: Awaited<ReturnType<typeof readReport>>) {
+  return report.files.map(({ ms: _ms, output, ...rest }) => ({ ...rest, output: !!output }));
+}
+
+test(
+  'a long scan on two workers: ranges on both, merged once, the bytes of a local run',
+  { skip: redisSkip, timeout: 300_000 },
+  async () => {
+    const batch = queuedBatch({ 'long-scan.pdf': await longScanPdf(6) });
+    const root = path.dirname(batch.input);
+    const localOut = path.join(root, 'local');
+    const localReport = path.join(root, 'local.json');
+    const redis = await startRedis();
+    const queue = testQueue(redis.url);
+    const workers = await Promise.all(['w1', 'w2'].map((name) => startWorker(redis.url, name)));
+    // Both listening before the jobs come, so the first two ranges go to different workers.
+    await waitFor(async () => (await queue.getWorkers()).length >= 2, 30_000, 'two workers');
+    const args = coordinatorArgs(batch, redis.url, { ocr: true, extra: ['--range-pages', '2'] });
+    const [queued, local] = await Promise.all([
+      runCli(args).then((run) => run.exited),
+      runCli(['extract', batch.input, '--out', localOut, '--report', localReport, '--quiet']).then(
+        (run) => run.exited,
+      ),
+    ]);
+    assert.equal(queued.code, 0, queued.stderr);
+    assert.equal(local.code, 0, local.stderr);
+
+    const report = await readReport(batch.reportFile);
+    assert.deepEqual(comparable(report), comparable(await readReport(localReport)));
+    assert.equal(report.files[0].status, 'ok', JSON.stringify(report.files));
+    assert.equal(report.files[0].ocrPages, 6);
+    const queuedOutputs = await outputsOf(batch.out);
+    const localOutputs = await outputsOf(localOut);
+    assert.deepEqual([...queuedOutputs.keys()], ['long-scan.pdf.md']);
+    assert.ok(queuedOutputs.get('long-scan.pdf.md')?.equals(localOutputs.get('long-scan.pdf.md')!));
+
+    // Three range jobs (pages 1-2, 3-4, 5-6) on both workers, and one merge, each run once.
+    const jobs = await queue.getJobs(['completed', 'failed', 'waiting', 'active']);
+    const ranges = jobs.filter((job) => job.name === 'range');
+    assert.deepEqual(
+      ranges.map((job) => job.data.range).sort((a, b) => a.from - b.from),
+      [
+        { from: 1, to: 2 },
+        { from: 3, to: 4 },
+        { from: 5, to: 6 },
+      ],
+    );
+    const names = new Set(ranges.map((job) => (job.returnvalue as FolioJobResult).worker));
+    assert.deepEqual([...names].sort(), ['w1', 'w2']);
+    const merges = jobs.filter((job) => job.name === 'merge');
+    assert.equal(merges.length, 1);
+    assert.equal(jobs.length, 4);
+    assert.ok(jobs.every((job) => job.finishedOn && job.attemptsMade === 1 && !job.failedReason));
+    // A range job carries pages, paths and settings, never text.
+    for (const job of ranges) assert.ok(!JSON.stringify(job.data).includes('Line 1'));
+
+    // The same command again: from the cache, no new job.
+    const again = await runCli(args);
+    assert.equal((await again.exited).code, 0);
+    assert.ok((await readReport(batch.reportFile)).files.every((f) => f.cached));
+    assert.equal((await queue.getJobs(['completed', 'failed', 'waiting', 'active'])).length, 4);
+    await Promise.all(workers.map(stopWorker));
+  },
+);
