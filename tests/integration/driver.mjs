@@ -397,6 +397,82 @@ try {
     }
     await page.keyboard.press('Escape');
   });
+  // Issue 12: Folio's Markdown must read well where reviewers read it, VS Code's own preview.
+  await uiCheck("VS Code's Markdown preview renders a result's headings and table", async () => {
+    const input = page.locator('.quick-input-widget input').first();
+    const command = async (title) => {
+      // F1 can land while the last quick pick is still closing, or in a webview: retry from a
+      // click on the active tab (focus in the workbench) until the palette is up.
+      for (let attempt = 1; ; attempt++) {
+        await page.keyboard.press('F1');
+        const up = await input
+          .waitFor({ state: 'visible', timeout: 3_000 })
+          .then(() => true)
+          .catch(() => false);
+        if (up) break;
+        if (attempt === 4) throw new Error('the command palette did not open');
+        await page.locator('.tabs-container .tab.active').first().click();
+      }
+      await input.fill(`>${title}`);
+      await page
+        .locator('.quick-input-list .monaco-list-row', { hasText: title })
+        .first()
+        .waitFor({ timeout: 10_000 });
+      await page.keyboard.press('Enter');
+    };
+    await command('Folio: Open Extracted Text');
+    await page
+      .locator('.quick-input-list .monaco-list-row', { hasText: 'totals.xlsx' })
+      .first()
+      .waitFor({ timeout: 10_000 });
+    await input.fill('totals.xlsx');
+    await page.waitForTimeout(500);
+    await page.keyboard.press('Enter');
+    await page
+      .locator('.tabs-container .tab.active', { hasText: 'totals.xlsx.md' })
+      .first()
+      .waitFor({ timeout: 15_000 });
+    await command('Markdown: Open Preview to the Side');
+    await page
+      .locator('.tabs-container .tab', { hasText: /Preview\]? totals\.xlsx\.md/ })
+      .first()
+      .waitFor({ timeout: 20_000 });
+    // The preview is a webview (nested iframes); the run report's is another: find the frame
+    // whose document is the rendered totals.xlsx.md. (Runs in the page: `document` is its own.)
+    /* global document */
+    const readPreview = () =>
+      document.querySelector('h1')?.textContent?.trim() === 'totals.xlsx'
+        ? {
+            h2: [...document.querySelectorAll('h2')].map((h) => h.textContent.trim()),
+            header: [...document.querySelectorAll('table thead th')].map((c) =>
+              c.textContent.trim(),
+            ),
+            rows: [...document.querySelectorAll('table tbody tr')].map((r) =>
+              [...r.cells].map((c) => c.textContent.trim()),
+            ),
+          }
+        : undefined;
+    let rendered;
+    const deadline = Date.now() + 20_000;
+    while (!rendered && Date.now() < deadline) {
+      for (const frame of page.frames()) {
+        rendered ??= await frame.evaluate(readPreview).catch(() => undefined);
+      }
+      if (!rendered) await page.waitForTimeout(250);
+    }
+    if (!rendered) throw new Error('no preview frame showing totals.xlsx.md with a heading');
+    const seen = JSON.stringify(rendered);
+    if (!rendered.h2.some((h) => /^Sheet: Totals/.test(h))) throw new Error(`headings: ${seen}`);
+    if (rendered.header.join('|') !== 'Account|Amount') throw new Error(`table header: ${seen}`);
+    if (rendered.rows.map((r) => r.join('|')).join(';') !== 'Cash|1250;Receivables|3400') {
+      throw new Error(`table rows: ${seen}`);
+    }
+    stamp(`markdown preview: ${seen}`);
+    await page.mouse.move(1390, 840);
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: path.join(SHOTS, 'markdown-preview.png') });
+    stamp(`screenshot saved to ${path.relative(ROOT, path.join(SHOTS, 'markdown-preview.png'))}`);
+  });
   exitCode = failed === 0 && passed > 0 ? 0 : 1;
 } catch (e) {
   console.error(e?.stack ?? e);
