@@ -70,6 +70,36 @@ export interface OcrPageResult {
    * passes map them back from the turned or deskewed image they read).
    */
   wordBoxes?: OcrWord[];
+  /**
+   * The words where tesseract found them on the upright, deskewed image it read, with the
+   * paragraph block each belongs to: the frame in which rows and columns are straight, for
+   * rebuilding tables (extractors/ocr-layout). Used by the extractor; never written out.
+   */
+  layout?: OcrLayout;
+}
+
+export interface OcrLayoutWord {
+  text: string;
+  confidence: number;
+  /** Its index in `wordBoxes` (absent for a word without a letter or digit, such as `&`). */
+  boxIndex?: number;
+  /** Pixels of the image read: x0, y0, x1, y1, top-left origin. */
+  box: [number, number, number, number];
+  /** Index in `blocks` of the paragraph the word is in. */
+  block: number;
+  /** Index of the word's tesseract line on the page. */
+  line: number;
+}
+
+export interface OcrLayout {
+  /** Points per pixel of the image read, when its resolution was known. */
+  pointsPerPixel?: number;
+  /**
+   * The lines' median slope (dy/dx) on the image read: the skew that deskewing left (it turns
+   * only from 0.5°), which is enough to move a table's far columns a line up.
+   */
+  slope: number;
+  words: OcrLayoutWord[];
 }
 
 /**

@@ -2,7 +2,7 @@
 // and the orientation tesseract corrected for. Pure functions over plain data.
 import type { Block } from '../../shared/model';
 import type { OcrWord } from '../../shared/ocr-words';
-import type { OcrPageResult } from '../engine/types';
+import type { OcrLayout, OcrLayoutWord, OcrPageResult } from '../engine/types';
 
 /** The subset of tesseract.js's result tree this module reads. */
 export interface OcrTreeWord {
@@ -78,29 +78,83 @@ function wordBoxes(words: OcrTreeWord[], size: { width: number; height: number }
   return boxed;
 }
 
+/** A word with where it sits in the tree: the paragraph block and the line it belongs to. */
+interface PlacedTreeWord {
+  word: OcrTreeWord;
+  block: number;
+  line: number;
+}
+
+/**
+ * Every boxed word in the frame it was read in, for layout; words with content point at their
+ * entry in wordBoxes (which keeps the same words, in the same order).
+ */
+function layoutOf(
+  placed: PlacedTreeWord[],
+  lines: OcrTreeLine[],
+  dpi: number | undefined,
+): OcrLayout {
+  const words: OcrLayoutWord[] = [];
+  let boxIndex = 0;
+  for (const { word, block, line } of placed) {
+    if (!word.bbox) continue;
+    const { x0, y0, x1, y1 } = word.bbox;
+    const entry: OcrLayoutWord = {
+      text: word.text,
+      confidence: Math.round(word.confidence),
+      box: [x0, y0, x1, y1],
+      block,
+      line,
+    };
+    if (hasContent(word.text)) entry.boxIndex = boxIndex++;
+    words.push(entry);
+  }
+  return { ...(dpi ? { pointsPerPixel: 72 / dpi } : {}), slope: medianSlope(lines), words };
+}
+
+/** A baseline this long at least (pixels) says which way the page leans. */
+const MIN_SLOPE_RUN = 40;
+/** Beyond this slope (about 3°) the reading is not a straight page: no correction. */
+const MAX_SLOPE = 0.05;
+
+function medianSlope(lines: OcrTreeLine[]): number {
+  const slopes = lines
+    .map((l) => l.baseline)
+    .filter((b) => b.x1 - b.x0 >= MIN_SLOPE_RUN)
+    .map((b) => (b.y1 - b.y0) / (b.x1 - b.x0))
+    .sort((a, b) => a - b);
+  if (slopes.length === 0) return 0;
+  const mid = slopes[slopes.length >> 1];
+  return Math.abs(mid) <= MAX_SLOPE ? mid : 0;
+}
+
 /**
  * Converts tesseract's tree (already in reading order) into one page's OCR result; with the
- * size of the image read, the words' boxes too.
+ * size of the image read, the words' boxes too (and their layout, with its resolution if known).
  */
 export function toOcrPageResult(
   tree: OcrTreeBlock[] | null,
   page: number,
   size?: { width: number; height: number },
+  dpi?: number,
 ): OcrPageResult {
   const blocks: Block[] = [];
-  const words: OcrTreeWord[] = [];
+  const placed: PlacedTreeWord[] = [];
   const lines: OcrTreeLine[] = [];
   for (const block of tree ?? []) {
     for (const paragraph of block.paragraphs) {
       for (const line of paragraph.lines) {
+        for (const word of line.words) {
+          placed.push({ word, block: blocks.length, line: lines.length });
+        }
         lines.push(line);
-        words.push(...line.words);
       }
       const text = paragraphText(paragraph);
       if (hasContent(text)) blocks.push({ type: 'paragraph', text, prov: { page, ocr: true } });
     }
   }
-  const scored = words.filter((w) => hasContent(w.text));
+  const scoredPlaced = placed.filter((p) => hasContent(p.word.text));
+  const scored = scoredPlaced.map((p) => p.word);
   // Absent rather than empty on a blank page: its result is what it was before boxes were kept.
   const boxes = size ? wordBoxes(scored, size) : [];
   return {
@@ -108,6 +162,6 @@ export function toOcrPageResult(
     confidence: Math.round(meanWordConfidence(scored) * 10) / 10,
     words: scored.length,
     rotation: rotationFromBaselines(lines),
-    ...(boxes.length > 0 ? { wordBoxes: boxes } : {}),
+    ...(boxes.length > 0 ? { wordBoxes: boxes, layout: layoutOf(placed, lines, dpi) } : {}),
   };
 }

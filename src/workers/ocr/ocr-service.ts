@@ -241,7 +241,12 @@ export function createOcrService(options: OcrServiceOptions): OcrService {
           const tree = await current.recognize(encoded, attemptDpi);
           throwIfCancelled(signal);
           pagesOnEngine++;
-          return toOcrPageResult(tree.blocks as unknown as OcrTreeBlock[] | null, page, image);
+          return toOcrPageResult(
+            tree.blocks as unknown as OcrTreeBlock[] | null,
+            page,
+            image,
+            attemptDpi,
+          );
         },
       };
       if (fast) {
@@ -250,7 +255,12 @@ export function createOcrService(options: OcrServiceOptions): OcrService {
           passes.careful++;
           const tree = await careful.recognize(encodeImage(image), attemptDpi);
           throwIfCancelled(signal);
-          return toOcrPageResult(tree.blocks as unknown as OcrTreeBlock[] | null, page, image);
+          return toOcrPageResult(
+            tree.blocks as unknown as OcrTreeBlock[] | null,
+            page,
+            image,
+            attemptDpi,
+          );
         };
       }
       if (osdModel !== undefined) {

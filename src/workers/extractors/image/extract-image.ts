@@ -7,6 +7,7 @@ import { textChars } from '../../../shared/text-chars';
 import type { ExtractedBody, Extractor } from '../../engine/types';
 import { ocrPageQuality, summarizeOcrPages } from '../../ocr/ocr-summary';
 import { fileBudget } from '../../ocr/page-passes';
+import { ocrPageBlocks } from '../ocr-layout/ocr-page-blocks';
 import { decodeFrames } from './decode-image';
 import { checkFrameSizes, readFrameSizes } from './image-header';
 
@@ -42,7 +43,7 @@ export const extractImage: Extractor = async (file, ctx) => {
     const result = await ctx.ocr.recognizeImage(frame, page, ctx.signal, budget);
     warnings.push(...(result.warnings ?? []));
     if (pages > 1) blocks.push({ type: 'pageBreak', page, prov: { page } });
-    blocks.push(...result.blocks);
+    blocks.push(...ocrPageBlocks(result, page, frame));
     perPage.push(ocrPageQuality(page, result));
   }
   if (page === 0) throw folioError('CORRUPT', 'The image holds no decodable frame.');

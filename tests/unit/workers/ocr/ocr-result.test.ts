@@ -89,3 +89,46 @@ test("with the image's size, the words with content keep their boxes as fraction
   ]);
   assert.equal(toOcrPageResult(tree, 1).wordBoxes, undefined, 'no size, no boxes');
 });
+
+test('the layout keeps every boxed word in the frame read, pointing at its word box', () => {
+  const word = (text: string, x0: number, confidence = 90) => ({
+    text,
+    confidence,
+    bbox: { x0, y0: 100, x1: x0 + 40, y1: 130 },
+  });
+  const result = toOcrPageResult(
+    [
+      {
+        paragraphs: [
+          {
+            lines: [
+              {
+                text: 'Hartley & Moss',
+                words: [word('Hartley', 10), word('&', 60), word('Moss', 110)],
+                baseline: { x0: 10, y0: 130, x1: 150, y1: 131 },
+              },
+            ],
+          },
+        ],
+      },
+    ],
+    1,
+    { width: 1000, height: 2000 },
+    300,
+  );
+  assert.deepEqual(
+    result.wordBoxes?.map((w) => w.text),
+    ['Hartley', 'Moss'],
+  );
+  assert.deepEqual(
+    result.layout?.words.map((w) => [w.text, w.boxIndex, w.block, w.line]),
+    [
+      ['Hartley', 0, 0, 0],
+      ['&', undefined, 0, 0],
+      ['Moss', 1, 0, 0],
+    ],
+  );
+  assert.deepEqual(result.layout?.words[2].box, [110, 100, 150, 130]);
+  assert.equal(result.layout?.pointsPerPixel, 72 / 300);
+  assert.ok(Math.abs((result.layout?.slope ?? 0) - 1 / 140) < 1e-9);
+});
