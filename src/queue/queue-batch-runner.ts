@@ -7,6 +7,7 @@ import { FlowProducer, Job, Queue, QueueEvents } from 'bullmq';
 import path from 'node:path';
 import { kindFromName } from '../shared/formats';
 import { passwordFor } from '../shared/password-file';
+import type { PlannedFile } from '../shared/queue-plan';
 import type { FileReport, RunReport, StatsSample } from '../shared/report';
 import {
   buildRunReport,
@@ -20,6 +21,7 @@ import { jobExtractSettings, type FolioJobData, type FolioJobResult } from './jo
 import { jobIdFor, settingsFingerprint } from './job-id';
 import { jobKeyFor, passwordTag } from './job-key';
 import { parseJobResult, reportFromFailure, reportFromResult } from './job-outcome';
+import { deliverFollowers, splitDuplicates } from './duplicate-jobs';
 import { planInChild } from './plan-in-child';
 import { DEFAULT_RANGE_PAGES, rangeFlow, rangeJobId } from './range-flow';
 import { assertReachable, bullConnection, KEY_PREFIX, type QueueTarget } from './redis-connection';
@@ -96,10 +98,17 @@ export class QueueBatchRunner implements BatchRunner {
     );
     handlers.onPlanned?.(plan.files);
     const reports = new Map<string, FileReport>();
+    /** Files with a leader's bytes (duplicate-jobs.ts) and the copies of its output in flight. */
+    let followersOf = new Map<string, PlannedFile[]>();
+    const delivering: Promise<void>[] = [];
     const finish = (report: FileReport) => {
       if (reports.has(report.path)) return;
       reports.set(report.path, report);
       handlers.onFileDone?.(report);
+      const followers = followersOf.get(report.path);
+      if (followers) {
+        delivering.push(deliverFollowers(report, followers).then((done) => done.forEach(finish)));
+      }
     };
     for (const report of plan.reports) finish(report);
 
@@ -122,8 +131,15 @@ export class QueueBatchRunner implements BatchRunner {
     const pending = new Map<string, FolioJobData>();
     /** Range job id → its file's job id, to announce a long scan when its first range starts. */
     const rangeOf = new Map<string, string>();
-    for (const file of plan.fresh) {
-      const tag = passwordTag(jobKey, passwordFor(file.rel, batch.passwords));
+    const tagOf = (rel: string) => passwordTag(jobKey, passwordFor(rel, batch.passwords));
+    const duplicates = splitDuplicates(
+      plan.fresh,
+      plan.files,
+      (f) => `${f.sha256}/${tagOf(f.rel)}`,
+    );
+    followersOf = duplicates.followersOf;
+    for (const file of duplicates.leaders) {
+      const tag = tagOf(file.rel);
       const id = jobIdFor(file.rel, file.sha256, fingerprint, tag);
       pending.set(id, {
         ...base,
@@ -291,6 +307,7 @@ export class QueueBatchRunner implements BatchRunner {
       );
       finish(fileReport(data.rel, outcome, { ms: 0 }));
     }
+    await Promise.all(delivering);
     return buildRunReport({
       input,
       startedAt,

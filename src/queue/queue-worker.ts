@@ -10,8 +10,10 @@ import { pagesLabel, type FilePart } from '../shared/file-part';
 import { defaultBatchOptions, type BatchOptions } from '../shared/options';
 import type { FileReport } from '../shared/report';
 import { ChildProcessRunner } from '../runner/child-process-runner';
+import type { BatchHandlers } from '../runner/types';
 import type { FolioJobData, FolioJobResult } from './job-data';
 import { makeJobViewFolder } from './job-view-folder';
+import { jobTraceFromEnv, type JobTrace } from './job-trace';
 import { partOfJob } from './range-flow';
 import { bullConnection, KEY_PREFIX, type QueueTarget } from './redis-connection';
 
@@ -42,6 +44,7 @@ export class QueueWorker {
   private readonly worker: Worker<FolioJobData, FolioJobResult>;
   private idleTimer: NodeJS.Timeout | undefined;
   private closing: Promise<void> | undefined;
+  private readonly trace: JobTrace;
   processed = 0;
   // Declared before `stopped`, whose initializer replaces it (fields initialize in order).
   private resolveStopped: () => void = () => undefined;
@@ -53,6 +56,7 @@ export class QueueWorker {
   constructor(private readonly options: QueueWorkerOptions) {
     this.name = options.name ?? `${os.hostname()}-${process.pid}`;
     this.runner = new ChildProcessRunner({ childScript: options.childScript, env: options.env });
+    this.trace = jobTraceFromEnv(this.name, options.env);
     const lockDuration = options.lockMs ?? 30_000;
     this.worker = new Worker<FolioJobData, FolioJobResult>(
       options.target.queueName,
@@ -85,7 +89,10 @@ export class QueueWorker {
   private async process(job: Job<FolioJobData, FolioJobResult>): Promise<FolioJobResult> {
     clearTimeout(this.idleTimer);
     const { data } = job;
+    const id = job.id ?? data.rel;
+    this.trace.event(id, 'taken', { rel: data.rel, queuedMs: Date.now() - job.timestamp });
     const view = await makeJobViewFolder(data.rel, data.abs);
+    this.trace.event(id, 'view');
     try {
       const batch: BatchOptions = {
         ...defaultBatchOptions,
@@ -101,7 +108,11 @@ export class QueueWorker {
       // A long scan's range or merge job (range-flow.ts) runs one part of the file.
       const part = await partOfJob(job);
       const request = { input: view.dir, batch, extract: data.extract };
-      const report = await this.runner.run(part ? { ...request, part } : request);
+      const report = await this.runner.run(
+        part ? { ...request, part } : request,
+        this.trace.enabled ? this.traceHandlers(id) : {},
+      );
+      this.trace.event(id, 'batchDone');
       const file = report.files.find((f) => f.path === data.rel);
       if (!file) throw new Error(`the run reported no entry for ${data.rel}`);
       this.processed++;
@@ -109,7 +120,16 @@ export class QueueWorker {
       return { report: withRelativeOutput(file, data.outDir), worker: this.name };
     } finally {
       await view.remove();
+      this.trace.event(id, 'returned');
     }
+  }
+
+  private traceHandlers(id: string): BatchHandlers {
+    return {
+      onPlanned: () => this.trace.event(id, 'planned'),
+      onFileStarted: () => this.trace.event(id, 'fileStarted'),
+      onFileDone: (file) => this.trace.event(id, 'fileDone', { fileMs: file.ms }),
+    };
   }
 
   /** Finishes the job in hand, then stops. `force` abandons it (it is retried elsewhere). */
@@ -118,6 +138,7 @@ export class QueueWorker {
       clearTimeout(this.idleTimer);
       await this.worker.close(force).catch(() => undefined);
       await this.runner.dispose();
+      this.trace.close();
       this.resolveStopped();
     })();
     return this.closing;

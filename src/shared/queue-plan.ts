@@ -29,6 +29,8 @@ export interface PlannedFile {
   size: number;
   /** Estimated cost in seconds (plan.ts): biggest first, as a local run takes them up. */
   cost: number;
+  /** Its output's absolute path (the names a local run gives): a duplicate's copy goes there. */
+  outputPath: string;
   /** Two or more page ranges: each is a job, and a last one merges them (file-part.ts). */
   ranges?: PageSpan[];
 }

@@ -74,6 +74,7 @@ export async function planForQueue(
         sha256: prepared.file.sha256,
         size,
         cost,
+        outputPath: prepared.file.target.outputPath,
         ...(ranges ? { ranges } : {}),
       });
     }
