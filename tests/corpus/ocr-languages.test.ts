@@ -10,7 +10,14 @@ import type { OcrPageResult } from '../../src/workers/engine/types';
 import { extractFile } from '../../src/workers/extractors/extract-file';
 import { installedLanguages } from '../../src/workers/ocr/language-data';
 import { createOcrService } from '../../src/workers/ocr/ocr-service';
-import { accentedWords, FRENCH_LINES, GERMAN_LINES, textPage } from '../support/language-pages';
+import {
+  accentedWords,
+  FRENCH_LINES,
+  GERMAN_LINES,
+  ITALIAN_LINES,
+  SPANISH_LINES,
+  textPage,
+} from '../support/language-pages';
 import { realCorpusDir, realCorpusSkip } from '../support/paths';
 import { characterErrorRate } from '../support/text-compare';
 
@@ -61,6 +68,18 @@ describe('a page in the language of a shipped pack', () => {
     t.diagnostic(`eng+fra: CER ${(french.cer * 100).toFixed(2)}%, ${french.found.length} accented`);
     assert.deepEqual(french.missed, []);
     assert.ok(french.cer < 0.01, `CER ${french.cer}`);
+  });
+
+  test('Spanish with spa and Italian with ita: every accented word is read', async (t) => {
+    for (const [code, lines] of [
+      ['spa', SPANISH_LINES],
+      ['ita', ITALIAN_LINES],
+    ] as const) {
+      const page = await read([code], lines);
+      t.diagnostic(`${code}: CER ${(page.cer * 100).toFixed(2)}%, ${page.found.length} accented`);
+      assert.deepEqual(page.missed, [], code);
+      assert.ok(page.cer < 0.01, `${code}: CER ${page.cer}`);
+    }
   });
 });
 

@@ -23,6 +23,20 @@ export const FRENCH_LINES = [
   'Veuillez agréer, Madame, nos salutations distinguées et très cordiales.',
 ];
 
+export const SPANISH_LINES = [
+  'La auditoría del ejercicio terminó en junio sin salvedades significativas.',
+  'El señor Muñoz envió la confirmación bancaria después de la reunión.',
+  'Según el contrato, la compañía pagará la comisión en el próximo trimestre.',
+  'Las cifras del balance están conciliadas con el libro mayor de la sucursal.',
+];
+
+export const ITALIAN_LINES = [
+  "La società ha approvato il bilancio dell'esercizio con qualche novità.",
+  'Il revisore verificherà le fatture già registrate entro venerdì prossimo.',
+  'Perché la conformità sia completa, serve la firma del responsabile.',
+  'Le attività e le passività sono state confrontate con il libro giornale.',
+];
+
 /** The words of `lines` holding a letter outside ASCII, in order, each once. */
 export function accentedWords(lines: readonly string[]): string[] {
   const words = lines.join(' ').match(/\p{L}*[^\p{ASCII}]\p{L}*/gu) ?? [];
