@@ -41,15 +41,19 @@ function listMarker(
 class ListState {
   private indents: number[] = [0];
   private counters: number[] = [];
+  /** The first item's depth: a list that starts indented (a PDF's) is measured from it. */
+  private base: number | undefined;
 
   reset(): void {
     this.indents = [0];
     this.counters = [];
+    this.base = undefined;
   }
 
   render(block: Extract<Block, { type: 'listItem' }>): string {
+    this.base ??= block.depth;
     // A depth deeper than the previous item + 1 is clamped: Markdown cannot skip a level.
-    const depth = Math.max(0, Math.min(block.depth, this.indents.length - 1));
+    const depth = Math.max(0, Math.min(block.depth - this.base, this.indents.length - 1));
     this.indents.length = depth + 1;
     this.counters.length = depth + 1;
     const indent = this.indents[depth]!;

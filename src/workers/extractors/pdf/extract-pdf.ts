@@ -14,12 +14,15 @@ import { textChars } from '../../../shared/text-chars';
 import type { ExtractContext, Extractor } from '../../engine/types';
 import { fileBudget } from '../../ocr/page-passes';
 import { scriptsOfLanguages } from '../../ocr/scripts';
+import { FontWeights } from './font-names';
+import { headingLevels } from './heading-levels';
 import { ImageDocument } from './image-document';
 import { LargeImageProbe } from './large-image-probe';
 import { loadPdfjs, textLayerOptions, type Pdfjs } from './load-pdfjs';
 import { metadataFromInfo } from './metadata';
 import { failureWarnings, truncatedWarning } from './page-warnings';
 import { corruptPdf, pageFailureReason, pdfOpenError } from './pdf-errors';
+import type { HeadingStyle } from './paragraphs';
 import { readPage, throwIfCancelled, type DocumentState } from './read-page';
 import { joinContinuedTables } from './tables/continuation';
 import { FontSizeStats } from './text-layout';
@@ -91,6 +94,8 @@ async function readDocument(
     pdfjs,
     ctx,
     sizes: new FontSizeStats(),
+    fonts: new FontWeights(),
+    headings: new WeakMap(),
     probe: { textPagesProbed: 0, invisibleSeen: false },
     ocrScripts: scriptsOfLanguages(ctx.options.ocr.languages),
     ocrBudget: fileBudget(),
@@ -147,7 +152,17 @@ async function readDocument(
       p.confidence < worst.confidence ? p : worst,
     );
   }
+  rankHeadings(blocks, state.headings);
   return { blocks: joinContinuedTables(blocks), metadata, quality, warnings };
+}
+
+/** Sets the level of every text-layer heading kept by its rank in the document (see headingLevels). */
+function rankHeadings(blocks: Block[], styles: WeakMap<Block, HeadingStyle>): void {
+  const headings = blocks.filter(
+    (b): b is Extract<Block, { type: 'heading' }> => b.type === 'heading' && styles.has(b),
+  );
+  const levels = headingLevels(headings.map((b) => styles.get(b)!));
+  headings.forEach((b, i) => (b.level = levels[i]));
 }
 
 /** How far from the end a `%%EOF` marker is looked for (producers may append padding). */

@@ -8,6 +8,7 @@ import { textChars } from '../../../shared/text-chars';
 import type { ExtractContext, OcrBudget, OcrPageResult } from '../../engine/types';
 import type { Script } from '../../ocr/scripts';
 import { ocrPageBlocks } from '../ocr-layout/ocr-page-blocks';
+import type { FontWeights } from './font-names';
 import type { ImageDocument } from './image-document';
 import { LARGE_IMAGE_PAGE, type LargeImageProbe } from './large-image-probe';
 import type { Pdfjs } from './load-pdfjs';
@@ -32,6 +33,7 @@ import {
   skippedWarning,
   unreadScriptWarning,
 } from './page-warnings';
+import type { HeadingStyle } from './paragraphs';
 import { pageFailureReason } from './pdf-errors';
 import { layoutPdfPage } from './tables/page-segments';
 import type { PageBlock } from './tables/page-layout';
@@ -46,8 +48,19 @@ function isTextItem(item: unknown): item is TextItem {
   return typeof (item as { str?: unknown }).str === 'string';
 }
 
-function toBlock(block: PageBlock, page: number): Block {
-  return { ...block, prov: { page } };
+/** A layout block in the model; a heading's style goes to `headings`, for its final level. */
+function toBlock(block: PageBlock, page: number, headings: WeakMap<Block, HeadingStyle>): Block {
+  if (block.type !== 'heading') return { ...block, prov: { page } };
+  const { style, ...heading } = block;
+  const out: Block = { ...heading, prov: { page } };
+  headings.set(out, style);
+  return out;
+}
+
+function fontIdsOf(items: readonly TextItem[]): Set<string> {
+  const ids = new Set<string>();
+  for (const item of items) if (item.fontName && item.str.trim()) ids.add(item.fontName);
+  return ids;
 }
 
 /** What reading one page produced. */
@@ -62,6 +75,10 @@ export interface DocumentState {
   pdfjs: Pdfjs;
   ctx: ExtractContext;
   sizes: FontSizeStats;
+  /** Which fonts are bold, learnt as pages use them. */
+  fonts: FontWeights;
+  /** The style of every text-layer heading made, ranked into levels when the document is read. */
+  headings: WeakMap<Block, HeadingStyle>;
   probe: ProbeState;
   /** The scripts the OCR languages read. */
   ocrScripts: ReadonlySet<Script>;
@@ -198,7 +215,10 @@ export async function readPage(
   const items = content.items.filter(isTextItem);
   const layerText = items.map((i) => i.str).join(' ');
   const health = textHealth(layerText);
-  const groups = placeItems(items, page.getViewport({ scale: 1 }).transform);
+  if (health.chars > 0) await state.fonts.learn(page, fontIdsOf(items));
+  const groups = placeItems(items, page.getViewport({ scale: 1 }).transform, (id) =>
+    state.fonts.isBold(id),
+  );
   sizes.add(groups);
 
   // A full layer in a script the OCR languages cannot read is kept whatever lies under it:
@@ -218,7 +238,7 @@ export async function readPage(
     reason === 'unreadable-text'
       ? []
       : (await layoutPdfPage(page, pdfjs, groups, { bodySize: sizes.bodySize() }, n)).map((b) =>
-          toBlock(b, n),
+          toBlock(b, n, state.headings),
         );
 
   if (reason && ctx.ocr) {

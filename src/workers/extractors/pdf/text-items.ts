@@ -13,6 +13,8 @@ export interface PdfTextItem {
   /** Advance width along the baseline, in user-space units. */
   width: number;
   height: number;
+  /** pdfjs's id of the item's font (`g_d0_f3`), the key of its weight (see FontWeights). */
+  fontName?: string;
 }
 
 export interface PlacedItem {
@@ -25,6 +27,8 @@ export interface PlacedItem {
   /** Font size (glyph height scale) in page units. */
   size: number;
   rtl: boolean;
+  /** Set in a bold font (headings at body size are told apart by it). */
+  bold?: boolean;
 }
 
 export type Orientation = 0 | 90 | 180 | 270;
@@ -67,6 +71,7 @@ const RTL_CHAR = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/u;
 export function placeItems(
   items: readonly PdfTextItem[],
   viewportTransform: readonly number[],
+  isBold: (fontName: string | undefined) => boolean = () => false,
 ): OrientationGroup[] {
   const groups = new Map<Orientation, OrientationGroup>();
   for (const item of items) {
@@ -83,6 +88,7 @@ export function placeItems(
       width: Math.abs(item.width) * scale,
       size,
       rtl: item.dir === 'rtl' || (item.dir === undefined && RTL_CHAR.test(item.str)),
+      bold: isBold(item.fontName),
     };
     let group = groups.get(angle);
     if (!group) {

@@ -11,6 +11,8 @@ export interface Fragment {
   /** Font size of the fragment's main item. */
   size: number;
   chars: number;
+  /** Characters set in a bold font. */
+  boldChars: number;
   rtl: boolean;
 }
 
@@ -62,14 +64,16 @@ export function makeFragment(items: PlacedItem[]): Fragment {
   let x1 = -Infinity;
   let chars = 0;
   let rtlChars = 0;
+  let boldChars = 0;
   for (const item of items) {
     if (item.text.length > main.text.length) main = item;
     x0 = Math.min(x0, item.x);
     x1 = Math.max(x1, item.x + item.width);
     chars += item.text.length;
     if (item.rtl) rtlChars += item.text.length;
+    if (item.bold) boldChars += item.text.length;
   }
-  return { items, x0, x1, y: main.y, size: main.size, chars, rtl: rtlChars * 2 > chars };
+  return { items, x0, x1, y: main.y, size: main.size, chars, boldChars, rtl: rtlChars * 2 > chars };
 }
 
 /** Splits a left-to-right sorted line where the gap exceeds FRAGMENT_GAP_EM. */

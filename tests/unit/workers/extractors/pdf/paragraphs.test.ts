@@ -40,9 +40,19 @@ describe('paragraphs, headings and lists', () => {
 
   test('markedly larger text is a heading, its level by size ratio', () => {
     const blocks = blocksOfFlow([line('Big Title', 60, 24), line('Body text.', 100)], 10);
-    assert.deepEqual(blocks[0], { type: 'heading', level: 1, text: 'Big Title' });
+    assert.deepEqual(blocks[0], {
+      type: 'heading',
+      level: 1,
+      text: 'Big Title',
+      style: { size: 24, bold: false },
+    });
     const sub = blocksOfFlow([line('Section', 60, 13), line('Body text.', 100)], 10);
-    assert.deepEqual(sub[0], { type: 'heading', level: 4, text: 'Section' });
+    assert.deepEqual(sub[0], {
+      type: 'heading',
+      level: 4,
+      text: 'Section',
+      style: { size: 13, bold: false },
+    });
   });
 
   test('bullets and numbers make list items, keeping the marker; continuations join', () => {
