@@ -3,17 +3,33 @@
 // with two, the queue with one single-thread worker, the queue with two. For the queue runs it
 // also reads back every job: the worker's time per job beyond the file's own extraction time
 // (the queue's overhead per job: job fetch, the one-file view folder, the child's batch set-up and
-// its pool thread start) and the Redis commands per file (INFO commandstats before/after).
+// its pool thread start) and the Redis commands per file (INFO commandstats before/after). Per
+// run it also counts the CPU seconds of every process the run used (process-tree-cpu.ts: the CLI's
+// tree; for the queue the workers' trees and redis-server too), the files each side extracted
+// itself, and each job's phases on the workers from their FOLIO_QUEUE_TRACE (job-phases.ts), so
+// the queue is compared with the local pool in CPU per file, which a shared machine's load
+// changes far less than wall time.
 // Each queue run gets a fresh private redis-server on a free 127.0.0.1 port. Writes
 // bench/results/queue-latest.{json,md} and a timestamped copy.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Queue } from 'bullmq';
 import type { RunReport } from '../../src/shared/report';
+import { jobPhases, type JobPhases } from './job-phases';
 import { machineInfo } from './machine';
+import { ProcessTreeCpuSampler } from './process-tree-cpu';
 import { runCli, type CliRun } from './run-cli';
 import { distribution, round, type Distribution } from './stats';
 import { markdownTable } from './table';
@@ -40,11 +56,23 @@ interface QueueRunResult {
   filesPerMin: number;
   statuses: Record<string, number>;
   peakTreeRssMb: number;
+  /** Files the run extracted itself (attempts > 0): not duplicates, not failed before a task. */
+  extracted: number;
+  /** CPU seconds of everything the run used: the CLI's tree; for the queue also the workers'
+   * trees (child and threads included) and redis-server, from the coordinator's start to its end. */
+  cpuS: number;
+  cpuSPerFile: number;
+  /** Queue runs only: the parts of cpuS. */
+  cpuSplitS?: { coordinator: number; workers: number; redis: number };
+  /** Queue runs only: a job's phases on the workers (FOLIO_QUEUE_TRACE). */
+  phases?: JobPhases;
   /** Queue runs only: per job, worker time minus the file's reported extraction time (ms). */
   overheadMsPerJob?: Distribution;
   jobs?: number;
   /** Queue runs only: Redis commands during the run, per input file, and the top commands. */
   redisCallsPerFile?: number;
+  /** The same per job run (files with the same bytes are one job). */
+  redisCallsPerJob?: number;
   /** Commands per second of the idle workers alone (stall checks, waiting for jobs). */
   redisIdleCallsPerSecond?: number;
   /** Per file, with the idle workers' commands over the run's wall time taken out. */
@@ -105,14 +133,22 @@ function statuses(report: RunReport): Record<string, number> {
   return counts;
 }
 
-function startWorkers(cli: string, url: string, count: number): ChildProcess[] {
+function startWorkers(cli: string, url: string, count: number, trace: string): ChildProcess[] {
   return Array.from({ length: count }, (_, i) =>
     spawn(
       process.execPath,
       [cli, 'worker', '--queue', url, '--workers', '1', '--name', `bench-${i + 1}`],
-      { stdio: 'ignore' },
+      { stdio: 'ignore', env: { ...process.env, FOLIO_QUEUE_TRACE: trace } },
     ),
   );
+}
+
+/** redis-server's own CPU seconds (INFO cpu). */
+function redisCpuSeconds(port: number): number {
+  const info = redisCli(port, 'info', 'cpu');
+  const value = (name: string) =>
+    Number(new RegExp(`^${name}:([\\d.]+)`, 'm').exec(info)?.[1] ?? 0);
+  return value('used_cpu_sys') + value('used_cpu_user');
 }
 
 async function stopWorkers(workers: ChildProcess[]): Promise<void> {
@@ -138,7 +174,8 @@ async function queueRun(
 ): Promise<{ raw: CliRun; extra: Partial<QueueRunResult> }> {
   const redis = await startRedis(scratch);
   const url = `redis://127.0.0.1:${redis.port}/0`;
-  const workers = startWorkers(options.cli, url, workerCount);
+  const trace = path.join(scratch, `jobs-${setup.replace(/\W+/g, '-')}-${run}.jsonl`);
+  const workers = startWorkers(options.cli, url, workerCount, trace);
   const queue = new Queue('extract', {
     connection: { host: '127.0.0.1', port: redis.port },
     prefix: 'folio',
@@ -156,6 +193,8 @@ async function queueRun(
     // One INFO call of the bench's own in the interval.
     const idlePerSecond = (sum(idleEnd) - sum(idleStart) - 1) / (IDLE_SAMPLE_MS / 1000);
     const before = commandCalls(redis.port);
+    const redisCpuBefore = redisCpuSeconds(redis.port);
+    const workersCpu = new ProcessTreeCpuSampler(workers.map((w) => w.pid as number)).start();
     const raw = await runCli({
       cli: options.cli,
       input,
@@ -163,6 +202,8 @@ async function queueRun(
       label: `${setup} #${run}`,
       args: ['--queue', url, ...options.extraArgs],
     });
+    const workersCpuS = workersCpu.stop();
+    const redisCpuS = redisCpuSeconds(redis.port) - redisCpuBefore;
     const after = commandCalls(redis.port);
     const delta: Record<string, number> = {};
     for (const [command, calls] of Object.entries(after)) {
@@ -190,9 +231,17 @@ async function queueRun(
     return {
       raw,
       extra: {
+        cpuS: raw.cpuS + workersCpuS + redisCpuS,
+        cpuSplitS: {
+          coordinator: round(raw.cpuS, 2),
+          workers: round(workersCpuS, 2),
+          redis: round(redisCpuS, 2),
+        },
+        ...(existsSync(trace) ? { phases: jobPhases(readFileSync(trace, 'utf8')) } : {}),
         jobs: jobs.length,
         overheadMsPerJob: distribution(overheads),
         redisCallsPerFile: round(total / Math.max(1, raw.report.files.length), 1),
+        redisCallsPerJob: round(total / Math.max(1, jobs.length), 1),
         redisIdleCallsPerSecond: round(idlePerSecond, 1),
         redisCallsPerFileBeyondIdle: round(
           (total - idlePerSecond * (raw.wallMs / 1000)) / Math.max(1, raw.report.files.length),
@@ -255,13 +304,18 @@ export async function runQueueBench(options: QueueBenchOptions): Promise<void> {
           filesPerMin: round(raw.report.files.length / (raw.wallMs / 60000), 1),
           statuses: statuses(raw.report),
           peakTreeRssMb: Math.round(raw.peakMb),
+          extracted: raw.report.files.filter((f) => (f.attempts ?? 0) > 0).length,
+          cpuS: round(raw.cpuS, 2),
           ...extra,
+          cpuSPerFile: round((extra.cpuS ?? raw.cpuS) / Math.max(1, raw.report.files.length), 3),
         };
+        result.cpuS = round(result.cpuS, 2);
         results.push(result);
         console.log(
-          `${round(raw.wallMs / 1000, 1)} s, ${result.filesPerMin} files/min` +
+          `${round(raw.wallMs / 1000, 1)} s, ${result.filesPerMin} files/min, ` +
+            `${result.cpuS} CPU s (${result.extracted} of ${result.files} files extracted)` +
             (extra.overheadMsPerJob
-              ? `, overhead/job p50 ${extra.overheadMsPerJob.p50} ms, ${extra.redisCallsPerFile} Redis commands/file`
+              ? `, overhead/job p50 ${extra.overheadMsPerJob.p50} ms, ${extra.redisCallsPerFile} Redis commands/file, ${extra.redisCallsPerJob}/job`
               : ''),
         );
         if (!options.keep) rmSync(raw.out, { recursive: true, force: true });
@@ -295,15 +349,37 @@ function write(
     const calls = runs.flatMap((r) =>
       r.redisCallsPerFile !== undefined ? [r.redisCallsPerFile] : [],
     );
+    const perJob = runs.flatMap((r) =>
+      r.redisCallsPerJob !== undefined ? [r.redisCallsPerJob] : [],
+    );
     const beyond = runs.flatMap((r) =>
       r.redisCallsPerFileBeyondIdle !== undefined ? [r.redisCallsPerFileBeyondIdle] : [],
     );
     const idle = runs.flatMap((r) =>
       r.redisIdleCallsPerSecond !== undefined ? [r.redisIdleCallsPerSecond] : [],
     );
+    const cpu = runs.map((r) => r.cpuSPerFile);
+    const phase = (pick: (p: JobPhases) => number) =>
+      runs.flatMap((r) => (r.phases ? [pick(r.phases)] : []));
+    const setUp = phase((p) => p.setUpMs.p50);
+    const wrapUp = phase((p) => p.wrapUpMs.p50);
+    const between = phase((p) => p.betweenJobsMs.p50);
+    const spanOf = (values: number[]) => ({
+      min: round(Math.min(...values), 1),
+      max: round(Math.max(...values), 1),
+    });
     return {
       setup,
       runs: runs.length,
+      extracted: spanOf(runs.map((r) => r.extracted)),
+      cpuSPerFile: { min: Math.min(...cpu), max: Math.max(...cpu) },
+      ...(setUp.length
+        ? {
+            jobSetUpMsP50: spanOf(setUp),
+            jobWrapUpMsP50: spanOf(wrapUp),
+            betweenJobsMsP50: spanOf(between.filter((v) => !Number.isNaN(v))),
+          }
+        : {}),
       wallS: { min: round(Math.min(...walls), 1), max: round(Math.max(...walls), 1) },
       filesPerMin: {
         min: Math.min(...runs.map((r) => r.filesPerMin)),
@@ -315,6 +391,7 @@ function write(
       ...(calls.length
         ? {
             redisCallsPerFile: { min: Math.min(...calls), max: Math.max(...calls) },
+            redisCallsPerJob: { min: Math.min(...perJob), max: Math.max(...perJob) },
             redisCallsPerFileBeyondIdle: { min: Math.min(...beyond), max: Math.max(...beyond) },
             redisIdleCallsPerSecond: { min: Math.min(...idle), max: Math.max(...idle) },
           }
@@ -329,12 +406,20 @@ function write(
       const local = results.find((r) => r.setup === 'local, 1 thread' && r.run === q.run);
       return local ? [round((q.wallMs - local.wallMs) / q.files)] : [];
     });
+  // The same in CPU: the queue's CPU per file over the local pool's, run by run (1.0 = the same).
+  const cpuRatio = results
+    .filter((r) => r.setup === 'queue, 1 worker')
+    .flatMap((q) => {
+      const local = results.find((r) => r.setup === 'local, 1 thread' && r.run === q.run);
+      return local ? [round(q.cpuSPerFile / local.cpuSPerFile, 2)] : [];
+    });
   const json = {
     when,
     command: options.command,
     machine,
     summary,
     endToEndOverheadMsPerFile: endToEnd,
+    cpuPerFileQueueOverLocal: cpuRatio,
     results,
   };
   const dir = path.join(options.projectRoot, 'bench', 'results');
@@ -348,22 +433,32 @@ function write(
     [
       'setup',
       'runs',
+      'files extracted',
+      'CPU s/file',
       'wall s',
       'files/min',
       'queue overhead/job p50 ms',
       'Redis commands/file',
+      'per job',
       'beyond idle workers',
       'idle workers, commands/s',
+      'job set-up / wrap-up / between jobs, p50 ms',
     ],
     summary.map((s) => [
       s.setup,
       s.runs,
+      span(s.extracted),
+      span(s.cpuSPerFile),
       span(s.wallS),
       span(s.filesPerMin),
       s.overheadMsPerJobP50 ? span(s.overheadMsPerJobP50) : '',
       s.redisCallsPerFile ? span(s.redisCallsPerFile) : '',
+      s.redisCallsPerJob ? span(s.redisCallsPerJob) : '',
       s.redisCallsPerFileBeyondIdle ? span(s.redisCallsPerFileBeyondIdle) : '',
       s.redisIdleCallsPerSecond ? span(s.redisIdleCallsPerSecond) : '',
+      s.jobSetUpMsP50 && s.jobWrapUpMsP50 && s.betweenJobsMsP50
+        ? `${span(s.jobSetUpMsP50)} / ${span(s.jobWrapUpMsP50)} / ${span(s.betweenJobsMsP50)}`
+        : '',
     ]),
   );
   const md = [
@@ -377,6 +472,9 @@ function write(
     '',
     `Queue with 1 worker minus local with 1 thread, per file, run by run: ${endToEnd.join(', ')} ms ` +
       '(negative: the queued run was faster under the same load).',
+    '',
+    `CPU per file, queue with 1 worker over local with 1 thread, run by run: ${cpuRatio.join(', ')} ` +
+      '(all processes: coordinator, workers with their child and threads, redis-server).',
     '',
   ].join('\n');
   writeFileSync(path.join(dir, 'queue-latest.md'), md);

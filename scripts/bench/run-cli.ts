@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RunReport } from '../../src/shared/report';
+import { ProcessTreeCpuSampler } from './process-tree-cpu';
 import { ProcessTreeRssSampler } from './process-tree-rss';
 
 export interface CliRun {
@@ -13,6 +14,8 @@ export interface CliRun {
   wallMs: number;
   peakMb: number;
   samples: number;
+  /** CPU seconds of the CLI's process tree (its extraction child and threads included). */
+  cpuS: number;
   exitCode: number | null;
   out: string;
 }
@@ -45,13 +48,18 @@ export async function runCli(options: {
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const sampler = new ProcessTreeRssSampler(child.pid as number, 150).start();
+  const cpu = new ProcessTreeCpuSampler([child.pid as number]).start();
   let stdout = '';
   child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
+  // Sampled until the CLI exits: its tree's last CPU sample is taken while it still exists.
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
   const exitCode = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  await exited;
+  const cpuS = cpu.stop();
   const wallMs = Date.now() - started;
   const { peakMb, samples } = sampler.stop();
   if (!existsSync(reportPath))
     throw new Error(`${options.label}: no report (exit ${exitCode})\n${stdout}`);
   const report = JSON.parse(readFileSync(reportPath, 'utf8')) as RunReport;
-  return { report, reportPath, wallMs, peakMb, samples, exitCode, out };
+  return { report, reportPath, wallMs, peakMb, samples, cpuS, exitCode, out };
 }
