@@ -50,9 +50,10 @@ test(
       'good-1.fault-ok': slow(2, 100, 'first good file'),
       'good-2.fault-ok': slow(2, 100, 'second good file'),
       'good-3.fault-ok': slow(2, 100, 'third good file'),
-      'kills-worker.fault-kill-parent': 'x',
-      'kills-child.fault-kill-child': 'x',
-      'kills-thread.fault-exit': 'x',
+      // Other bytes each: files with the same bytes are one job (duplicate-jobs.ts).
+      'kills-worker.fault-kill-parent': 'worker',
+      'kills-child.fault-kill-child': 'child',
+      'kills-thread.fault-exit': 'thread',
     });
     const redis = await startRedis();
     const workers = [supervised(redis.url, 'a'), supervised(redis.url, 'b')];

@@ -16,7 +16,16 @@ export interface ChildSetup {
   acceptName?: (name: string) => boolean;
   /** Keep one pool across batches (the queue worker's child, which runs one file per batch). */
   keepPool?: boolean;
+  /**
+   * Index finished files for search (default true). The queue worker's child does not: its
+   * batches are one-link view folders removed after each job, so its entries would name folders
+   * that are gone, and rewriting the shared cache's index after every job cost each job the
+   * whole index's save (issue 14).
+   */
+  searchIndex?: boolean;
 }
+
+const NO_SEARCH = 'This process (a queue worker child) keeps no search index.';
 
 /** Serves batches for the parent until it goes away. */
 export function serveChild(setup: ChildSetup): void {
@@ -27,7 +36,10 @@ export function serveChild(setup: ChildSetup): void {
   let current: { id: string; run: BatchRun } | undefined;
   const kept = setup.keepPool ? new KeptPool(setup.workerFile) : undefined;
   // The search index outlives batches: one per cache folder, for as long as the child lives.
-  const search = new SearchService((message) => send({ type: 'log', level: 'warn', message }));
+  const search =
+    setup.searchIndex === false
+      ? undefined
+      : new SearchService((message) => send({ type: 'log', level: 'warn', message }));
 
   async function startBatch(message: Extract<ParentToChild, { type: 'start' }>): Promise<void> {
     if (current) {
@@ -84,7 +96,8 @@ export function serveChild(setup: ChildSetup): void {
         void startBatch(message);
         break;
       case 'search':
-        void search.answer(message).then(send);
+        if (search) void search.answer(message).then(send);
+        else send({ type: 'searchResult', requestId: message.requestId, error: NO_SEARCH });
         break;
       case 'cancel':
         if (current?.id === message.batchId) current.run.cancel();

@@ -1,5 +1,5 @@
 // The queue worker's child of the fault-injection tests: fault-child.ts with the pool kept across
-// batches, as the shipped queue child (src/workers/child/queue-child-main.ts) keeps it.
+// batches and no search index, as the shipped queue child (src/workers/child/queue-child-main.ts).
 import { fileURLToPath } from 'node:url';
 import { serveChild } from '../../../src/workers/child/serve-child';
 import { isFaultFile } from './faults';
@@ -8,4 +8,5 @@ serveChild({
   workerFile: fileURLToPath(new URL('./fault-pool-worker.mjs', import.meta.url)),
   acceptName: isFaultFile,
   keepPool: true,
+  searchIndex: false,
 });
