@@ -31,6 +31,7 @@ import {
 } from './prepare-file';
 import { runOnPool, type FileToRun, type PoolContext } from './run-on-pool';
 import { applyRelations, type FirstExtraction } from './duplicates';
+import { admissionTraceFromEnv, type AdmissionTrace } from './admission-trace';
 import type { FinishedFile, SearchService } from './search-service';
 import { cancelledOutcome } from './run-with-retry';
 import { Scheduler } from './scheduler';
@@ -48,6 +49,8 @@ export interface BatchRunEnvironment {
   rssMb(): number;
   /** Indexes each finished file for search (absent: no index, as in the pool unit tests). */
   search?: SearchService;
+  /** The scheduling trace (absent: as FOLIO_TRACE asks, see admission-trace.ts). */
+  trace?: AdmissionTrace;
 }
 
 /** Where a finished file's text is, for the search index. */
@@ -106,8 +109,15 @@ export class BatchRun {
     const governor = new MemoryGovernor(workers, batch.memoryLimitMb);
     governor.startWith(affordableWorkers(batch.memoryLimitMb));
     const runner = this.env.createRunner(workers, threadHeapLimitMb(batch.memoryLimitMb));
-    const scheduler = new Scheduler(runner, governor);
+    const trace = this.env.trace ?? admissionTraceFromEnv();
+    const scheduler = new Scheduler(runner, governor, undefined, trace);
     this.scheduler = scheduler;
+    trace.event('batch', {
+      workers,
+      files: files.length,
+      limitMb: batch.memoryLimitMb,
+      concurrency: governor.concurrency,
+    });
     if (this.cancelled) scheduler.cancelAll();
     const stats = new BatchStats({
       batchId,
@@ -140,6 +150,8 @@ export class BatchRun {
     } finally {
       stats.stop();
       scheduler.dispose();
+      trace.event('batchEnd');
+      if (!this.env.trace) trace.close();
       await runner.destroy().catch(() => undefined);
       // Threads terminated mid-write (cancelled, timed out) leave their temporary files behind.
       const own = (pid: number) => pid === process.pid;
@@ -196,6 +208,7 @@ export class BatchRun {
     const taken: TakenFile = { entry, cost, kind, startedAt: Date.now() };
     if (this.cancelled) return taken;
     ctx.stats.fileStarted();
+    ctx.scheduler.trace.event('phase', { file: entry.rel, phase: 'preparing' });
     return { ...taken, prepared: prepareFile(entry, kind, ctx) };
   }
 
@@ -219,6 +232,7 @@ export class BatchRun {
       } else {
         const first = this.firstByKey.get(prepared.file.cacheKey);
         if (first) {
+          ctx.scheduler.trace.event('phase', { file: entry.rel, phase: 'duplicate-wait' });
           await prepared.file.close();
           await this.deliverDuplicate(file, prepared.file, first);
         } else {
@@ -233,6 +247,7 @@ export class BatchRun {
       });
     } finally {
       ctx.stats.fileEnded();
+      ctx.scheduler.trace.event('phase', { file: entry.rel, phase: 'done' });
     }
   }
 

@@ -73,6 +73,11 @@ export class FileJob {
     });
   }
 
+  /** Tells the admission trace what the file is doing off the pool (estimating, merging). */
+  phase(name: string): void {
+    this.scheduler.trace.event('phase', { file: this.spec.rel, phase: name });
+  }
+
   /** Submits a probe, just ahead of the file's own work. */
   probe(task: ProbeInput): Promise<TaskOutcome<ProbeResult>> {
     // A probe opens the document and reads text on a few pages; it decodes no scan.
@@ -88,6 +93,7 @@ export class FileJob {
       noProgressMs: this.spec.noProgressMs,
       fileClock: this.clock,
       totalCapMs: this.spec.totalCapMs,
+      label: this.spec.rel,
     };
   }
 

@@ -58,6 +58,7 @@ export async function runPageRanges(
       return runWithRetry((attempt) => job.attempt(range, attempt), job.kind);
     }),
   );
+  job.phase('merging');
   const docs: ExtractedDocument[] = [];
   for (const end of ends) {
     if (end.type === 'failed') return end.outcome;

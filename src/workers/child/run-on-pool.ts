@@ -48,6 +48,7 @@ export async function runOnPool(
 ): Promise<PoolRunEnd> {
   const { entry, kind } = file;
   const { batch, input } = ctx.start;
+  ctx.scheduler.trace.event('phase', { file: entry.rel, phase: 'estimating' });
   const footprint = await estimateFootprint(fresh.openPath, kind, entry.size, fresh.extract);
   if (!ctx.scheduler.admission.fitsAlone(footprint.mb)) {
     // Not cached: the outcome depends on this run's memory limit, not on the file's bytes.
@@ -89,6 +90,7 @@ export async function runOnPool(
     const partCtx = { cacheDir: ctx.cacheDir, cacheKey: fresh.cacheKey, reuse: batch.cache };
     const partEnd = part ? await runFilePart(task, part, job, partCtx) : undefined;
     const split = { workers: ctx.workers, ocrEnabled: ctx.start.extract.ocr.enabled };
+    job.phase('planning');
     const ranges = partEnd ? [] : await planPageRanges(task, entry.size, job, split);
     const outcome =
       partEnd?.outcome ??

@@ -3,6 +3,7 @@
 // file past its total cap, aborts the task (which terminates and replaces its thread). Every
 // submitted task settles with a classified outcome; nothing here throws at the caller.
 import { MemoryAdmission, type Reservation } from './admission';
+import { noTrace, type AdmissionTrace } from './admission-trace';
 import type { FileClock } from './file-clock';
 import { BASELINE_MB, type MemoryGovernor } from './memory-governor';
 import type { TaskInput, TaskRunner } from './piscina-runner';
@@ -42,6 +43,8 @@ export interface SubmitOptions {
   totalCapMs: number;
   onStart?: () => void;
   onProgress?: (update: ProgressUpdate) => void;
+  /** The file the task is for, as the admission trace names it. */
+  label?: string;
 }
 
 /** Time and timers, injectable so tests can drive the watchdog by hand. */
@@ -82,6 +85,10 @@ interface Running {
   /** Why we aborted it, if we did. */
   reason?: 'timeout' | 'cap' | 'cancel';
   reservation: Reservation;
+  /** The highest RSS sampled while it ran (the trace's observed footprint). */
+  peakRssMb: number;
+  /** No other task ran at any time while it did: its observed growth is its own. */
+  alone: boolean;
 }
 
 export const WATCHDOG_MS = 200;
@@ -102,11 +109,14 @@ export class Scheduler {
   private cancelHoldTimer: () => void = () => undefined;
   readonly admission: MemoryAdmission;
   private samplesSeen = 0;
+  /** The last reason the trace was given for the queue's head waiting, to log changes only. */
+  private lastBlock = '';
 
   constructor(
     private readonly runner: TaskRunner,
     private readonly governor: MemoryGovernor,
     private readonly clock: SchedulerClock = systemClock,
+    readonly trace: AdmissionTrace = noTrace,
   ) {
     this.stopWatchdog = clock.every(WATCHDOG_MS, () => this.checkTimeouts());
     this.admission = new MemoryAdmission(governor.hardLimitMb, BASELINE_MB);
@@ -121,7 +131,17 @@ export class Scheduler {
     const outcome = this.cancelled
       ? Promise.resolve<TaskOutcome>({ type: 'cancelled' })
       : new Promise<TaskOutcome>((resolve) => {
-          this.queue.push({ task, options, seq: this.seq++, resolve });
+          const seq = this.seq++;
+          if (this.trace.enabled) {
+            this.trace.event('ready', {
+              seq,
+              file: options.label,
+              task: task.type,
+              footprintMb: options.footprintMb ?? 0,
+              priority: options.priority,
+            });
+          }
+          this.queue.push({ task, options, seq, resolve });
           this.pump();
         });
     // The pool thread answers each task with its kind's result (pool-worker.ts, handleTask); the
@@ -153,21 +173,62 @@ export class Scheduler {
   pump(): void {
     if (this.governor.sampleCount !== this.samplesSeen) {
       this.samplesSeen = this.governor.sampleCount;
-      this.admission.observe(this.governor.lastRssMb);
+      const rssMb = this.governor.lastRssMb;
+      this.admission.observe(rssMb);
+      for (const entry of this.running) entry.peakRssMb = Math.max(entry.peakRssMb, rssMb);
+      if (this.trace.enabled) {
+        this.trace.event('sample', {
+          rssMb: Math.round(rssMb),
+          concurrency: this.governor.concurrency,
+          running: this.running.size,
+          queued: this.queue.length,
+        });
+      }
     }
+    if (this.held && this.queue.length > 0) this.traceBlock('held', this.queue[this.nextIndex()]);
     while (this.queue.length > 0 && !this.cancelled && !this.held) {
-      const exclusiveRunning = [...this.running].some((r) => r.pending.options.exclusive);
-      if (exclusiveRunning) return;
       const index = this.nextIndex();
       const next = this.queue[index];
-      if (next.options.exclusive && this.running.size > 0) return;
-      if (!this.governor.mayStart(this.running.size)) return;
-      // The next task by priority waits for room rather than letting smaller ones pass it: a big
-      // scan would otherwise wait for as long as small files keep arriving.
-      if (!this.admission.admits(next.options.footprintMb ?? 0)) return;
+      const blocked = this.blockedBy(next);
+      if (blocked) return this.traceBlock(blocked, next);
       this.queue.splice(index, 1);
       this.start(next);
     }
+  }
+
+  /** Why `next` may not start now, or undefined when it may. */
+  private blockedBy(next: Pending): string | undefined {
+    if ([...this.running].some((r) => r.pending.options.exclusive)) return 'exclusive';
+    if (next.options.exclusive && this.running.size > 0) return 'exclusive';
+    if (!this.governor.mayStart(this.running.size)) {
+      return this.running.size >= this.governor.concurrency
+        ? 'governor-concurrency'
+        : 'governor-soft';
+    }
+    // The next task by priority waits for room rather than letting smaller ones pass it: a big
+    // scan would otherwise wait for as long as small files keep arriving.
+    if (!this.admission.admits(next.options.footprintMb ?? 0)) return 'admission';
+    return undefined;
+  }
+
+  private traceBlock(cause: string, next: Pending): void {
+    if (!this.trace.enabled) return;
+    const key = `${cause}/${next.seq}/${this.running.size}`;
+    if (key === this.lastBlock) return;
+    this.lastBlock = key;
+    this.trace.event('blocked', {
+      cause,
+      seq: next.seq,
+      file: next.options.label,
+      footprintMb: next.options.footprintMb ?? 0,
+      committedMb: Math.round(this.admission.committedMb()),
+      admitsUpToMb: Math.round(this.admission.limitMb * this.admission.fillRatio),
+      rssMb: Math.round(this.governor.lastRssMb),
+      softLimitMb: Math.round(this.governor.softLimitMb),
+      concurrency: this.governor.concurrency,
+      running: this.running.size,
+      queued: this.queue.length,
+    });
   }
 
   /** Highest priority first; first come first within a priority. */
@@ -189,8 +250,21 @@ export class Scheduler {
       lastBeat: this.clock.now(),
       picked: false,
       reservation: this.admission.reserve(pending.options.footprintMb ?? 0),
+      peakRssMb: this.governor.lastRssMb,
+      alone: this.running.size === 0,
     };
+    for (const other of this.running) other.alone = false;
     this.running.add(entry);
+    this.lastBlock = '';
+    if (this.trace.enabled) {
+      this.trace.event('start', {
+        seq: pending.seq,
+        file: pending.options.label,
+        footprintMb: entry.reservation.mb,
+        rssMb: Math.round(entry.reservation.rssAtStartMb),
+        running: this.running.size,
+      });
+    }
     pending.options.fileClock.taskStarted(entry.lastBeat);
     pending.options.onStart?.();
     this.runner
@@ -198,6 +272,7 @@ export class Scheduler {
         signal: entry.controller.signal,
         onProgress: (update) => {
           entry.lastBeat = this.clock.now();
+          if (!entry.picked) this.trace.event('picked', { seq: pending.seq });
           entry.picked = true;
           pending.options.onProgress?.(update);
         },
@@ -211,6 +286,19 @@ export class Scheduler {
       )
       .then((outcome) => {
         this.running.delete(entry);
+        if (this.trace.enabled) {
+          this.trace.event('end', {
+            seq: pending.seq,
+            file: pending.options.label,
+            task: pending.task.type,
+            outcome: outcome.type,
+            footprintMb: pending.options.footprintMb ?? 0,
+            reservedMb: entry.reservation.mb,
+            // Growth of the whole child while it ran: its own share when it ran alone.
+            observedMb: Math.round(entry.peakRssMb - entry.reservation.rssAtStartMb),
+            alone: entry.alone,
+          });
+        }
         this.admission.release(entry.reservation);
         pending.options.fileClock.taskEnded(this.clock.now());
         pending.resolve(outcome);
