@@ -1,10 +1,13 @@
 // A long scanned PDF on the queue: the coordinator cuts it into page-range jobs (--range-pages),
-// the ranges run on both workers, one worker merges them once all are done, and the Markdown and
-// the report entry are those of a local run of the same folder; a rerun comes from the cache.
+// the ranges run on both workers (one with two threads cuts its range again, as locally), one
+// worker merges them once all are done, and the Markdown and the report entry are those of a
+// local run of the same folder (which splits it its own way); a rerun comes from the cache.
 import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import type { FolioJobResult } from '../../src/queue/job-data';
+import { readRangeEntry } from '../../src/workers/child/range-entry';
 import { longScanPdf } from '../support/long-scan';
 import {
   coordinatorArgs,
@@ -29,16 +32,19 @@ test(
   'a long scan on two workers: ranges on both, merged once, the bytes of a local run',
   { skip: redisSkip, timeout: 300_000 },
   async () => {
-    const batch = queuedBatch({ 'long-scan.pdf': await longScanPdf(6) });
+    const batch = queuedBatch({ 'long-scan.pdf': await longScanPdf(8) });
     const root = path.dirname(batch.input);
     const localOut = path.join(root, 'local');
     const localReport = path.join(root, 'local.json');
     const redis = await startRedis();
     const queue = testQueue(redis.url);
-    const workers = await Promise.all(['w1', 'w2'].map((name) => startWorker(redis.url, name)));
+    const workers = [
+      await startWorker(redis.url, 'w1', ['--workers', '2']),
+      await startWorker(redis.url, 'w2'),
+    ];
     // Both listening before the jobs come, so the first two ranges go to different workers.
     await waitFor(async () => (await queue.getWorkers()).length >= 2, 30_000, 'two workers');
-    const args = coordinatorArgs(batch, redis.url, { ocr: true, extra: ['--range-pages', '2'] });
+    const args = coordinatorArgs(batch, redis.url, { ocr: true, extra: ['--range-pages', '4'] });
     const [queued, local] = await Promise.all([
       runCli(args).then((run) => run.exited),
       runCli(['extract', batch.input, '--out', localOut, '--report', localReport, '--quiet']).then(
@@ -51,37 +57,46 @@ test(
     const report = await readReport(batch.reportFile);
     assert.deepEqual(comparable(report), comparable(await readReport(localReport)));
     assert.equal(report.files[0].status, 'ok', JSON.stringify(report.files));
-    assert.equal(report.files[0].ocrPages, 6);
+    assert.equal(report.files[0].ocrPages, 8);
     const queuedOutputs = await outputsOf(batch.out);
     const localOutputs = await outputsOf(localOut);
     assert.deepEqual([...queuedOutputs.keys()], ['long-scan.pdf.md']);
     assert.ok(queuedOutputs.get('long-scan.pdf.md')?.equals(localOutputs.get('long-scan.pdf.md')!));
 
-    // Three range jobs (pages 1-2, 3-4, 5-6) on both workers, and one merge, each run once.
+    // Two range jobs (pages 1-4, 5-8) on both workers, and one merge, each run once.
     const jobs = await queue.getJobs(['completed', 'failed', 'waiting', 'active']);
     const ranges = jobs.filter((job) => job.name === 'range');
     assert.deepEqual(
       ranges.map((job) => job.data.range).sort((a, b) => a.from - b.from),
       [
-        { from: 1, to: 2 },
-        { from: 3, to: 4 },
-        { from: 5, to: 6 },
+        { from: 1, to: 4 },
+        { from: 5, to: 8 },
       ],
     );
     const names = new Set(ranges.map((job) => (job.returnvalue as FolioJobResult).worker));
     assert.deepEqual([...names].sort(), ['w1', 'w2']);
     const merges = jobs.filter((job) => job.name === 'merge');
     assert.equal(merges.length, 1);
-    assert.equal(jobs.length, 4);
+    assert.equal(jobs.length, 3);
     assert.ok(jobs.every((job) => job.finishedOn && job.attemptsMade === 1 && !job.failedReason));
     // A range job carries pages, paths and settings, never text.
     for (const job of ranges) assert.ok(!JSON.stringify(job.data).includes('Line 1'));
+    // w1's range ran as two thread tasks (two documents stored), w2's as one.
+    const entries = path.join(batch.out, '.folio-cache', 'ranges');
+    const stored = await Promise.all(
+      readdirSync(entries).flatMap((dir) =>
+        readdirSync(path.join(entries, dir)).map((name) =>
+          readRangeEntry(path.join(entries, dir, name)),
+        ),
+      ),
+    );
+    assert.deepEqual(stored.map((docs) => docs?.length).sort(), [1, 2]);
 
     // The same command again: from the cache, no new job.
     const again = await runCli(args);
     assert.equal((await again.exited).code, 0);
     assert.ok((await readReport(batch.reportFile)).files.every((f) => f.cached));
-    assert.equal((await queue.getJobs(['completed', 'failed', 'waiting', 'active'])).length, 4);
+    assert.equal((await queue.getJobs(['completed', 'failed', 'waiting', 'active'])).length, 3);
     await Promise.all(workers.map(stopWorker));
   },
 );

@@ -1,7 +1,8 @@
 // A queue job's part of a long scan, run in the child like a local split (page-ranges.ts) but one
-// step per job: a range job extracts its pages and stores the raw document as a cache entry
-// (range-entry.ts); the merge job, run once all ranges are done, joins the stored documents in
-// page order and finishes the file with the same finishDocument, so the output is a local run's.
+// step per job: a range job extracts its pages (split again across this pool's threads, by the
+// local rule) and stores the raw documents as a cache entry (range-entry.ts); the merge job, run
+// once all ranges are done, joins every stored document in page order in one merge and finishes
+// the file with the same finishDocument, so the output is a local run's.
 import type { FilePart, MergePart, PageSpan, RangePart } from '../../shared/file-part';
 import { pagesLabel } from '../../shared/file-part';
 import type { ExtractedDocument } from '../../shared/model';
@@ -10,6 +11,7 @@ import { failedOutcome } from '../../shared/report-builder';
 import { finishDocument } from '../thread/finish-document';
 import type { FileJob, WholeFileTask } from './file-job';
 import { mergeRangeDocuments } from './merge-ranges';
+import { pageRanges } from './plan';
 import { readRangeEntry, rangeEntryPath, writeRangeEntry } from './range-entry';
 import { runWithRetry } from './run-with-retry';
 
@@ -19,6 +21,8 @@ export interface PartContext {
   cacheKey: string;
   /** Whether an entry already stored may answer (off with --no-cache). */
   reuse: boolean;
+  /** Threads of this pool: a range is split across them as a local run splits a file. */
+  threads: number;
 }
 
 export interface PartEnd {
@@ -38,9 +42,17 @@ export function runFilePart(
 }
 
 /** A range's outcome: what its pages hold; no output is written for it. */
-function rangeOutcome(doc: ExtractedDocument, job: FileJob): FileOutcome {
-  const { pages, ocrPages } = doc.quality;
+function rangeOutcome(docs: ExtractedDocument[], job: FileJob): FileOutcome {
+  const pages = docs.reduce((n, d) => n + d.quality.pages, 0);
+  const ocrPages = docs.reduce((n, d) => n + d.quality.ocrPages, 0);
   return { kind: job.kind, status: 'ok', pages, ocrPages };
+}
+
+/** The range cut for this pool's threads by pageRanges (plan.ts), the local rule for a scan. */
+export function subRanges(range: PageSpan, threads: number): PageSpan[] {
+  const probe = { pages: range.to - range.from + 1, sampledCharsPerPage: 0 };
+  const shift = range.from - 1;
+  return pageRanges(probe, threads, true).map((r) => ({ from: r.from + shift, to: r.to + shift }));
 }
 
 async function runRange(
@@ -53,14 +65,24 @@ async function runRange(
   const stored = ctx.reuse ? await readRangeEntry(entry) : undefined;
   if (stored) return { outcome: rangeOutcome(stored, job), extraMs: 0, attempts: 0 };
   const { write: _write, ...whole } = task;
-  const rangeTask = {
-    ...whole,
-    extract: { ...whole.extract, pdf: { ...whole.extract.pdf, pageRange: range } },
-  };
-  const end = await runWithRetry((attempt) => job.attempt(rangeTask, attempt), job.kind);
-  if (end.type === 'failed') return { outcome: end.outcome, extraMs: 0 };
-  await writeRangeEntry(entry, end.result.doc);
-  return { outcome: rangeOutcome(end.result.doc, job), extraMs: 0 };
+  // As locally, a file that was in flight when a child died runs alone, unsplit.
+  const threads = job.exclusive ? 1 : ctx.threads;
+  const ends = await Promise.all(
+    subRanges(range, threads).map((pageRange) => {
+      const rangeTask = {
+        ...whole,
+        extract: { ...whole.extract, pdf: { ...whole.extract.pdf, pageRange } },
+      };
+      return runWithRetry((attempt) => job.attempt(rangeTask, attempt), job.kind);
+    }),
+  );
+  const docs: ExtractedDocument[] = [];
+  for (const end of ends) {
+    if (end.type === 'failed') return { outcome: end.outcome, extraMs: 0 };
+    docs.push(end.result.doc);
+  }
+  await writeRangeEntry(entry, docs);
+  return { outcome: rangeOutcome(docs, job), extraMs: 0 };
 }
 
 async function runMerge(
@@ -77,9 +99,9 @@ async function runMerge(
   if (failed) return { outcome: failed, extraMs, attempts };
   const docs: ExtractedDocument[] = [];
   for (const { range } of ranges) {
-    const doc = await readRangeEntry(rangeEntryPath(ctx.cacheDir, ctx.cacheKey, range));
-    if (!doc) return { outcome: missingRange(range, job), extraMs, attempts };
-    docs.push(doc);
+    const stored = await readRangeEntry(rangeEntryPath(ctx.cacheDir, ctx.cacheKey, range));
+    if (!stored) return { outcome: missingRange(range, job), extraMs, attempts };
+    docs.push(...stored);
   }
   return {
     outcome: await finishDocument(mergeRangeDocuments(docs), task.write),

@@ -1,7 +1,8 @@
-// Where a queued page range's raw document waits for the merge: a cache entry in the shared cache
-// folder, named by the file's cache key and the pages, so a range whose entry is there is never
-// extracted again. Stored with V8's serializer, the structured clone a pool thread hands its
-// result over with, so the merge sees exactly the document a local split run merges.
+// Where a queued page range's raw documents (one per thread it was split across) wait for the
+// merge: a cache entry in the shared cache folder, named by the file's cache key and the pages, so
+// a range whose entry is there is never extracted again. Stored with V8's serializer, the
+// structured clone a pool thread hands its result over with, so the merge sees exactly the
+// documents a local split run merges.
 import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
@@ -16,15 +17,16 @@ export function rangeEntryPath(cacheDir: string, cacheKey: string, range: PageSp
 }
 
 /** Written through a temporary file and a rename: a reader sees the whole entry or none. */
-export function writeRangeEntry(file: string, doc: ExtractedDocument): Promise<void> {
-  return writeFileAtomic(file, serialize(doc));
+export function writeRangeEntry(file: string, docs: ExtractedDocument[]): Promise<void> {
+  return writeFileAtomic(file, serialize(docs));
 }
 
-/** The stored document, or undefined when there is none (or it cannot be read back). */
-export async function readRangeEntry(file: string): Promise<ExtractedDocument | undefined> {
+/** The stored documents, or undefined when there are none (or they cannot be read back). */
+export async function readRangeEntry(file: string): Promise<ExtractedDocument[] | undefined> {
   try {
-    const doc = deserialize(await readFile(file)) as ExtractedDocument;
-    return doc && Array.isArray(doc.blocks) ? doc : undefined;
+    const docs = deserialize(await readFile(file)) as ExtractedDocument[];
+    const valid = Array.isArray(docs) && docs.length > 0;
+    return valid && docs.every((doc) => Array.isArray(doc?.blocks)) ? docs : undefined;
   } catch {
     return undefined;
   }

@@ -1,8 +1,9 @@
 // The coordinator's split of a long scan into range jobs: ranges of about --range-pages pages,
 // as equal as the page count allows, covering every page once; text PDFs, OCR off and scans of
-// at most that many pages stay one job.
+// at most that many pages stay one job; a worker with several threads cuts its range again.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { subRanges } from '../../../../src/workers/child/file-part';
 import { queueRanges } from '../../../../src/workers/child/plan';
 
 const scan = (pages: number) => ({ pages, sampledCharsPerPage: 0 });
@@ -32,4 +33,19 @@ test('queue ranges: one range for short scans, text PDFs and OCR off', () => {
   assert.deepEqual(queueRanges(scan(10), 10, true), [{ from: 1, to: 10 }]);
   assert.equal(queueRanges(scan(300), 10, false).length, 1);
   assert.equal(queueRanges({ pages: 300, sampledCharsPerPage: 1500 }, 10, true).length, 1);
+});
+
+test('a range job on a pool of several threads is cut again by the local rule', () => {
+  assert.deepEqual(subRanges({ from: 11, to: 20 }, 2), [
+    { from: 11, to: 13 },
+    { from: 14, to: 16 },
+    { from: 17, to: 19 },
+    { from: 20, to: 20 },
+  ]);
+  assert.deepEqual(subRanges({ from: 5, to: 8 }, 2), [
+    { from: 5, to: 6 },
+    { from: 7, to: 8 },
+  ]);
+  assert.deepEqual(subRanges({ from: 11, to: 20 }, 1), [{ from: 11, to: 20 }]);
+  assert.deepEqual(subRanges({ from: 3, to: 5 }, 4), [{ from: 3, to: 5 }]);
 });

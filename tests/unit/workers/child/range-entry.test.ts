@@ -1,4 +1,4 @@
-// A queued range's raw document round-trips through its cache entry exactly (the structured clone
+// A queued range's raw documents round-trip through its cache entry exactly (the structured clone
 // a pool thread hands over), is named by the file's cache key and the pages, and a missing or
 // damaged entry reads as none (the range is then extracted again), never as a wrong document.
 import assert from 'node:assert/strict';
@@ -29,8 +29,9 @@ test('range entry: written atomically, read back as the same document', async ()
   const file = rangeEntryPath(cache, 'key1', { from: 3, to: 4 });
   assert.ok(file.startsWith(path.join(cache, 'ranges') + path.sep));
   assert.equal(await readRangeEntry(file), undefined);
-  await writeRangeEntry(file, doc);
-  assert.deepEqual(await readRangeEntry(file), doc);
+  const second = { ...doc, blocks: [{ type: 'pageBreak', page: 4 }] } as ExtractedDocument;
+  await writeRangeEntry(file, [doc, second]);
+  assert.deepEqual(await readRangeEntry(file), [doc, second]);
   // Only the entry: the temporary file was renamed into place.
   assert.deepEqual(readdirSync(path.dirname(file)), [path.basename(file)]);
 });
@@ -41,7 +42,7 @@ test('range entry: named by cache key and pages; a damaged entry is none', async
   assert.equal(rangeEntryPath(cache, 'key1', { from: 1, to: 2 }), a);
   assert.notEqual(rangeEntryPath(cache, 'key1', { from: 1, to: 3 }), a);
   assert.notEqual(rangeEntryPath(cache, 'key2', { from: 1, to: 2 }), a);
-  await writeRangeEntry(a, doc);
+  await writeRangeEntry(a, [doc]);
   writeFileSync(a, Buffer.from('not a serialized document'));
   assert.equal(await readRangeEntry(a), undefined);
 });
