@@ -87,7 +87,12 @@ export async function runOnPool(
   };
   try {
     const { part } = ctx.start;
-    const partCtx = { cacheDir: ctx.cacheDir, cacheKey: fresh.cacheKey, reuse: batch.cache };
+    const partCtx = {
+      cacheDir: ctx.cacheDir,
+      cacheKey: fresh.cacheKey,
+      reuse: batch.cache,
+      threads: ctx.workers,
+    };
     const partEnd = part ? await runFilePart(task, part, job, partCtx) : undefined;
     const split = { workers: ctx.workers, ocrEnabled: ctx.start.extract.ocr.enabled };
     job.phase('planning');
