@@ -42,6 +42,15 @@ export interface LayoutItems {
 const height = (box: readonly number[]): number => box[3] - box[1];
 
 /**
+ * The middle value, the lower of the two middle ones in an even count: of a line's two words,
+ * the one a hair or a rule's edge did not stretch down (its box, its bottom).
+ */
+function lowerMedian(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[(sorted.length - 1) >> 1] ?? 0;
+}
+
+/**
  * One item per word, with the page's remaining lean sheared out (a row's cells on one baseline).
  * Each tesseract line gets one baseline (its words' median bottom, so a descender does not drop
  * a word onto the next line) and one size (from its median word height).
@@ -71,8 +80,9 @@ export function layoutItems(layout: OcrLayout): LayoutItems {
       const [x0, , x1, y1] = words[i].box;
       return y1 - layout.slope * ((x0 + x1) / 2);
     };
-    const baseline = median(members.map(level)) * scale;
-    const size = (median(members.map((i) => height(words[i].box))) * scale) / BOX_HEIGHT_EM || 1;
+    const baseline = lowerMedian(members.map(level)) * scale;
+    const size =
+      (lowerMedian(members.map((i) => height(words[i].box))) * scale) / BOX_HEIGHT_EM || 1;
     for (const i of members) {
       const [x0, , x1] = words[i].box;
       if (

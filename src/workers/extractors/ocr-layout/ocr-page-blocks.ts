@@ -30,6 +30,24 @@ function isForm(table: AlignedTable): boolean {
   return labels.length > 0 && colons >= FORM_LABEL_SHARE * table.rows;
 }
 
+/** A column whose cells are mostly this share of lone non-digits is a dotted rule read as text. */
+const RULE_COLUMN_SHARE = 0.6;
+
+/**
+ * A dotted or dashed line between two panels (a payment slip's receipt and payment part) is
+ * read as a column of "i", "|" or ":": the panels beside it are no table.
+ */
+function hasRuleColumn(table: AlignedTable): boolean {
+  for (let c = 0; c < table.cols; c++) {
+    const texts = table.cells
+      .filter((cell) => cell.col === c && cell.text !== '')
+      .map((x) => x.text);
+    const lone = texts.filter((t) => t.length === 1 && !/\p{N}/u.test(t)).length;
+    if (texts.length > 0 && lone >= RULE_COLUMN_SHARE * texts.length) return true;
+  }
+  return false;
+}
+
 /** From points of the frame read to the page, fitted on the words' centres. */
 function frameToPage(
   items: readonly PlacedItem[],
@@ -98,7 +116,7 @@ export function ocrPageBlocks(result: OcrPageResult, page: number, size: PageSiz
   if (!layout || !wordBoxes) return result.blocks;
   const { items, wordOf } = layoutItems(layout);
   const laid = new Set(wordOf.values());
-  const tables = alignedTables(items);
+  const tables = alignedTables(items).filter((t) => !hasRuleColumn(t));
   if (tables.length === 0) return result.blocks;
   const map = frameToPage(items, wordOf, result, size);
 
