@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DocumentInitParameters } from 'pdfjs-dist/types/src/display/api';
+import { undrawnFontOptions } from './font-rule-sink';
 
 export type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 export type ImageDecoders =
@@ -132,11 +133,12 @@ export function pdfjsDocumentOptions(
  * left out of operator lists. pdfjs decodes each image a list paints (a page's JPEG photo: tens
  * to hundreds of ms) though the list is only read for glyphs and ruling lines; `maxImageSize: 0`
  * drops images before decoding, and with errors ignored the list goes on. Pages whose images
- * matter are read from a second document (ImageDocument).
+ * matter are read from a second document (ImageDocument). Nothing draws this document, so its
+ * lists build no glyph outlines either (undrawnFontOptions).
  */
 export function textLayerOptions(
   data: Uint8Array,
   password: string | undefined,
 ): DocumentInitParameters {
-  return { ...pdfjsDocumentOptions(data, password), maxImageSize: 0 };
+  return { ...pdfjsDocumentOptions(data, password), maxImageSize: 0, ...undrawnFontOptions };
 }
