@@ -1,8 +1,8 @@
 // Which of a document's fonts are bold. pdfjs's text content names a font only by its id
 // (`g_d0_f3`); the font itself, with its PostScript name, reaches this side when a page's operator
 // list is built. That list costs about two thirds of the text content, so it is fetched only for a
-// page that uses a font not seen before (and more than one font: a one-font page has no weight
-// contrast to read), and pdfjs keeps it for the table detector and the OCR decision, which reuse it.
+// page where a font not seen before sets a line that could be a heading (fontsToWeigh), and
+// pdfjs keeps it for the table detector and the OCR decision, which reuse it.
 import type { PDFPageProxy } from 'pdfjs-dist/types/src/display/api';
 import { isBoldFontName } from './font-weight';
 
@@ -25,6 +25,10 @@ export class FontWeights {
       if (this.known.has(id)) continue;
       this.known.set(id, page.commonObjs.has(id) && isBoldFontName(fontName(page, id)));
     }
+  }
+
+  knows(fontId: string): boolean {
+    return this.known.has(fontId);
   }
 
   isBold(fontId: string | undefined): boolean {

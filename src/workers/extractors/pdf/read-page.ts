@@ -38,6 +38,7 @@ import { pageFailureReason } from './pdf-errors';
 import { layoutPdfPage } from './tables/page-segments';
 import type { PageBlock } from './tables/page-layout';
 import { placeItems } from './text-items';
+import { fontsToWeigh } from './weight-candidates';
 import type { FontSizeStats } from './text-layout';
 
 export function throwIfCancelled(signal: AbortSignal | undefined): void {
@@ -215,10 +216,13 @@ export async function readPage(
   const items = content.items.filter(isTextItem);
   const layerText = items.map((i) => i.str).join(' ');
   const health = textHealth(layerText);
-  if (health.chars > 0) await state.fonts.learn(page, fontIdsOf(items));
-  const groups = placeItems(items, page.getViewport({ scale: 1 }).transform, (id) =>
-    state.fonts.isBold(id),
-  );
+  const viewport = page.getViewport({ scale: 1 }).transform;
+  const isBold = (id: string | undefined) => state.fonts.isBold(id);
+  let groups = placeItems(items, viewport, isBold);
+  if ([...fontsToWeigh(groups)].some((id) => !state.fonts.knows(id))) {
+    await state.fonts.learn(page, fontIdsOf(items));
+    groups = placeItems(items, viewport, isBold);
+  }
   sizes.add(groups);
 
   // A full layer in a script the OCR languages cannot read is kept whatever lies under it:

@@ -29,6 +29,8 @@ export interface PlacedItem {
   rtl: boolean;
   /** Set in a bold font (headings at body size are told apart by it). */
   bold?: boolean;
+  /** pdfjs's id of its font. */
+  font?: string;
 }
 
 export type Orientation = 0 | 90 | 180 | 270;
@@ -89,6 +91,7 @@ export function placeItems(
       size,
       rtl: item.dir === 'rtl' || (item.dir === undefined && RTL_CHAR.test(item.str)),
       bold: isBold(item.fontName),
+      ...(item.fontName ? { font: item.fontName } : {}),
     };
     let group = groups.get(angle);
     if (!group) {
