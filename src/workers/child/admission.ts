@@ -8,7 +8,8 @@
 const ORDINARY_TASK_MB = 250;
 
 export interface Reservation {
-  readonly mb: number;
+  /** What the task declared, less what its thread turned out to hold already (`lower`). */
+  mb: number;
   /** The sampled RSS when the task started: growth since then is the task showing its share. */
   readonly rssAtStartMb: number;
 }
@@ -71,6 +72,14 @@ export class MemoryAdmission {
     const reservation = { mb, rssAtStartMb: this.rssMb };
     this.running.add(reservation);
     return reservation;
+  }
+
+  /**
+   * The task's thread already holds `mb` of what it declared (an OCR engine whose heap has grown
+   * to this page size on an earlier file): that part is in the sampled RSS and will not be added.
+   */
+  lower(reservation: Reservation, mb: number): void {
+    reservation.mb = Math.max(0, reservation.mb - mb);
   }
 
   release(reservation: Reservation): void {

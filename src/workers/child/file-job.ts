@@ -27,6 +27,9 @@ export interface FileJobSpec {
   exclusive: boolean;
   /** MB each of its extraction tasks may hold at its peak (task-footprint.ts). */
   footprintMb?: number;
+  /** Of that, the OCR heap for its largest page of `ocrPixels` (a warm engine holds it). */
+  ocrHeapMb?: number;
+  ocrPixels?: number;
   noProgressMs: number;
   totalCapMs: number;
   emit(message: ChildToParent): void;
@@ -68,6 +71,8 @@ export class FileJob {
       ...this.limits(this.spec.priority),
       exclusive: this.spec.exclusive,
       footprintMb: this.spec.footprintMb,
+      ocrHeapMb: this.spec.ocrHeapMb,
+      ocrPixels: this.spec.ocrPixels,
       onStart: () => this.announce(attempt),
       onProgress: (update) => this.progress(update),
     });

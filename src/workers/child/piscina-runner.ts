@@ -2,7 +2,7 @@
 // heartbeats and an AbortSignal that terminates the thread (piscina then starts a fresh one).
 import { BroadcastChannel, MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
-import type { PoolResult, PoolTask, ProgressUpdate } from '../thread/task-types';
+import type { Heartbeat, PoolResult, PoolTask } from '../thread/task-types';
 import { CONTROL_CHANNEL } from '../thread/task-types';
 
 /** A task without its port: the runner adds the heartbeat channel. */
@@ -15,7 +15,7 @@ export type TaskInput = PoolTask extends infer T
 export interface TaskRunner {
   run(
     task: TaskInput,
-    options: { signal: AbortSignal; onProgress: (update: ProgressUpdate) => void },
+    options: { signal: AbortSignal; onProgress: (update: Heartbeat) => void },
   ): Promise<PoolResult>;
   /** Asks idle threads to drop cached engines (memory pressure). */
   releaseMemory(): void;
@@ -52,10 +52,10 @@ export class PiscinaRunner implements TaskRunner {
 
   async run(
     task: TaskInput,
-    options: { signal: AbortSignal; onProgress: (update: ProgressUpdate) => void },
+    options: { signal: AbortSignal; onProgress: (update: Heartbeat) => void },
   ): Promise<PoolResult> {
     const { port1, port2 } = new MessageChannel();
-    port1.on('message', (update: ProgressUpdate) => options.onProgress(update));
+    port1.on('message', (update: Heartbeat) => options.onProgress(update));
     try {
       return await this.pool.run({ ...task, port: port2 } as PoolTask, {
         signal: options.signal,

@@ -69,6 +69,8 @@ export async function runOnPool(
       priority: file.cost,
       exclusive: crashes > 0,
       footprintMb: footprint.mb,
+      ocrHeapMb: footprint.ocrHeapMb,
+      ocrPixels: footprint.ocrPixels,
       noProgressMs: batch.fileTimeoutSeconds * 1000,
       totalCapMs: batch.fileTotalCapSeconds * 1000,
       emit: ctx.emit,
@@ -83,6 +85,7 @@ export async function runOnPool(
     sha256: fresh.sha256,
     recycleAboveMb: threadRecycleMb(batch.memoryLimitMb, ctx.workers),
     releaseOcrAfter: footprint.ocrPixels > OCR_RELEASE_PIXELS,
+    ocrPixels: footprint.ocrPixels,
     write: fresh.target,
   };
   try {

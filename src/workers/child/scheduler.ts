@@ -7,7 +7,7 @@ import { noTrace, type AdmissionTrace } from './admission-trace';
 import type { FileClock } from './file-clock';
 import { BASELINE_MB, type MemoryGovernor } from './memory-governor';
 import type { TaskInput, TaskRunner } from './piscina-runner';
-import type { PoolResult, ProgressUpdate, ResultFor } from '../thread/task-types';
+import type { Heartbeat, PoolResult, ProgressUpdate, ResultFor } from '../thread/task-types';
 
 export type TaskOutcome<R = PoolResult> =
   | { type: 'result'; result: R }
@@ -32,6 +32,12 @@ export interface SubmitOptions {
    * what is held already, or when nothing else runs. Absent: 0, sampled RSS alone decides.
    */
   footprintMb?: number;
+  /**
+   * Of `footprintMb`, the OCR heap for a page of `ocrPixels`: taken off the reservation once the
+   * thread that picked the task says its engine has read a page that large (it holds it already).
+   */
+  ocrHeapMb?: number;
+  ocrPixels?: number;
   /** Abort when no heartbeat arrives for this long. */
   noProgressMs: number;
   /**
@@ -272,7 +278,7 @@ export class Scheduler {
         signal: entry.controller.signal,
         onProgress: (update) => {
           entry.lastBeat = this.clock.now();
-          if (!entry.picked) this.trace.event('picked', { seq: pending.seq });
+          if (!entry.picked) this.pickedUp(entry, update);
           entry.picked = true;
           pending.options.onProgress?.(update);
         },
@@ -305,6 +311,18 @@ export class Scheduler {
         // After the caller's continuation has reported the file (microtasks run first).
         setImmediate(() => this.pump());
       });
+  }
+
+  /** The thread's first heartbeat: a warm OCR engine already holds the task's OCR heap. */
+  private pickedUp(entry: Running, update: Heartbeat): void {
+    const { options, seq } = entry.pending;
+    const warm = (update.warmOcrPixels ?? 0) >= (options.ocrPixels ?? 0);
+    const lowered = warm && (options.ocrPixels ?? 0) > 0 ? (options.ocrHeapMb ?? 0) : 0;
+    this.trace.event('picked', { seq, warmOcrPixels: update.warmOcrPixels, loweredMb: lowered });
+    if (lowered <= 0) return;
+    this.admission.lower(entry.reservation, lowered);
+    // The room this frees may let the next task start now rather than at the next sample.
+    setImmediate(() => this.pump());
   }
 
   private checkTimeouts(): void {

@@ -18,6 +18,11 @@ export interface Footprint {
   mb: number;
   /** Pixels of the largest page OCR will read (0 without OCR). */
   ocrPixels: number;
+  /**
+   * Of `mb`, tesseract's heap for that page: it grows to the largest page read and is kept for
+   * the next file, so on a thread whose engine has read a page this large it is already held.
+   */
+  ocrHeapMb: number;
   /** What the estimate rests on, for a TOO_LARGE message. */
   basis: string;
 }
@@ -78,7 +83,11 @@ export function pdfFootprint(sizes: PdfSizes, fileBytes: number, ocr: boolean): 
   }
   // pdfjs keeps the file's bytes and its parsed objects for the whole document.
   const documentMb = (2 * fileBytes) / MB;
-  return { ...worst, mb: Math.round(TASK_BASE_MB + documentMb + worst.mb) };
+  return {
+    ...worst,
+    mb: Math.round(TASK_BASE_MB + documentMb + worst.mb),
+    ocrHeapMb: Math.round(ocrMb(worst.ocrPixels)),
+  };
 }
 
 /** An image file: one frame decoded at a time, the whole file's bytes held throughout. */
@@ -94,7 +103,11 @@ export function imageFootprint(
     const mb = (pixels * IMAGE_FILE_BYTES_PER_PIXEL) / MB + ocrMb(ocrPixels);
     if (mb > worst.mb) worst = { mb, ocrPixels, basis: `a ${dims(width, height)} image` };
   }
-  return { ...worst, mb: Math.round(TASK_BASE_MB + fileBytes / MB + worst.mb) };
+  return {
+    ...worst,
+    mb: Math.round(TASK_BASE_MB + fileBytes / MB + worst.mb),
+    ocrHeapMb: Math.round(ocrMb(worst.ocrPixels)),
+  };
 }
 
 /** A DOCX or XLSX: its XML parts' uncompressed sizes, as the central directory declares them. */
@@ -110,6 +123,7 @@ export function officeFootprint(parts: { name: string; uncompressedSize: number 
   return {
     mb: Math.round(TASK_BASE_MB + (bytes * OFFICE_BYTES_PER_XML_BYTE) / MB),
     ocrPixels: 0,
+    ocrHeapMb: 0,
     basis: `${Math.round((xml + sheets) / MB)} MB of XML`,
   };
 }
@@ -165,5 +179,10 @@ export async function estimateFootprint(
   // file's size, and OCR of a full page.
   const pixels = kind === 'image' && ocr ? 10_000_000 : 0;
   const mb = TASK_BASE_MB + (kind === 'image' ? (4 * size) / MB : size / MB) + ocrMb(pixels);
-  return { mb: Math.round(mb), ocrPixels: pixels, basis: 'the file' };
+  return {
+    mb: Math.round(mb),
+    ocrPixels: pixels,
+    ocrHeapMb: Math.round(ocrMb(pixels)),
+    basis: 'the file',
+  };
 }

@@ -18,12 +18,18 @@ import {
   type ControlMessage,
   type ExtractResult,
   type ExtractTask,
+  type Heartbeat,
   type PoolResult,
   type PoolTask,
 } from './task-types';
 
 let busy = false;
 let releaseRequested = false;
+/**
+ * The largest page (pixels) this thread's OCR engine has read since it was created: its wasm heap
+ * grew to that and stays, so a later page no larger adds nothing there.
+ */
+let warmOcrPixels = 0;
 
 const MB = 1024 * 1024;
 /** An idle thread asked to release memory exits (piscina starts a fresh one) above this heap. */
@@ -46,6 +52,7 @@ function recycleWhenIdle(): void {
 }
 
 async function releaseMemory(): Promise<void> {
+  warmOcrPixels = 0;
   await releaseOcrService();
   if (!busy && threadHeapMb() > RELEASE_RECYCLE_MB) recycleWhenIdle();
 }
@@ -81,9 +88,12 @@ const OCR_HEARTBEAT_MS = 1000;
 async function runExtract(task: ExtractTask, extract: TaskExtractor): Promise<ExtractResult> {
   const onProgress = (update: ProgressUpdate) => task.port.postMessage(update);
   // The first heartbeat says the thread has picked the task up: the no-progress clock starts.
-  onProgress({});
+  const picked: Heartbeat = { warmOcrPixels };
+  task.port.postMessage(picked);
   let lastOcrBeat = 0;
+  let recognized = false;
   setOcrActivityListener(() => {
+    recognized = true;
     const now = Date.now();
     if (now - lastOcrBeat < OCR_HEARTBEAT_MS) return;
     lastOcrBeat = now;
@@ -97,6 +107,8 @@ async function runExtract(task: ExtractTask, extract: TaskExtractor): Promise<Ex
     return { type: 'failed', code: failure.code, message: failure.message };
   } finally {
     setOcrActivityListener(undefined);
+    // Only an engine that has read a page holds that page's heap (a text PDF never starts one).
+    if (recognized) warmOcrPixels = Math.max(warmOcrPixels, task.ocrPixels ?? 0);
   }
   doc.source.path = task.sourcePath;
   const protection = protectionWarning(doc, task.extract.password !== undefined);

@@ -33,6 +33,8 @@ export interface ExtractTask {
    * and never shrinks, so a thread that read one huge page would hold that for the batch.
    */
   releaseOcrAfter?: boolean;
+  /** Pixels of the largest page OCR may read in this task (task-footprint.ts; 0 or absent: none). */
+  ocrPixels?: number;
   /** Where to write the result; absent for a page range, whose raw document is returned. */
   write?: OutputTarget;
   /** Heartbeats (ProgressUpdate) go back on this port. */
@@ -92,6 +94,13 @@ export type ResultFor<T> = T extends { type: 'probe' }
       : RangeResult | FailedResult;
 
 export type { ProgressUpdate };
+
+/**
+ * A heartbeat; the first of a task also says the largest page (pixels) this thread's OCR engine
+ * has read and still holds the heap for (0: no warm engine), so the child can take that part off
+ * the task's memory reservation.
+ */
+export type Heartbeat = ProgressUpdate & { warmOcrPixels?: number };
 
 /** The broadcast channel on which the child asks idle threads to drop their OCR engines. */
 export const CONTROL_CHANNEL = 'folio-pool-control';

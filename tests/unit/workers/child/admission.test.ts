@@ -61,3 +61,16 @@ test('admission: a limit too small for an ordinary page refuses nothing: all run
   admission.reserve(200);
   assert.equal(admission.admits(20), false);
 });
+
+test("admission: what a task's thread already holds (a warm OCR heap) is taken off its reservation", () => {
+  const admission = new MemoryAdmission(1000, 150);
+  admission.observe(560); // two threads with warm engines, one task running
+  const running = admission.reserve(200);
+  assert.equal(admission.committedMb(), 760, 'nothing shown yet: 560 + 200');
+  assert.equal(admission.admits(200), false, '760 + 200 > 900');
+  admission.lower(running, 125);
+  assert.equal(admission.committedMb(), 635, 'only its 75 MB of page buffers is still to come');
+  assert.equal(admission.admits(200), true);
+  admission.lower(running, 500);
+  assert.equal(running.mb, 0, 'never below nothing');
+});
