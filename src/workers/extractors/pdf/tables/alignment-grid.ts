@@ -375,9 +375,15 @@ export function tableOfRun(run: readonly AlignedRow[]): AlignedTable | null {
   };
 }
 
-/** Every unruled table among these items (items already in a ruled table left out). */
-export function alignedTables(items: readonly PlacedItem[]): AlignedTable[] {
-  return candidateRuns(alignedRows(items))
+/**
+ * Every unruled table among these items (items already in a ruled table left out); `rows` are
+ * alignedRows(items), when the caller already has them.
+ */
+export function alignedTables(
+  items: readonly PlacedItem[],
+  rows: readonly AlignedRow[] = alignedRows(items),
+): AlignedTable[] {
+  return candidateRuns(rows)
     .map(tableOfRun)
     .filter((t): t is AlignedTable => t !== null);
 }

@@ -87,8 +87,10 @@ function lineUp(a: AlignedRow, b: AlignedRow): boolean {
  * has neighbouring lines broken into several runs with a run after the first lining up (left
  * edge, right edge or centre) at least MIN_ALIGNED_PAIRS times.
  */
-export function mayHoldTable(items: readonly PlacedItem[]): boolean {
-  const rows = alignedRows(items);
+export function mayHoldTable(
+  items: readonly PlacedItem[],
+  rows: readonly AlignedRow[] = alignedRows(items),
+): boolean {
   let pairs = 0;
   for (let i = 1; i < rows.length; i++) {
     const a = rows[i - 1];
@@ -106,12 +108,18 @@ export interface PageTables {
   rest: PlacedItem[];
 }
 
+/**
+ * `rows` are alignedRows(items), when the caller already has them (from mayHoldTable): the
+ * alignment pass reuses them unless a ruled table took some of the items.
+ */
 export function detectTables(
   items: readonly PlacedItem[],
   segments: readonly Segment[],
+  rows?: readonly AlignedRow[],
 ): PageTables {
   const tables: DetectedTable[] = [];
   let free: PlacedItem[] = [...items];
+  let untouched = true;
   for (const grid of ruledGrids(segments)) {
     const { grid: filled, used, straddling } = fillGrid(grid.xs, grid.ys, grid.cells, free);
     const texts = filled.cells.filter((c) => c.text);
@@ -125,8 +133,9 @@ export function detectTables(
     if (chars / texts.length > MAX_MEAN_CELL_CHARS) continue;
     tables.push(table(filled.cells, filled.rows, filled.cols, filled.xs, 'rulings'));
     free = free.filter((i) => !used.has(i));
+    untouched = false;
   }
-  for (const t of alignedTables(free)) {
+  for (const t of alignedTables(free, untouched && rows ? rows : alignedRows(free))) {
     tables.push(table(t.cells, t.rows, t.cols, t.columnEdges, 'alignment'));
     const used = new Set(t.used);
     free = free.filter((i) => !used.has(i));

@@ -6,21 +6,24 @@ import type { Block } from '../../../../shared/model';
 import type { LayoutBlock } from '../paragraphs';
 import type { OrientationGroup } from '../text-items';
 import { layoutPage, type LayoutOptions } from '../text-layout';
+import type { AlignedRow } from './alignment-grid';
 import { detectTables } from './detect-tables';
 import type { Segment } from './segments';
 import { tableBlock } from './table-block';
 
 export type PageBlock = LayoutBlock | Extract<Block, { type: 'table' }>;
 
+/** `rows` are alignedRows of the main group's items, when the caller already has them. */
 export function layoutPageWithTables(
   groups: readonly OrientationGroup[],
   segments: readonly Segment[] | null,
   options: LayoutOptions,
   page: number,
+  rows?: readonly AlignedRow[],
 ): PageBlock[] {
   const main = groups.find((g) => g.angle === 0);
   if (!main || segments === null) return layoutPage(groups, options);
-  const { tables, rest } = detectTables(main.items, segments);
+  const { tables, rest } = detectTables(main.items, segments, rows);
   if (tables.length === 0) return layoutPage(groups, options);
   const others = groups.filter((g) => g !== main);
   const blocks: PageBlock[] = [];

@@ -6,6 +6,7 @@ import type { PDFPageProxy } from 'pdfjs-dist/types/src/display/api';
 import type { Pdfjs } from '../load-pdfjs';
 import type { OrientationGroup } from '../text-items';
 import { layoutPage, type LayoutOptions } from '../text-layout';
+import { alignedRows } from './alignment-grid';
 import { mayHoldTable } from './detect-tables';
 import { layoutPageWithTables, type PageBlock } from './page-layout';
 import { operatorSegments } from './operator-paths';
@@ -43,7 +44,9 @@ export async function layoutPdfPage(
   const main = groups.find((g) => g.angle === 0);
   // Right-to-left pages keep their own layout: the detectors read cells left to right.
   const rtl = main ? main.items.reduce((n, i) => n + (i.rtl ? i.text.length : 0), 0) : 0;
-  if (!main || rtl * 2 > main.chars || !mayHoldTable(main.items))
-    return layoutPage(groups, options);
-  return layoutPageWithTables(groups, await pageSegments(page, pdfjs), options, n);
+  if (!main || rtl * 2 > main.chars) return layoutPage(groups, options);
+  // The rows the cheap test builds are the ones the alignment detector starts from.
+  const rows = alignedRows(main.items);
+  if (!mayHoldTable(main.items, rows)) return layoutPage(groups, options);
+  return layoutPageWithTables(groups, await pageSegments(page, pdfjs), options, n, rows);
 }
