@@ -9,6 +9,8 @@ import type { PlacedItem } from '../pdf/text-items';
  * descender (Liberation Sans, DejaVu, Times: 0.72–0.95; most words sit near the low end).
  */
 const BOX_HEIGHT_EM = 0.75;
+/** A line is at most this many times the page's median line size (a title is 1.5). */
+const MAX_SIZE_RATIO = 2;
 /** Body size assumed when the image's resolution is unknown (a photo without metadata). */
 const ASSUMED_BODY_PT = 11;
 /**
@@ -71,6 +73,10 @@ export function layoutItems(layout: OcrLayout): LayoutItems {
   }
   const items: PlacedItem[] = [];
   const wordOf = new Map<PlacedItem, number>();
+  const sizeOf = (members: readonly number[]) =>
+    (lowerMedian(members.map((i) => height(words[i].box))) * scale) / BOX_HEIGHT_EM || 1;
+  // A box a ruling ran into is tall; its line's size would make the line swallow its neighbours.
+  const largest = MAX_SIZE_RATIO * median([...byLine.values()].map(sizeOf));
   for (const members of byLine.values()) {
     if (members.length === 1) {
       const only = words[members[0]];
@@ -81,8 +87,7 @@ export function layoutItems(layout: OcrLayout): LayoutItems {
       return y1 - layout.slope * ((x0 + x1) / 2);
     };
     const baseline = lowerMedian(members.map(level)) * scale;
-    const size =
-      (lowerMedian(members.map((i) => height(words[i].box))) * scale) / BOX_HEIGHT_EM || 1;
+    const size = Math.min(sizeOf(members), largest);
     for (const i of members) {
       const [x0, , x1] = words[i].box;
       if (

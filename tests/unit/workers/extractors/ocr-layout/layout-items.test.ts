@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { layoutItems } from '../../../../../src/workers/extractors/ocr-layout/layout-items';
+import { groupLines } from '../../../../../src/workers/extractors/pdf/text-lines';
 import { toOcrPageResult } from '../../../../../src/workers/ocr/ocr-result';
 import { LETTER_PX_300, ocrTree } from '../../../../support/ocr-tree';
 
@@ -52,4 +53,20 @@ test('specks are left out; signs tesseract is sure of stay', () => {
     layoutItems(layout).items.map((i) => i.text),
     ['Hartley', '&', 'Moss', 'Date'],
   );
+});
+
+test('a box a ruling stretched does not make its line swallow the rows around it', () => {
+  const tree = ocrTree([
+    [{ text: 'INV-2021-8781', x: 72, y: 200 }],
+    [{ text: '$50,474.38', x: 400, y: 200 }],
+    [{ text: 'INV-2021-8127', x: 72, y: 221 }],
+    [{ text: 'INV-2024-6066', x: 72, y: 242 }],
+  ]);
+  // The amount's box reaches up over the row above (a 1-bit grid's rule inked into it).
+  const amount = tree[1].paragraphs[0].lines[0].words[0];
+  amount.bbox = { ...amount.bbox!, y0: amount.bbox!.y0 - 90 };
+  const { items } = layoutItems(layoutOf(tree));
+  const tallest = Math.max(...items.map((i) => i.size));
+  assert.ok(tallest <= 2 * (8 / 0.75) + 1e-9, `size ${tallest}`);
+  assert.equal(groupLines(items).length, 3);
 });
