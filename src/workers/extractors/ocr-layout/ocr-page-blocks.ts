@@ -13,6 +13,7 @@ import { tableRows, type DetectedTable } from '../pdf/tables/table-types';
 import type { PlacedItem } from '../pdf/text-items';
 import { fitAffine, mapRect, type AffineMap, type Point } from './frame-fit';
 import { layoutItems } from './layout-items';
+import { withoutProse } from './prose-lines';
 
 /** The page in the units its table boxes are given in (points for a PDF, pixels for an image). */
 export interface PageSize {
@@ -116,7 +117,7 @@ export function ocrPageBlocks(result: OcrPageResult, page: number, size: PageSiz
   if (!layout || !wordBoxes) return result.blocks;
   const { items, wordOf } = layoutItems(layout);
   const laid = new Set(wordOf.values());
-  const tables = alignedTables(items).filter((t) => !hasRuleColumn(t));
+  const tables = alignedTables(withoutProse(items)).filter((t) => !hasRuleColumn(t));
   if (tables.length === 0) return result.blocks;
   const map = frameToPage(items, wordOf, result, size);
 
