@@ -16,7 +16,7 @@ import { createOcrService } from '../../src/workers/ocr/ocr-service';
 import { sampleFixtures } from '../support/generated-fixtures';
 import { lineOrderTolerantCer } from '../support/ocr-text-compare';
 import { realCorpusDir, realCorpusSkip } from '../support/paths';
-import { skewedPage } from '../support/skewed-page';
+import { skewedPage, turnedPage } from '../support/skewed-page';
 import { characterErrorRate, wordRecall } from '../support/text-compare';
 
 const ocr = createOcrService({ languages: ['eng'] });
@@ -162,5 +162,30 @@ test('generated text pages turned 3°, 7°, 12°, 20°: CER under 2%, upright un
     t.diagnostic(`${degrees}°: CER ${percent(cer)}, confidence ${result.confidence}`);
     assert.ok(cer < (degrees === 0 ? 0.005 : 0.02), `${degrees}°: CER ${percent(cer)}`);
     assert.equal(result.rotation, 0);
+  }
+});
+
+// Issue 12, any angle: the skew off the nearest axis (up to 45°) is undone first, then OSD's
+// quarter turn. Measured 0.00% CER at every angle here. Before (skew searched to 30°, no column
+// axis), 40° and 45° read no words (100%); 60°, 100° and 200° read right too, but only after a
+// pass over the skewed page and OSD on it: 2.4 and 2.1 s of CPU for 60° and 100° against 1.0
+// and 0.8 s now, where the wasted first pass is over an exactly sideways page.
+test('generated text pages turned 30°, 40°, 45°, 60°, 100°, 200°, 315°: CER under 1%', async (t) => {
+  const cases = [
+    [30, 0],
+    [40, 0],
+    [45, 0],
+    [60, 270],
+    [100, 270],
+    [200, 180],
+    [315, 0],
+  ] as const;
+  for (const [degrees, rotation] of cases) {
+    const { image, text } = turnedPage(degrees);
+    const result = await ocr.recognizeImage({ ...image, channels: 1 }, 1);
+    const cer = characterErrorRate(text, textOf(result));
+    t.diagnostic(`${degrees}°: CER ${percent(cer)}, rotation ${result.rotation}`);
+    assert.ok(cer < 0.01, `${degrees}°: CER ${percent(cer)}`);
+    assert.equal(result.rotation, rotation, `${degrees}°`);
   }
 });

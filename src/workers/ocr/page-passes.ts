@@ -118,8 +118,9 @@ function unreadScript(osd: OsdReading | undefined, policy: PassPolicy): Script |
 }
 
 /**
- * The page deskewed. The turned page's canvas is larger (up to 1.6× the pixels at 20°), so it
- * is shrunk back within the pixel limit tesseract is given (a 600-dpi page is near it already).
+ * The page deskewed: made upright, upside down or exactly sideways, for OSD to tell which. The
+ * turned page's canvas is larger (1.6× a letter page's pixels at 20°, 2× at 45°), so it is shrunk
+ * back within the pixel limit tesseract is given (a 600-dpi page is near it already).
  */
 function straightened(
   image: GrayImage,
@@ -152,8 +153,9 @@ export async function readPagePasses(
     return true;
   };
 
-  // A skewed page (a photo 10° off) is straightened before the first pass: tesseract reads it
-  // as crossing lines otherwise. The estimate costs ~25 ms CPU on a 300-dpi letter page, <1% of
+  // A skewed page (a photo 10° off, or 100°: sideways and 10° off) is straightened before the
+  // first pass, OSD's quarter turn after it: tesseract reads a skewed page as crossing lines,
+  // and OSD reads an exactly sideways page far better than one 30° off it. The estimate costs ~25 ms CPU on a 300-dpi letter page, <1% of
   // a pass, and a skewed page's weak first reading would cost a whole pass to find out.
   let toOriginal: PointMap;
   ({ image, dpi, toInput: toOriginal } = straightened(image, dpi, policy.maxPixels));
@@ -216,7 +218,7 @@ async function fastPasses(
   let osd = reader.detect ? await reader.detect(image) : undefined;
   if (osd && osd.degrees !== 0 && osd.orientationConfidence >= MIN_ORIENTATION_CONFIDENCE) {
     if (spend()) {
-      // A sideways page hides its skew from the estimate (its lines run down); upright, it shows.
+      // Deskewed again once upright: a residual the sideways estimate left is measured better.
       const straight = straightened(rotateGray(image, osd.degrees), dpi, policy.maxPixels);
       const upright = straight.image;
       const uprightMap = composeMaps(

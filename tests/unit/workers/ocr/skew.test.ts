@@ -1,16 +1,72 @@
-// The small-angle skew estimate and the bilinear turn, on generated 300-dpi text pages whose
-// angle is known.
+// The skew estimate (off either axis, any turn) and the bilinear turn, on generated 300-dpi text
+// pages whose angle is known.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { rotateGray } from '../../../../src/workers/ocr/raster';
 import { deskew, estimateSkew, rotateGrayFine } from '../../../../src/workers/ocr/skew';
 import { linedPage } from '../../../support/lined-page';
-import { skewedPage } from '../../../support/skewed-page';
+import { skewedPage, turnedPage } from '../../../support/skewed-page';
 
 test('the skew of a text page is found to within 0.3°, either way, up to 25°', () => {
   for (const degrees of [-12, -3, 0.8, 3, 7, 12, 20, 25]) {
-    const found = estimateSkew(skewedPage(degrees).image).degrees;
-    assert.ok(Math.abs(found - degrees) <= 0.3, `${degrees}° estimated as ${found}°`);
+    const found = estimateSkew(skewedPage(degrees).image);
+    assert.ok(
+      Math.abs(found.degrees - degrees) <= 0.3,
+      `${degrees}° estimated as ${found.degrees}°`,
+    );
+    assert.equal(found.axis, 'rows');
+  }
+});
+
+/** How far `found` is from `degrees` once whole quarter turns are set aside (0 to 45). */
+const offQuarter = (degrees: number, found: number): number => {
+  const rest = (((degrees - found) % 90) + 90) % 90;
+  return Math.min(rest, 90 - rest);
+};
+
+test('the skew is found to within 0.3° up to 45° either way, the lines along the rows', () => {
+  for (const degrees of [-45, -40, -30, -20, 30, 35, 40, 44, 45]) {
+    const found = estimateSkew(turnedPage(degrees).image);
+    // At 45° off, the rows and the columns are as near: either is a quarter turn from upright.
+    if (Math.abs(degrees) === 45) {
+      assert.ok(offQuarter(degrees, found.degrees) <= 0.3, `${degrees}°: ${found.degrees}°`);
+      continue;
+    }
+    assert.ok(
+      Math.abs(found.degrees - degrees) <= 0.3,
+      `${degrees}° estimated as ${found.degrees}°`,
+    );
+    assert.equal(found.axis, 'rows', `${degrees}°`);
+  }
+});
+
+test('a page turned any way: its skew off the nearest axis, along the rows or the columns', () => {
+  const cases = [
+    [60, -30, 'columns'],
+    [90, 0, 'columns'],
+    [100, 10, 'columns'],
+    [200, 20, 'rows'],
+    [250, -20, 'columns'],
+    [315, -45, 'rows'],
+    [-100, -10, 'columns'],
+    [172, -8, 'rows'],
+  ] as const;
+  for (const [degrees, skew, axis] of cases) {
+    const found = estimateSkew(turnedPage(degrees).image);
+    assert.ok(Math.abs(found.degrees - skew) <= 0.3, `${degrees}°: skew ${found.degrees}°`);
+    // Exactly sideways there is no skew to undo, and the axis is not needed.
+    if (skew !== 0) assert.equal(found.axis, axis, `${degrees}°`);
+  }
+  // The same on a page turned by whole pixels (rotateGray) after its skew.
+  const sideways = estimateSkew(rotateGray(skewedPage(12).image, 90));
+  assert.deepEqual([sideways.degrees, sideways.axis], [12, 'columns']);
+});
+
+test('deskewing a page turned any way leaves it a whole quarter turn', () => {
+  for (const degrees of [40, 60, 100, 200, 315]) {
+    const straightened = deskew(turnedPage(degrees).image);
+    assert.ok(offQuarter(degrees, straightened.degrees) <= 0.3, `${degrees}°`);
+    assert.ok(Math.abs(estimateSkew(straightened.image).degrees) <= 0.3, `${degrees}°`);
   }
 });
 
@@ -24,9 +80,7 @@ test('an upright page is left as it is (the same pixels, not a copy)', () => {
   assert.equal(deskew(slight).image, slight);
 });
 
-test('pages without horizontal lines are not turned: sideways, blank, noise, tiny', () => {
-  const sideways = rotateGray(skewedPage(12).image, 90);
-  assert.equal(estimateSkew(sideways).degrees, 0);
+test('pages without lines are not turned: blank, noise, tiny, bars', () => {
   const blank = { width: 800, height: 600, data: new Uint8Array(480_000).fill(255) };
   assert.equal(estimateSkew(blank).degrees, 0);
   let seed = 7;
