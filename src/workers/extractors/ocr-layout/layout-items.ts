@@ -39,6 +39,8 @@ export interface LayoutItems {
   items: PlacedItem[];
   /** The layout word (index in `layout.words`) each item was made from. */
   wordOf: Map<PlacedItem, number>;
+  /** Points per pixel of the image read (measured or assumed). */
+  scale: number;
 }
 
 const height = (box: readonly number[]): number => box[3] - box[1];
@@ -107,5 +109,5 @@ export function layoutItems(layout: OcrLayout): LayoutItems {
       wordOf.set(item, i);
     }
   }
-  return { items, wordOf };
+  return { items, wordOf, scale };
 }

@@ -115,19 +115,20 @@ const hasContent = (text: string): boolean => /[\p{L}\p{N}]/u.test(text);
 export function ocrPageBlocks(result: OcrPageResult, page: number, size: PageSize): Block[] {
   const { layout, wordBoxes } = result;
   if (!layout || !wordBoxes) return result.blocks;
-  const { items, wordOf } = layoutItems(layout);
+  const { items, wordOf, scale } = layoutItems(layout);
   const laid = new Set(wordOf.values());
   const tables = alignedTables(withoutProse(items)).filter((t) => !hasRuleColumn(t));
   if (tables.length === 0) return result.blocks;
   const map = frameToPage(items, wordOf, result, size);
 
   const used = new Set<number>();
-  const before = new Map<number, Block[]>();
+  const grids = new Map<number, { top: number; blocks: Block[] }[]>();
   for (const table of tables) {
     const words = table.used.map((item) => wordOf.get(item) ?? -1).filter((i) => i >= 0);
     words.forEach((i) => used.add(i));
     const at = Math.min(...words.map((i) => layout.words[i].block));
-    before.set(at, [...(before.get(at) ?? []), ...gridBlocks(table, map, page)]);
+    const grid = { top: table.box.y0, blocks: gridBlocks(table, map, page) };
+    grids.set(at, [...(grids.get(at) ?? []), grid]);
   }
   const keptOf = new Map<number, number[]>();
   const touched = new Set<number>();
@@ -135,19 +136,45 @@ export function ocrPageBlocks(result: OcrPageResult, page: number, size: PageSiz
     if (used.has(i)) touched.add(w.block);
     else keptOf.set(w.block, [...(keptOf.get(w.block) ?? []), i]);
   });
+  // A kept line's top in the frame's points, with the lean sheared out as the items' are.
+  const topOf = (i: number): number => {
+    const [x0, y0, x1] = layout.words[i].box;
+    return (y0 - layout.slope * ((x0 + x1) / 2)) * scale;
+  };
 
   const blocks: Block[] = [];
   result.blocks.forEach((block, b) => {
-    blocks.push(...(before.get(b) ?? []));
     if (!touched.has(b)) {
       blocks.push(block);
       return;
     }
-    // What a table leaves of a paragraph is kept, unless it is only specks (words not laid out).
-    const kept = keptOf.get(b) ?? [];
-    const text = paragraphOf(layout, kept);
-    if (hasContent(text) && kept.some((i) => laid.has(i)))
-      blocks.push({ type: 'paragraph', text, prov: block.prov });
+    // What tables leave of a paragraph goes above, between and below them as it lay (a heading
+    // tesseract read in one block with the tables around it), unless it is only specks.
+    const lines = new Map<number, number[]>();
+    for (const i of keptOf.get(b) ?? []) {
+      const line = lines.get(layout.words[i].line);
+      if (line) line.push(i);
+      else lines.set(layout.words[i].line, [i]);
+    }
+    const events = [
+      ...[...lines.values()].map((words) => ({ top: Math.min(...words.map(topOf)), words })),
+      ...(grids.get(b) ?? []).map((g) => ({ top: g.top, grid: g.blocks })),
+    ].sort((x, y) => x.top - y.top);
+    let pending: number[] = [];
+    const flush = () => {
+      const text = paragraphOf(layout, pending);
+      if (hasContent(text) && pending.some((i) => laid.has(i)))
+        blocks.push({ type: 'paragraph', text, prov: block.prov });
+      pending = [];
+    };
+    for (const event of events) {
+      if ('words' in event) pending.push(...event.words);
+      else {
+        flush();
+        blocks.push(...event.grid);
+      }
+    }
+    flush();
   });
   return blocks;
 }
