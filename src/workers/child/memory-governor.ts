@@ -14,8 +14,6 @@ export interface GovernorDecision {
 export class MemoryGovernor {
   private rssMb = 0;
   private limit: number;
-  /** The level the batch started at (what the budget affords); a shrink comes back to it. */
-  private startLimit: number;
   private lastShrinkAt = -Infinity;
   private lastReleaseAt = -Infinity;
   private calmSince: number | undefined;
@@ -32,7 +30,6 @@ export class MemoryGovernor {
     readonly growAfterMs = 5000,
   ) {
     this.limit = maxWorkers;
-    this.startLimit = maxWorkers;
   }
 
   /**
@@ -41,7 +38,6 @@ export class MemoryGovernor {
    */
   startWith(workers: number): void {
     this.limit = Math.max(1, Math.min(this.maxWorkers, workers));
-    this.startLimit = this.limit;
   }
 
   get softLimitMb(): number {
@@ -83,14 +79,9 @@ export class MemoryGovernor {
       this.calmSince = undefined;
       return { release: true, changed: false };
     }
-    // Above the level the budget affords, a worker comes back only when the budget has room for
-    // one more busy worker: on a small budget a calm spell between two scans would otherwise
-    // start a second OCR engine. Below it (after a spike's shrink) a calm spell is enough: the
-    // threads' engines are already in RSS, and admission by footprint still holds each start. A
-    // fixed 350 MB on top of RSS that includes warm engines kept one shrink for the whole batch
-    // (traced, issue 11: 59% of the generated batch's idle slot-time).
-    const roomForOneMore =
-      this.limit < this.startLimit || rssMb + PER_BUSY_WORKER_MB <= this.softLimitMb;
+    // A worker comes back only when the budget has room for one more busy worker: on a small
+    // budget a calm spell between two scans would otherwise start a second OCR engine.
+    const roomForOneMore = rssMb + PER_BUSY_WORKER_MB <= this.softLimitMb;
     if (rssMb < this.softLimitMb * 0.85 && roomForOneMore && this.limit < this.maxWorkers) {
       this.calmSince ??= now;
       if (now - this.calmSince >= this.growAfterMs) {
