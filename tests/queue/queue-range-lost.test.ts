@@ -7,17 +7,14 @@ import { existsSync } from 'node:fs';
 import { test } from 'node:test';
 import type { FolioJobData } from '../../src/queue/job-data';
 import { pagesLabel } from '../../src/shared/file-part';
-import { longScanPdf } from '../support/long-scan';
 import {
-  coordinatorArgs,
-  queuedBatch,
+  longScanRanges,
   readReport,
   redisSkip,
   runCli,
-  startRedis,
   startWorker,
+  startWorkers,
   stopWorker,
-  testQueue,
   waitFor,
 } from '../support/queue-harness';
 
@@ -25,13 +22,8 @@ test(
   'a range that kills two workers: the file is failed WORKER_LOST with its pages named',
   { skip: redisSkip, timeout: 300_000 },
   async () => {
-    const batch = queuedBatch({ 'long-scan.pdf': await longScanPdf(6) });
-    const redis = await startRedis();
-    const queue = testQueue(redis.url);
-    const first = await startWorker(redis.url, 'first');
-    const second = await startWorker(redis.url, 'second');
-    await waitFor(async () => (await queue.getWorkers()).length >= 2, 30_000, 'two workers');
-    const args = coordinatorArgs(batch, redis.url, { ocr: true, extra: ['--range-pages', '2'] });
+    const { batch, redis, queue, args } = await longScanRanges();
+    const [first, second] = await startWorkers(redis.url, queue, ['first', 'second']);
     const coordinator = await runCli(args);
 
     const activeOn = async (worker: string, id?: string) =>

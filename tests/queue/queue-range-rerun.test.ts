@@ -8,17 +8,13 @@ import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'node:test';
 import type { FolioJobResult } from '../../src/queue/job-data';
-import { longScanPdf } from '../support/long-scan';
 import {
-  coordinatorArgs,
-  queuedBatch,
+  longScanRanges,
   readReport,
   redisSkip,
   runCli,
-  startRedis,
   startWorker,
   stopWorker,
-  testQueue,
   waitFor,
 } from '../support/queue-harness';
 
@@ -26,11 +22,8 @@ test(
   'rerunning a long scan after the coordinator died: no range extracted twice',
   { skip: redisSkip, timeout: 300_000 },
   async () => {
-    const batch = queuedBatch({ 'long-scan.pdf': await longScanPdf(6) });
-    const redis = await startRedis();
-    const queue = testQueue(redis.url);
+    const { batch, redis, queue, args } = await longScanRanges();
     const worker = await startWorker(redis.url, 'only');
-    const args = coordinatorArgs(batch, redis.url, { ocr: true, extra: ['--range-pages', '2'] });
     const first = await runCli(args);
     const rangesDone = async () =>
       (await queue.getJobs(['completed'])).filter((job) => job.name === 'range').length;

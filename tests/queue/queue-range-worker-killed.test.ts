@@ -6,17 +6,13 @@ import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'node:test';
-import { longScanPdf } from '../support/long-scan';
 import {
-  coordinatorArgs,
-  queuedBatch,
+  longScanRanges,
   readReport,
   redisSkip,
   runCli,
-  startRedis,
-  startWorker,
+  startWorkers,
   stopWorker,
-  testQueue,
   waitFor,
 } from '../support/queue-harness';
 
@@ -24,13 +20,8 @@ test(
   'a worker killed mid-range: the range is taken over, the file completes once',
   { skip: redisSkip, timeout: 300_000 },
   async () => {
-    const batch = queuedBatch({ 'long-scan.pdf': await longScanPdf(6) });
-    const redis = await startRedis();
-    const queue = testQueue(redis.url);
-    const doomed = await startWorker(redis.url, 'doomed');
-    const survivor = await startWorker(redis.url, 'survivor');
-    await waitFor(async () => (await queue.getWorkers()).length >= 2, 30_000, 'two workers');
-    const args = coordinatorArgs(batch, redis.url, { ocr: true, extra: ['--range-pages', '2'] });
+    const { batch, redis, queue, args } = await longScanRanges();
+    const [doomed, survivor] = await startWorkers(redis.url, queue, ['doomed', 'survivor']);
     const coordinator = await runCli(args);
 
     let killed: string | undefined;

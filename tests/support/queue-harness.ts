@@ -13,6 +13,7 @@ import { after } from 'node:test';
 import { Queue } from 'bullmq';
 import type { RunReport } from '../../src/shared/report';
 import { commonOptions, nodeEntries, nodeOptions } from '../../scripts/build-entries.mjs';
+import { longScanPdf } from './long-scan';
 import { projectRoot } from './paths';
 import { slow, tempFolder } from './pool-harness';
 
@@ -286,6 +287,20 @@ export function coordinatorArgs(
   ];
 }
 
+/** A `pages`-page scan queued as 2-page ranges: its batch, a fresh Redis, the queue, the command. */
+export async function longScanRanges(pages = 6): Promise<{
+  batch: QueuedBatch;
+  redis: TestRedis;
+  queue: Queue;
+  args: string[];
+}> {
+  const batch = queuedBatch({ 'long-scan.pdf': await longScanPdf(pages) });
+  const redis = await startRedis();
+  const queue = testQueue(redis.url);
+  const args = coordinatorArgs(batch, redis.url, { ocr: true, extra: ['--range-pages', '2'] });
+  return { batch, redis, queue, args };
+}
+
 /** Short stall detection for tests: a dead worker's job is taken over after about 2-3 s. */
 export const TEST_STALL_S = '2';
 
@@ -299,6 +314,22 @@ export function startWorker(
     ['worker', '--queue', url, '--name', name, '--stall-s', TEST_STALL_S, ...extra],
     env,
   );
+}
+
+/** One worker per name, returned once the queue sees them all listening. */
+export async function startWorkers(
+  url: string,
+  queue: Queue,
+  names: string[],
+): Promise<RunningProcess[]> {
+  const workers: RunningProcess[] = [];
+  for (const name of names) workers.push(await startWorker(url, name));
+  await waitFor(
+    async () => (await queue.getWorkers()).length >= names.length,
+    30_000,
+    `${names.length} workers`,
+  );
+  return workers;
 }
 
 export async function stopWorker(worker: RunningProcess): Promise<void> {
