@@ -19,22 +19,22 @@ async function cli(args: string[]) {
   });
 }
 
-async function extracted(languages: string, lines: readonly string[]) {
-  const input = tempFolder({ 'letter.png': textPagePng(lines) });
+/** `folio extract <input> --ocr-lang <languages>`: the run (exit 0), its report, the out folder. */
+async function extractWith(input: string, languages: string) {
   const out = path.join(path.dirname(input), 'out');
   const reportPath = path.join(path.dirname(input), 'report.json');
   const result = await cli([
-    'extract',
-    input,
-    '--out',
-    out,
-    '--report',
-    reportPath,
-    '--ocr-lang',
-    languages,
+    ...['extract', input, '--out', out, '--report', reportPath, '--ocr-lang', languages],
   ]);
+  // A failed file is reported, not a failed run (exit 0, as for any other failed file).
   assert.equal(result.status, 0, result.stderr);
   const report = JSON.parse(readFileSync(reportPath, 'utf8')) as RunReport;
+  return { result, report, file: report.files[0], out };
+}
+
+async function extracted(languages: string, lines: readonly string[]) {
+  const input = tempFolder({ 'letter.png': textPagePng(lines) });
+  const { report, out } = await extractWith(input, languages);
   return { report, markdown: readFileSync(path.join(out, 'letter.png.md'), 'utf8') };
 }
 
@@ -58,21 +58,7 @@ test('--ocr-lang eng,fra: a French scan keeps its accents', async () => {
 
 test('--ocr-lang eng,heb: heb is not shipped, the scan fails naming @tesseract.js-data/heb', async () => {
   const input = tempFolder({ 'letter.png': textPagePng(GERMAN_LINES) });
-  const out = path.join(path.dirname(input), 'out');
-  const reportPath = path.join(path.dirname(input), 'report.json');
-  const result = await cli([
-    'extract',
-    input,
-    '--out',
-    out,
-    '--report',
-    reportPath,
-    '--ocr-lang',
-    'eng,heb',
-  ]);
-  // A failed file is reported, not a failed run (exit 0, as for any other failed file).
-  assert.equal(result.status, 0, result.stderr);
-  const [file] = (JSON.parse(readFileSync(reportPath, 'utf8')) as RunReport).files;
+  const { result, file } = await extractWith(input, 'eng,heb');
   assert.equal(file?.status, 'failed');
   assert.equal(file?.code, 'OCR_LANGUAGE_MISSING');
   assert.match(file?.message ?? '', /not installed: heb\. Installed: deu, eng, fra, ita, spa\./);
@@ -86,20 +72,7 @@ test(
   async () => {
     const input = tempFolder({});
     copyFileSync(path.join(realCorpusDir, 'tesstest__hebrew.png'), path.join(input, 'hebrew.png'));
-    const out = path.join(path.dirname(input), 'out');
-    const reportPath = path.join(path.dirname(input), 'report.json');
-    const result = await cli([
-      'extract',
-      input,
-      '--out',
-      out,
-      '--report',
-      reportPath,
-      '--ocr-lang',
-      'eng,deu',
-    ]);
-    assert.equal(result.status, 0, result.stderr);
-    const [file] = (JSON.parse(readFileSync(reportPath, 'utf8')) as RunReport).files;
+    const { file, out } = await extractWith(input, 'eng,deu');
     assert.equal(file?.status, 'partial');
     assert.equal(file?.code, 'OCR_LANGUAGE_MISSING');
     assert.match(file?.message ?? '', /Page 1 is written in Hebrew script.*\(eng, deu\)/);
