@@ -10,11 +10,6 @@ const MIN_WIDTH = 3;
 export interface TableInput {
   rows: readonly (readonly string[])[];
   header: boolean;
-  /**
-   * Leading rows that are column titles (with `header`; default 1). Markdown has one header row,
-   * so stacked titles are joined per column: "Revenue / 2023". The JSON keeps the rows apart.
-   */
-  headerRows?: number;
   /** A1 range of the table in its sheet: headerless spreadsheet tables are labelled A, B, C… */
   range?: string;
   /** Indexes into `rows` of rows hidden in the source (a spreadsheet): labelled, not left out. */
@@ -53,28 +48,7 @@ function splitHeader(
       body: table.rows,
     };
   }
-  const count = table.header ? Math.max(1, Math.min(table.headerRows ?? 1, table.rows.length)) : 1;
-  if (count === 1) {
-    return { head: (table.rows[0] ?? []).map(escapeTableCell), body: table.rows.slice(1) };
-  }
-  const titles = table.rows.slice(0, count);
-  const head = Array.from({ length: width }, (_, c) =>
-    escapeTableCell(stackedTitle(titles.map((row) => row[c] ?? ''))),
-  );
-  return { head, body: table.rows.slice(count) };
-}
-
-/**
- * One column's header cells, top to bottom, as one title: empty cells left out, and a title that
- * spans several rows (repeated down them by rowsWithSpans) said once.
- */
-export function stackedTitle(cells: readonly string[]): string {
-  const parts: string[] = [];
-  for (const cell of cells) {
-    const text = cell.trim();
-    if (text && text !== parts[parts.length - 1]) parts.push(text);
-  }
-  return parts.join(' / ');
+  return { head: (table.rows[0] ?? []).map(escapeTableCell), body: table.rows.slice(1) };
 }
 
 /** Renders a table as Markdown lines (no trailing newline); empty tables render as nothing. */

@@ -91,7 +91,6 @@ function renderBlock(block: Block): string | undefined {
       const table = renderTable({
         rows: block.cells ? rowsWithSpans(block.rows, block.cells, block.headerRows) : block.rows,
         header: block.header,
-        ...(block.headerRows ? { headerRows: block.headerRows } : {}),
         range: block.prov.range,
         ...(block.hiddenRows ? { hiddenRows: block.hiddenRows } : {}),
         ...(block.hiddenColumns ? { hiddenColumns: block.hiddenColumns } : {}),
