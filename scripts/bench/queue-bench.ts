@@ -22,11 +22,11 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Queue } from 'bullmq';
 import type { RunReport } from '../../src/shared/report';
+import { freePort } from '../../tests/support/redis-port';
 import { jobPhases, type JobPhases } from './job-phases';
 import { machineInfo } from './machine';
 import { ProcessTreeCpuSampler } from './process-tree-cpu';
@@ -82,17 +82,6 @@ interface QueueRunResult {
 
 /** How long idle workers are watched before a queue run. */
 const IDLE_SAMPLE_MS = 10_000;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function redisCli(port: number, ...args: string[]): string {
   return spawnSync('redis-cli', ['-p', String(port), ...args], { encoding: 'utf8' }).stdout ?? '';

@@ -6,7 +6,6 @@ import { build } from 'esbuild';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after } from 'node:test';
@@ -15,6 +14,7 @@ import type { RunReport } from '../../src/shared/report';
 import { commonOptions, nodeEntries, nodeOptions } from '../../scripts/build-entries.mjs';
 import { longScanPdf } from './long-scan';
 import { projectRoot } from './paths';
+import { freePort, redisAnswers } from './redis-port';
 import { slow, tempFolder } from './pool-harness';
 
 const cleanups: (() => void | Promise<void>)[] = [];
@@ -37,31 +37,10 @@ export const opensslSkip: string | false = onPath('openssl')
   ? false
   : 'openssl is not on PATH: the TLS queue test is skipped';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 export function tempDir(prefix: string): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
-}
-
-async function pingable(port: number, timeoutMs: number, auth: string[]): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const ok = spawnSync('redis-cli', ['-p', String(port), ...auth, 'ping'], { encoding: 'utf8' });
-    if (ok.stdout?.trim() === 'PONG') return;
-    if (Date.now() > deadline) throw new Error(`redis-server on ${port} did not answer`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 export interface TestRedis {
@@ -124,7 +103,7 @@ export async function startRedis(
   let server: ChildProcess | undefined;
   const launch = async () => {
     server = spawn('redis-server', args, { stdio: 'ignore' });
-    await pingable(port, 10_000, auth);
+    await redisAnswers(port, 10_000, auth);
   };
   const stop = async () => {
     const running = server;

@@ -8,7 +8,6 @@
 import * as assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
@@ -18,6 +17,7 @@ import type { FolioApi } from '../../../src/extension/extension';
 import { folioUriFor } from '../../../src/extension/folioUri';
 import { filesOf, type TreeNode } from '../../../src/extension/resultsTree';
 import type { RunReport } from '../../../src/shared/report';
+import { freePort, redisAnswers } from '../../support/redis-port';
 import { EXPECTED } from '../fixtures/expected';
 
 const EXTENSION_ID = 'folio-team.folio';
@@ -32,26 +32,6 @@ function docsDir(): string {
   const folder = vscode.workspace.workspaceFolders?.[0];
   assert.ok(folder, 'the fixtures workspace is open');
   return path.join(folder.uri.fsPath, 'docs');
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function pingable(port: number): Promise<void> {
-  for (let i = 0; ; i++) {
-    const ok = spawnSync('redis-cli', ['-p', String(port), 'ping'], { encoding: 'utf8' });
-    if (ok.stdout?.trim() === 'PONG') return;
-    if (i > 200) throw new Error(`redis-server on ${port} did not answer`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 function stop(child: ChildProcess | undefined): Promise<void> {
@@ -123,7 +103,7 @@ suite('Folio with a Redis queue and one folio worker, in a real VS Code extensio
       ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
       { cwd: shared, stdio: 'ignore' },
     );
-    await pingable(port);
+    await redisAnswers(port);
     url = `redis://127.0.0.1:${port}/0`;
     // The worker is the extension's own CLI, run with the host's executable as plain Node.
     const cli = path.join(ext.extensionPath, 'dist', 'cli.mjs');
