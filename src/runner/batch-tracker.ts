@@ -46,7 +46,9 @@ export class BatchTracker {
   relate(report: FileReport): void {
     const held = this.reports.get(report.path);
     if (!held) return;
+    // The child's final word on exact duplicates (walk order) is the report's, both ways.
     if (report.duplicateOf !== undefined) held.duplicateOf = report.duplicateOf;
+    else delete held.duplicateOf;
     if (report.nearDuplicates) held.nearDuplicates = report.nearDuplicates;
   }
 

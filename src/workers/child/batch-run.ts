@@ -30,7 +30,13 @@ import {
   type PreparedFile,
 } from './prepare-file';
 import { runOnPool, type FileToRun, type PoolContext } from './run-on-pool';
-import { applyRelations, type FirstExtraction } from './duplicates';
+import {
+  ContentClaims,
+  type Claim,
+  type ContentResult,
+  type FirstExtraction,
+} from './content-claims';
+import { applyRelations } from './duplicates';
 import { admissionTraceFromEnv, type AdmissionTrace } from './admission-trace';
 import type { FinishedFile, SearchService } from './search-service';
 import { cancelledOutcome } from './run-with-retry';
@@ -68,6 +74,8 @@ interface RunContext extends PrepareContext, PoolContext {
 interface TakenFile extends FileToRun {
   /** Absent when the batch was cancelled before the file was taken up. */
   prepared?: Promise<PreparedFile>;
+  /** Whether it extracts its content or waits for an earlier file with the same bytes. */
+  claim?: Promise<Claim>;
 }
 
 export class BatchRun {
@@ -75,8 +83,8 @@ export class BatchRun {
   private scheduler?: Scheduler;
   private readonly reports = new Map<string, FileReport>();
   private readonly startedAt = new Date();
-  /** Cache key → the first file of this batch extracting it: an exact duplicate waits for it. */
-  private readonly firstByKey = new Map<string, FirstExtraction>();
+  /** Which file extracts each content; an exact duplicate waits for it. */
+  private readonly claims = new ContentClaims();
   private cacheDir = '';
 
   constructor(
@@ -209,13 +217,19 @@ export class BatchRun {
     if (this.cancelled) return taken;
     ctx.stats.fileStarted();
     ctx.scheduler.trace.event('phase', { file: entry.rel, phase: 'preparing' });
-    return { ...taken, prepared: prepareFile(entry, kind, ctx) };
+    const prepared = prepareFile(entry, kind, ctx);
+    const key = prepared.then(
+      (p) => (p.type === 'fresh' ? p.file.cacheKey : undefined),
+      () => undefined,
+    );
+    return { ...taken, prepared, claim: this.claims.claim(entry.rel, entry.size, key) };
   }
 
   /** Prepared → cache hit or schedule → report. Never throws: a failure is the file's report. */
   private async processFile(file: TakenFile, ctx: RunContext): Promise<void> {
     const { entry, kind } = file;
     if (!file.prepared) return this.finish(entry.rel, cancelledOutcome(kind), { ms: 0 });
+    let leader: Extract<Claim, { role: 'first' }> | undefined;
     try {
       const prepared = await file.prepared;
       if (prepared.type === 'unreadable') {
@@ -230,22 +244,27 @@ export class BatchRun {
           ...(prepared.hit.contentPath ? { contentPath: prepared.hit.contentPath } : {}),
         });
       } else {
-        const first = this.firstByKey.get(prepared.file.cacheKey);
-        if (first) {
+        const claim = (await file.claim) ?? { role: 'none' };
+        if (claim.role === 'duplicate') {
           ctx.scheduler.trace.event('phase', { file: entry.rel, phase: 'duplicate-wait' });
           await prepared.file.close();
-          await this.deliverDuplicate(file, prepared.file, first);
+          await this.deliverDuplicate(file, prepared.file, claim.first);
         } else {
-          await this.schedule(file, prepared.file, ctx).finally(() => prepared.file.close());
+          if (claim.role === 'first') leader = claim;
+          const settle = (result: ContentResult) => leader?.settle(result);
+          await this.schedule(file, prepared.file, ctx, settle).finally(() =>
+            prepared.file.close(),
+          );
         }
       }
     } catch (error) {
       const failure = toFolioError(error);
-      this.finish(entry.rel, failedOutcome(failure.code, failure.message, kind), {
-        ms: Date.now() - file.startedAt,
-        attempts: 0,
-      });
+      const outcome = failedOutcome(failure.code, failure.message, kind);
+      this.finish(entry.rel, outcome, { ms: Date.now() - file.startedAt, attempts: 0 });
+      leader?.settle({ outcome, written: false });
     } finally {
+      // Duplicates never wait forever, whatever became of the first (settling twice is a no-op).
+      leader?.settle({ outcome: cancelledOutcome(kind), written: false });
       ctx.stats.fileEnded();
       ctx.scheduler.trace.event('phase', { file: entry.rel, phase: 'done' });
     }
@@ -305,14 +324,18 @@ export class BatchRun {
     );
   }
 
-  private async schedule(file: TakenFile, fresh: FreshFile, ctx: RunContext): Promise<void> {
+  private async schedule(
+    file: TakenFile,
+    fresh: FreshFile,
+    ctx: RunContext,
+    settle: (result: ContentResult) => void,
+  ): Promise<void> {
     const { rel } = file.entry;
     if (this.cancelled) {
-      return this.finish(rel, cancelledOutcome(file.kind), { ms: Date.now() - file.startedAt });
+      const outcome = cancelledOutcome(file.kind);
+      this.finish(rel, outcome, { ms: Date.now() - file.startedAt });
+      return settle({ outcome, written: false });
     }
-    let settle: (value: Awaited<FirstExtraction['done']>) => void = () => undefined;
-    const done = new Promise<Awaited<FirstExtraction['done']>>((resolve) => (settle = resolve));
-    this.firstByKey.set(fresh.cacheKey, { rel, done });
     const end = await runOnPool(file, fresh, ctx);
     // A queued page range stores a raw document, not the file: no output, index or cache entry.
     const wholeFile = this.start.part?.type !== 'range';

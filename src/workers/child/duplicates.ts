@@ -2,14 +2,8 @@
 // whose duplicate it is, and files with nearly the same text list each other with their
 // similarity. Applied to the child's report entries when the batch ends, once every file's
 // signature is in the search index.
-import type { FileOutcome, FileReport } from '../../shared/report';
+import type { FileReport } from '../../shared/report';
 import { DEFAULT_NEAR_DUPLICATE_THRESHOLD, findDuplicates } from '../text-search/near-duplicates';
-
-/** The first file of a batch extracting some bytes, and how it ended, for its duplicates. */
-export interface FirstExtraction {
-  rel: string;
-  done: Promise<{ outcome: FileOutcome; written: boolean }>;
-}
 
 /** Sets `duplicateOf` and `nearDuplicates` on the reports (in walk order), in place. */
 export function applyRelations(

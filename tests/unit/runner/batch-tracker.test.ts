@@ -57,3 +57,10 @@ test('duplicate relations found at the end reach the reports already held', () =
   assert.deepEqual(t.reports.get('a.pdf')?.nearDuplicates, [{ path: 'b.pdf', similarity: 0.9 }]);
   assert.equal(t.reports.has('unknown.pdf'), false);
 });
+
+test("the child's final relations also take back a duplicate it named while running", () => {
+  const t = new BatchTracker('/in');
+  t.done({ path: 'a.pdf', kind: 'pdf', status: 'ok', ms: 1, duplicateOf: 'copies/a.pdf' });
+  t.relate({ path: 'a.pdf', kind: 'pdf', status: 'ok', ms: 1 });
+  assert.equal(t.reports.get('a.pdf')?.duplicateOf, undefined);
+});
