@@ -43,7 +43,7 @@ import { cancelledOutcome } from './run-with-retry';
 import { Scheduler } from './scheduler';
 import { selectEntries } from './select-entries';
 import { threadHeapLimitMb } from './thread-limits';
-import { walkBatch, type FileEntry } from './walk-folder';
+import { fileRels, walkBatch, type FileEntry } from './walk-folder';
 
 export interface BatchRunEnvironment {
   emit(message: ChildToParent): void;
@@ -144,7 +144,7 @@ export class BatchRun {
       batch,
       extract: this.start.extract,
       cache: new OutputCache(cacheDir),
-      namer: new OutputNamer(batch.format),
+      namer: new OutputNamer(batch.format, fileRels(walked)),
       outDir,
       aliasDir: path.join(cacheDir, 'tmp'),
       workers,

@@ -14,7 +14,7 @@ import { OutputNamer } from '../output/output-writer';
 import { probePdf } from '../thread/probe-pdf';
 import { estimateCost, PROBE_MIN_BYTES, queueRanges } from './plan';
 import { prepareFile, type FreshFile, type PrepareContext } from './prepare-file';
-import { walkBatch, type FileEntry } from './walk-folder';
+import { fileRels, walkBatch, type FileEntry } from './walk-folder';
 
 /** Files hashed at once: hashing is I/O-bound, a few in flight keep a shared disk busy. */
 const HASH_CONCURRENCY = 4;
@@ -40,7 +40,7 @@ export async function planForQueue(
     batch,
     extract: request.extract,
     cache: new OutputCache(cacheDir),
-    namer: new OutputNamer(batch.format),
+    namer: new OutputNamer(batch.format, fileRels(walked)),
     outDir,
     aliasDir: path.join(cacheDir, 'tmp'),
   };

@@ -212,6 +212,11 @@ export async function walkFolder(root: string, options: WalkOptions): Promise<Wa
   return entries;
 }
 
+/** The walk's files (not its skipped entries), in walk order. */
+export function fileRels(walked: readonly WalkEntry[]): string[] {
+  return walked.filter((e) => e.type === 'file').map((e) => e.rel);
+}
+
 /**
  * A batch's output and cache folders (resolved, made if missing) and the walk of its input, which
  * leaves those two folders out.

@@ -72,10 +72,24 @@ export function resolveInside(root: string, rel: string): string {
 /** Hands out output paths, making sure two inputs never share one (e.g. `a?.pdf` and `a_.pdf`). */
 export class OutputNamer {
   private readonly used = new Set<string>();
+  private readonly byInput = new Map<string, string>();
 
-  constructor(private readonly format: 'md' | 'json') {}
+  /**
+   * `inputs`: the walk's files in walk order, named up front. Files are prepared in parallel, so
+   * naming them as they come made the file of two clashing names that keeps the plain one change
+   * from run to run (and a resumed batch could hand a finished file's name to another).
+   */
+  constructor(
+    private readonly format: 'md' | 'json',
+    inputs: readonly string[] = [],
+  ) {
+    for (const rel of inputs) this.claim(rel);
+  }
 
+  /** The input's output path, the same on every call. */
   claim(inputRel: string): string {
+    const known = this.byInput.get(inputRel);
+    if (known !== undefined) return known;
     let rel = outputRelPath(inputRel, this.format);
     // Case-insensitive file systems would merge names that differ only in case.
     if (this.used.has(rel.toLowerCase())) {
@@ -83,6 +97,7 @@ export class OutputNamer {
       rel = `${rel.slice(0, -ext.length)}~${shortHash(inputRel)}${ext}`;
     }
     this.used.add(rel.toLowerCase());
+    this.byInput.set(inputRel, rel);
     return rel;
   }
 }

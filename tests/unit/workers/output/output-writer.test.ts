@@ -60,3 +60,14 @@ test('two inputs never share an output', () => {
   const third = namer.claim('A_.PDF');
   assert.equal(new Set([first, second, third].map((p) => p.toLowerCase())).size, 3);
 });
+
+test('clashing names: the first in walk order keeps the plain one, whatever order they are prepared in', () => {
+  const walk = ['Report.pdf', 'report.pdf'];
+  const namer = new OutputNamer('md', walk);
+  assert.equal(namer.claim('report.pdf'), namer.claim('report.pdf'));
+  assert.equal(namer.claim('Report.pdf'), 'Report.pdf.md');
+  assert.match(namer.claim('report.pdf'), /^report\.pdf~[0-9a-f]+\.md$/);
+  // A resumed batch (a subset, in another order) hands out the same names.
+  const resumed = new OutputNamer('md', walk);
+  assert.equal(resumed.claim('report.pdf'), namer.claim('report.pdf'));
+});
