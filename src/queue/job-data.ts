@@ -28,6 +28,8 @@ export interface FolioJobData {
   range?: PageSpan;
   /** A long scan's merge job (its range jobs are its children): merge these and finish. */
   ranges?: PageSpan[];
+  /** The planner's output name, relative to `outDir`, forward slashes (a local run's name). */
+  output?: string;
 }
 
 export interface FolioJobResult {

@@ -147,6 +147,7 @@ export class QueueBatchRunner implements BatchRunner {
         abs: file.abs,
         sha256: file.sha256,
         ...(file.ranges ? { ranges: file.ranges } : {}),
+        output: path.relative(outDir, file.outputPath).split(path.sep).join('/'),
       });
       for (const range of file.ranges ?? []) rangeOf.set(rangeJobId(id, range), id);
     }

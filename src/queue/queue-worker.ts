@@ -107,7 +107,12 @@ export class QueueWorker {
       };
       // A long scan's range or merge job (range-flow.ts) runs one part of the file.
       const part = await partOfJob(job);
-      const request = { input: view.dir, batch, extract: data.extract };
+      const request = {
+        input: view.dir,
+        batch,
+        extract: data.extract,
+        ...(data.output !== undefined ? { outputNames: { [data.rel]: data.output } } : {}),
+      };
       const report = await this.runner.run(
         part ? { ...request, part } : request,
         this.trace.enabled ? this.traceHandlers(id) : {},

@@ -169,6 +169,7 @@ export class ChildProcessRunner implements BatchRunner {
         batch: request.batch,
         extract: request.extract,
         ...(request.part ? { part: request.part } : {}),
+        ...(request.outputNames ? { outputNames: request.outputNames } : {}),
         ...resume,
       });
       if (end.type === 'done') {

@@ -12,6 +12,8 @@ export interface BatchRequest {
   extract: ExtractOptions;
   /** A queue job's part of a long scan (src/shared/file-part.ts); absent: whole files. */
   part?: FilePart;
+  /** Output names a queue planner gave (StartBatch.outputNames). */
+  outputNames?: Record<string, string>;
 }
 
 export interface BatchHandlers {

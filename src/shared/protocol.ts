@@ -19,6 +19,12 @@ export interface StartBatch {
   childCrashCounts?: Record<string, number>;
   /** A queue job's part of a long scan (its one file): a page range, or the merge. */
   part?: FilePart;
+  /**
+   * Output names (relative to the output folder) by relative input path, as the queue planner
+   * gave them from the whole folder's walk: a worker sees one file and would not know of a
+   * clashing name.
+   */
+  outputNames?: Record<string, string>;
 }
 
 export interface CancelBatch {

@@ -144,7 +144,7 @@ export class BatchRun {
       batch,
       extract: this.start.extract,
       cache: new OutputCache(cacheDir),
-      namer: new OutputNamer(batch.format, fileRels(walked)),
+      namer: new OutputNamer(batch.format, fileRels(walked), this.start.outputNames),
       outDir,
       aliasDir: path.join(cacheDir, 'tmp'),
       workers,

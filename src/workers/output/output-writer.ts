@@ -82,7 +82,13 @@ export class OutputNamer {
   constructor(
     private readonly format: 'md' | 'json',
     inputs: readonly string[] = [],
+    /** Names given elsewhere (a queue planner's, relative to the output folder), kept as they are. */
+    given: Readonly<Record<string, string>> = {},
   ) {
+    for (const [rel, name] of Object.entries(given)) {
+      this.used.add(name.toLowerCase());
+      this.byInput.set(rel, name);
+    }
     for (const rel of inputs) this.claim(rel);
   }
 
