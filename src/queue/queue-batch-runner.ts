@@ -3,6 +3,7 @@
 // same run report. It plans in a child (walk, hash, cache hits copied out), enqueues one job per
 // remaining file with a deterministic id, and gathers every job's outcome, from the queue's
 // events and, because events can be missed across a Redis restart, by looking jobs up directly.
+// At the end a child indexes the written files for search and finds the near duplicates.
 import { FlowProducer, Job, Queue, QueueEvents } from 'bullmq';
 import path from 'node:path';
 import { kindFromName } from '../shared/formats';
@@ -23,6 +24,7 @@ import { jobKeyFor, passwordTag } from './job-key';
 import { parseJobResult, reportFromFailure, reportFromResult } from './job-outcome';
 import { deliverFollowers, splitDuplicates } from './duplicate-jobs';
 import { planInChild } from './plan-in-child';
+import { relateQueuedBatch } from './batch-relations';
 import { DEFAULT_RANGE_PAGES, rangeFlow, rangeJobId } from './range-flow';
 import { assertReachable, bullConnection, KEY_PREFIX, type QueueTarget } from './redis-connection';
 
@@ -309,11 +311,16 @@ export class QueueBatchRunner implements BatchRunner {
       finish(fileReport(data.rel, outcome, { ms: 0 }));
     }
     await Promise.all(delivering);
+    const files = orderReports(plan.files, reports);
+    await relateQueuedBatch(this.options.plannerScript, request, plan.files, files, plan.fresh, {
+      ...(this.options.env ? { env: this.options.env } : {}),
+      log: (level, message) => handlers.onLog?.(level, message),
+    });
     return buildRunReport({
       input,
       startedAt,
       finishedAt: new Date(),
-      files: orderReports(plan.files, reports),
+      files,
       peakRssMb,
       timeline,
       ...(workersSeen > 0 ? { workers: workersSeen } : {}),

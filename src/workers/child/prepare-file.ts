@@ -77,14 +77,7 @@ async function prepareOpened(
   close: () => Promise<void>,
 ): Promise<PreparedFile> {
   const { batch } = ctx;
-  const password = passwordFor(entry.rel, batch.passwords);
-  const extract: ExtractOptions = {
-    ...ctx.extract,
-    ...(password !== undefined ? { password } : {}),
-    pdf: { ...ctx.extract.pdf, pageRange: undefined },
-    excel: { ...ctx.extract.excel, storedValues: batch.format === 'json' },
-  };
-  if (password === undefined) delete extract.password;
+  const extract = fileExtractOptions(entry.rel, batch, ctx.extract);
   let sha256: string;
   try {
     sha256 = await sha256OfFile(openPath);
@@ -92,7 +85,7 @@ async function prepareOpened(
     const code = (error as NodeJS.ErrnoException).code;
     return { type: 'unreadable', outcome: failedOutcome('UNREADABLE', unreadable(code), kind) };
   }
-  const key = cacheKey(sha256, outputSettings(extract, batch.format, password));
+  const key = cacheKey(sha256, outputSettings(extract, batch.format, extract.password));
   const outputPath = resolveInside(ctx.outDir, ctx.namer.claim(entry.rel));
   if (batch.cache) {
     const hit = await ctx.cache.lookup(key, batch.format);
@@ -105,6 +98,34 @@ async function prepareOpened(
     wordsPath: wordsSidecarPath(ctx.cache.dir, sha256),
   };
   return { type: 'fresh', file: { openPath, extract, sha256, cacheKey: key, target, close } };
+}
+
+/** One file's extraction options: the batch's, with its password and without a page range. */
+function fileExtractOptions(
+  rel: string,
+  batch: BatchOptions,
+  batchExtract: ExtractOptions,
+): ExtractOptions {
+  const password = passwordFor(rel, batch.passwords);
+  const extract: ExtractOptions = {
+    ...batchExtract,
+    ...(password !== undefined ? { password } : {}),
+    pdf: { ...batchExtract.pdf, pageRange: undefined },
+    excel: { ...batchExtract.excel, storedValues: batch.format === 'json' },
+  };
+  if (password === undefined) delete extract.password;
+  return extract;
+}
+
+/** The cache key a file with these bytes gets in this batch (as prepareFile computes it). */
+export function fileCacheKey(
+  rel: string,
+  sha256: string,
+  batch: BatchOptions,
+  batchExtract: ExtractOptions,
+): string {
+  const extract = fileExtractOptions(rel, batch, batchExtract);
+  return cacheKey(sha256, outputSettings(extract, batch.format, extract.password));
 }
 
 function unreadable(code: string | undefined): string {

@@ -60,6 +60,9 @@ export async function planForQueue(
           ...(hit.contentPath ? { output: outputPath } : {}),
           cached: true,
           attempts: 0,
+          // As a local run's cache hit: the search index and duplicates go by the input's hash.
+          sha256: prepared.sha256,
+          size: entry.size,
         }),
       );
     } else {
