@@ -69,6 +69,7 @@ test(
       'extract',
       'input',
       'outDir',
+      'output',
       'rel',
       'sha256',
     ]);
