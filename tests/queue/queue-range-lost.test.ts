@@ -1,9 +1,11 @@
 // A page range whose workers die twice (kill -9 of the worker running it, then of the one that
 // took it over): BullMQ fails the range on its second stall, the merge still runs (on a third
 // worker) and the file ends failed WORKER_LOST naming those pages, as a failed range fails the
-// file locally; nothing is written for it, and the other ranges are not run again.
+// file locally; nothing is written for it, the other ranges are not run again, and their stored
+// raw documents stay in the cache for the rerun.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
 import { test } from 'node:test';
 import type { FolioJobData } from '../../src/queue/job-data';
 import { pagesLabel } from '../../src/shared/file-part';
@@ -59,6 +61,10 @@ test(
     assert.equal(completed.filter((job) => job.name === 'merge').length, 1);
     assert.equal(completed.filter((job) => job.name === 'range').length, 2);
     assert.ok(completed.every((job) => job.attemptsMade === 1));
+    // A failed merge keeps the done ranges' entries: a rerun reuses them.
+    const entries = path.join(batch.out, '.folio-cache', 'ranges');
+    const stored = readdirSync(entries).flatMap((dir) => readdirSync(path.join(entries, dir)));
+    assert.equal(stored.filter((name) => name.endsWith('.v8')).length, 2);
     await stopWorker(third);
   },
 );

@@ -61,8 +61,9 @@ test(
     const logs = (await doomed.exited).stderr + (await survivor.exited).stderr;
     const done = [...logs.matchAll(/^ok long-scan\.pdf \((pages \d+–\d+)\)$/gm)].map((m) => m[1]);
     assert.deepEqual(done.sort(), ['pages 1–2', 'pages 3–4', 'pages 5–6']);
+    // The merge removed the ranges' raw documents once the file and its cache entry were written.
     const entries = path.join(batch.out, '.folio-cache', 'ranges');
     const stored = readdirSync(entries).flatMap((dir) => readdirSync(path.join(entries, dir)));
-    assert.equal(stored.length, 3);
+    assert.deepEqual(stored, []);
   },
 );

@@ -29,6 +29,7 @@ import {
   type PrepareContext,
   type PreparedFile,
 } from './prepare-file';
+import { removeRangeEntries } from './range-entry';
 import { runOnPool, type FileToRun, type PoolContext } from './run-on-pool';
 import {
   ContentClaims,
@@ -359,7 +360,16 @@ export class BatchRun {
     );
     settle({ outcome: end.outcome, written });
     if (end.completed && wholeFile) {
-      await ctx.cache.remember(fresh.cacheKey, end.outcome).catch(() => undefined);
+      const remembered = await ctx.cache.remember(fresh.cacheKey, end.outcome).then(
+        () => true,
+        () => false,
+      );
+      // A failed merge (or an unstored file entry) keeps its ranges: the rerun reuses them.
+      const { part } = this.start;
+      if (remembered && written && part?.type === 'merge') {
+        const ranges = part.ranges.map((r) => r.range);
+        await removeRangeEntries(ctx.cacheDir, fresh.cacheKey, ranges);
+      }
     }
   }
 

@@ -3,7 +3,7 @@
 // a range whose entry is there is never extracted again. Stored with V8's serializer, the
 // structured clone a pool thread hands its result over with, so the merge sees exactly the
 // documents a local split run merges.
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
@@ -30,4 +30,22 @@ export async function readRangeEntry(file: string): Promise<ExtractedDocument[] 
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Removes a merged file's range entries. Once the merge has written the file and stored the
+ * file's own cache entry, that entry answers a rerun (and a merge job taken over after its worker
+ * died), so the raw documents serve nobody and would double the cache on a room of long scans.
+ * With --no-cache as well: its ranges never read a stored entry and the file's entry is stored
+ * all the same; only a merge taken over in the moment between this and its job's end then finds
+ * its ranges gone and fails asking for a rerun. Best effort: an entry already gone, or one that
+ * cannot be removed, never fails the file.
+ */
+export async function removeRangeEntries(
+  cacheDir: string,
+  cacheKey: string,
+  ranges: PageSpan[],
+): Promise<void> {
+  const entries = ranges.map((range) => rangeEntryPath(cacheDir, cacheKey, range));
+  await Promise.allSettled(entries.map((file) => rm(file, { force: true })));
 }
