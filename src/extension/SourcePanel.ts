@@ -31,8 +31,8 @@ export interface SourcePanelDeps {
   /** Where the child writes page images (the webview's only readable folder besides media). */
   pagesDir: string;
   mediaDir: string;
-  /** The cache the batches write (its words sidecars give the OCR'd pages' words). */
-  cacheDir?: string;
+  /** The caches the batches write (their words sidecars give the OCR'd pages' words). */
+  cacheDirs?: () => string[];
   /** Words below this confidence are highlighted (folio.ocr.minConfidence). */
   lowConfidenceBelow?(source: string): number;
 }
@@ -178,7 +178,7 @@ export class SourcePanel implements vscode.Disposable {
         page,
         imageDir: this.deps.pagesDir,
         ...(password ? { password } : {}),
-        ...(this.deps.cacheDir ? { cacheDir: this.deps.cacheDir } : {}),
+        ...(this.deps.cacheDirs ? { cacheDirs: this.deps.cacheDirs() } : {}),
       });
       if (generation !== this.generation || this.panel !== panel) return;
       this.rendering = undefined;

@@ -6,11 +6,21 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ChildProcessRunner } from '../runner/child-process-runner';
 import type { BatchRunner } from '../runner/types';
-import { QueueAwareRunner, queueSettingFrom } from './queueAwareRunner';
+import { QueueAwareRunner, queueSettingFrom, type QueueSetting } from './queueAwareRunner';
 
 export interface RunnerSetup {
   /** The extension's install folder (holds dist/ and node_modules/). */
   extensionPath: string;
+}
+
+/** The `folio.queue.*` settings as they are now; undefined while batches run locally. */
+export function queueSettingFromConfig(): QueueSetting | undefined {
+  const c = vscode.workspace.getConfiguration('folio.queue');
+  return queueSettingFrom({
+    url: c.get<string>('url'),
+    sharedFolder: c.get<string>('sharedFolder'),
+    queueName: c.get<string>('name'),
+  });
 }
 
 export function createRunner(setup: RunnerSetup): BatchRunner {
@@ -19,14 +29,7 @@ export function createRunner(setup: RunnerSetup): BatchRunner {
     childScript: path.join(setup.extensionPath, 'dist', 'child.mjs'),
     env,
   });
-  const setting = () => {
-    const c = vscode.workspace.getConfiguration('folio.queue');
-    return queueSettingFrom({
-      url: c.get<string>('url'),
-      sharedFolder: c.get<string>('sharedFolder'),
-      queueName: c.get<string>('name'),
-    });
-  };
+  const setting = queueSettingFromConfig;
   // Loaded only when a team sets the queue up: BullMQ stays out of every other activation.
   const queueRunner = async (queue: NonNullable<ReturnType<typeof setting>>) => {
     const { QueueBatchRunner } = await import('../queue/queue-batch-runner');

@@ -30,7 +30,8 @@ import { ResultsView } from './ResultsView';
 import { SearchView } from './SearchView';
 import { sourcePassword, SourcePanel } from './SourcePanel';
 import { ContentProvider } from './ContentProvider';
-import { createRunner } from './createRunner';
+import { createRunner, queueSettingFromConfig } from './createRunner';
+import { queueCacheDir } from './queueAwareRunner';
 import { Diagnostics } from './Diagnostics';
 import { ExtractionService } from './ExtractionService';
 import { createLog } from './Log';
@@ -92,6 +93,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<FolioA
   commands.register(new ShowLogCommand(log));
 
   // The review workspace: the Folio view (Results, Search) and the source beside the text.
+  // Where the batches' caches (search index, OCR words) are: queued runs use the shared folder's.
+  const batchCacheDirs = () => {
+    const queue = queueSettingFromConfig();
+    return queue ? [cacheDir, queueCacheDir(queue)] : [cacheDir];
+  };
   const results = new ResultsView(store);
   const search = new SearchView();
   const source = new SourcePanel({
@@ -99,7 +105,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<FolioA
     pagesDir: path.join(storageDir, 'pages'),
     mediaDir: path.join(context.extensionPath, 'media'),
     passwordFor: (file) => sourcePassword(store, settings, file),
-    cacheDir,
+    cacheDirs: batchCacheDirs,
     lowConfidenceBelow: (file) => settings.read(vscode.Uri.file(file)).ocrMinConfidence,
   });
   const pageLinks = new PageLinks();
@@ -112,7 +118,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<FolioA
   commands.register(new FilterResultsCommand(results));
   commands.register(new ClearResultsFilterCommand(results));
   const searchText = commands.register(
-    new SearchTextCommand({ runner, store, view: search, cacheDir }),
+    new SearchTextCommand({
+      runner,
+      store,
+      view: search,
+      cacheDirs: batchCacheDirs,
+    }),
   );
   commands.register(new SearchFiltersCommand(searchText, search));
   commands.register(new OpenSearchHitCommand(search));

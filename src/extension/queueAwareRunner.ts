@@ -53,7 +53,7 @@ export class QueueAwareRunner implements BatchRunner {
           batch: {
             ...request.batch,
             outDir: path.join(setting.sharedFolder, `${name}.folio`),
-            cacheDir: path.join(setting.sharedFolder, '.folio-cache'),
+            cacheDir: queueCacheDir(setting),
           },
         },
         handlers,
@@ -73,6 +73,11 @@ export class QueueAwareRunner implements BatchRunner {
     await this.active?.dispose();
     await this.local.dispose();
   }
+}
+
+/** A queued run's cache (and search index): in the shared folder, beside the outputs. */
+export function queueCacheDir(setting: Pick<QueueSetting, 'sharedFolder'>): string {
+  return path.join(setting.sharedFolder, '.folio-cache');
 }
 
 /** The setting, or undefined while either value is empty (then batches run locally). */

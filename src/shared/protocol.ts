@@ -50,8 +50,11 @@ export interface RenderPageRequest {
   /** Folder the images are written to (and looked up in: a page is rendered once). */
   imageDir: string;
   password?: string;
-  /** The cache folder whose words sidecar has the page's OCR'd words (answered in `words`). */
-  cacheDir?: string;
+  /**
+   * Cache folders whose words sidecar may have the page's OCR'd words (answered in `words`), the
+   * first that has one: the extension's own and, with the queue set up, the shared folder's.
+   */
+  cacheDirs?: string[];
 }
 
 /** Where the rendered (or, for a PNG/JPEG, copied) page is, and its size in pixels. */
@@ -64,7 +67,7 @@ export interface RenderedPage {
   pages: number;
   /**
    * The page's OCR'd words, boxes as fractions of the page (so they fit any render size); absent
-   * when the page was not OCR'd or the file not extracted into `cacheDir`.
+   * when the page was not OCR'd or the file not extracted into one of `cacheDirs`.
    */
   words?: OcrWord[];
 }

@@ -1,5 +1,6 @@
 // "Folio: Search Extracted Text" (also the Search view's title action): asks for the words, runs
-// the search in the child process over every folder of the last run, and shows the hits in the
+// the search in the child process over every folder of the last run (in the extension's cache and,
+// when the queue is set up, the shared folder's, where queued runs are indexed), and shows the hits in the
 // Search view. Filters by kind and status are kept between searches ("Search Filters…"). Tests
 // pass `{ query, kinds?, statuses? }` to skip the input box.
 import * as vscode from 'vscode';
@@ -7,6 +8,7 @@ import type { SearchKind, SearchOptions, SearchResult } from '../../shared/searc
 import type { RunStore } from '../RunStore';
 import type { RunnerHost } from '../RunnerHost';
 import type { SearchView } from '../SearchView';
+import { mergeSearchResults } from '../mergeSearchResults';
 import type { Command } from './CommandManager';
 
 export interface SearchArgs {
@@ -31,7 +33,8 @@ export class SearchTextCommand implements Command {
       runner: Pick<RunnerHost, 'search'>;
       store: RunStore;
       view: SearchView;
-      cacheDir: string;
+      /** Every cache folder whose index may hold the last runs' files (a queued run's too). */
+      cacheDirs: () => string[];
     },
   ) {}
 
@@ -58,17 +61,25 @@ export class SearchTextCommand implements Command {
     }
     const kinds = given?.kinds ?? this.filters.kinds;
     const statuses = given?.statuses ?? this.filters.statuses;
-    const options: SearchOptions = {
-      cacheDir: this.deps.cacheDir,
+    const limit = 500;
+    const options: Omit<SearchOptions, 'cacheDir'> = {
       inputs: this.deps.store.lastRuns.map((r) => r.input),
-      limit: 500,
+      limit,
       ...(kinds?.length ? { kinds } : {}),
       ...(statuses?.length ? { statuses } : {}),
     };
+    const cacheDirs = [...new Set(this.deps.cacheDirs())];
     try {
       const result = await vscode.window.withProgress(
         { location: { viewId: 'folio.search' }, title: vscode.l10n.t('Searching…') },
-        () => this.deps.runner.search(query, options),
+        async () =>
+          mergeSearchResults(
+            query,
+            await Promise.all(
+              cacheDirs.map((cacheDir) => this.deps.runner.search(query, { ...options, cacheDir })),
+            ),
+            limit,
+          ),
       );
       const filterText = [...(kinds ?? []), ...(statuses ?? [])].join(', ');
       this.deps.view.show(result, filterText ? ` (${filterText})` : '');

@@ -158,7 +158,9 @@ export async function renderSourcePage(request: Request): Promise<RenderedPage> 
   if (type.kind === 'pdf') rendered = await renderPdf(request);
   else if (type.kind === 'image') rendered = await renderImage(request, type.mime);
   else throw new Error('Only PDF and image files have pages to show.');
-  if (!request.cacheDir) return rendered;
-  const words = await wordsOfPage(request.source, request.cacheDir, rendered.page);
-  return words ? { ...rendered, words } : rendered;
+  for (const cacheDir of request.cacheDirs ?? []) {
+    const words = await wordsOfPage(request.source, cacheDir, rendered.page);
+    if (words) return { ...rendered, words };
+  }
+  return rendered;
 }

@@ -49,9 +49,9 @@ export class SearchService {
   store(cacheDir: string): Promise<IndexStore> {
     let store = this.stores.get(cacheDir);
     if (!store) {
-      store = loadIndex(cacheDir).then(({ index, problem }) => {
+      store = loadIndex(cacheDir).then(({ index, problem, mtimeMs }) => {
         if (problem) this.log(`${problem}; it starts empty and fills again as files are extracted`);
-        return new IndexStore(cacheDir, index);
+        return new IndexStore(cacheDir, index, undefined, mtimeMs);
       });
       this.stores.set(cacheDir, store);
     }
@@ -140,10 +140,18 @@ export class SearchService {
     return this.queue;
   }
 
+  /** The store, loaded again first when another process has saved the index since. */
+  private async currentStore(cacheDir: string): Promise<IndexStore> {
+    const store = await this.store(cacheDir);
+    if (!(await store.savedElsewhere())) return store;
+    this.stores.delete(cacheDir);
+    return this.store(cacheDir);
+  }
+
   async answer(request: SearchRequest): Promise<SearchResponse> {
     const base = { type: 'searchResult' as const, requestId: request.requestId };
     try {
-      const store = await this.store(request.options.cacheDir);
+      const store = await this.currentStore(request.options.cacheDir);
       const result = await store.index.search(request.query, request.options, this.readLines);
       return { ...base, result };
     } catch (error) {

@@ -5,7 +5,7 @@
 // unreadable (another version, a torn disk) starts an empty index: the next run fills it again.
 // A save mid-batch only bounds what a crash loses (the next run re-indexes those files from their
 // outputs or cache entries), so while files keep finishing the saves come further apart.
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from '../../shared/atomic-file';
 import { SearchIndex, type SerializedIndex } from './search-index';
@@ -36,9 +36,19 @@ export function indexPathFor(cacheDir: string): string {
   return path.join(cacheDir, INDEX_FILE);
 }
 
+/** The index file's modification time, or undefined when there is none. */
+async function indexMtime(cacheDir: string): Promise<number | undefined> {
+  return stat(indexPathFor(cacheDir)).then(
+    (info) => info.mtimeMs,
+    () => undefined,
+  );
+}
+
 export async function loadIndex(
   cacheDir: string,
-): Promise<{ index: SearchIndex; problem?: string }> {
+): Promise<{ index: SearchIndex; problem?: string; mtimeMs?: number }> {
+  const mtimeMs = await indexMtime(cacheDir);
+  const seen = mtimeMs === undefined ? {} : { mtimeMs };
   let text: string;
   try {
     text = await readFile(indexPathFor(cacheDir), 'utf8');
@@ -46,10 +56,14 @@ export async function loadIndex(
     return { index: new SearchIndex() };
   }
   try {
-    return { index: SearchIndex.fromJSON(JSON.parse(text) as SerializedIndex) };
+    return { index: SearchIndex.fromJSON(JSON.parse(text) as SerializedIndex), ...seen };
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return { index: new SearchIndex(), problem: `the search index was unreadable (${detail})` };
+    return {
+      index: new SearchIndex(),
+      problem: `the search index was unreadable (${detail})`,
+      ...seen,
+    };
   }
 }
 
@@ -66,7 +80,21 @@ export class IndexStore {
     readonly cacheDir: string,
     readonly index: SearchIndex,
     private readonly saveDelayMs = SAVE_DELAY_MS,
+    /** The index file's mtime when it was loaded (then after each own save). */
+    private onDiskMtimeMs?: number,
   ) {}
+
+  /**
+   * Whether another process saved the index since this one loaded or saved it (a queued run's
+   * coordinator indexes into the shared cache folder). Never while changes of this one's are
+   * pending: those are saved over it (the last saver wins, a known limit).
+   */
+  async savedElsewhere(): Promise<boolean> {
+    if (this.dirty || this.timer) return false;
+    await this.saving;
+    const mtimeMs = await indexMtime(this.cacheDir);
+    return mtimeMs !== undefined && mtimeMs !== this.onDiskMtimeMs;
+  }
 
   /** The index changed: save it within the delay. */
   changed(): void {
@@ -96,6 +124,7 @@ export class IndexStore {
       const started = performance.now();
       await writeFileAtomic(indexPathFor(this.cacheDir), JSON.stringify(this.index));
       this.lastSaveMs = performance.now() - started;
+      this.onDiskMtimeMs = await indexMtime(this.cacheDir);
     });
     return this.saving;
   }

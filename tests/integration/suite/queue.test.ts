@@ -4,7 +4,8 @@
 // and ends as the local run of the same folder does: the same statuses and codes, the same
 // Problems, the same Results tree. Without redis-server on PATH the suite says it skipped.
 // Sorted after extension.test.ts and before the review suites, which run their own extractions;
-// the settings are cleared again afterwards, so every later run is local.
+// the settings are cleared again afterwards, so every later run is local. Search then finds the
+// queued run's text too (its index is in the shared folder's cache).
 import * as assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -17,6 +18,7 @@ import type { FolioApi } from '../../../src/extension/extension';
 import { folioUriFor } from '../../../src/extension/folioUri';
 import { filesOf, type TreeNode } from '../../../src/extension/resultsTree';
 import type { RunReport } from '../../../src/shared/report';
+import type { SearchResult } from '../../../src/shared/search';
 import { freePort, redisAnswers } from '../../support/redis-port';
 import { EXPECTED } from '../fixtures/expected';
 
@@ -165,6 +167,16 @@ suite('Folio with a Redis queue and one folio worker, in a real VS Code extensio
         .replace(/\s+/g, ' ')
         .trim();
     for (const line of EXPECTED.memoPdf) assert.ok(words(text).includes(line), `memo.pdf: ${line}`);
+
+    // Search finds the queued run's text: the coordinator indexed it in the shared folder's cache.
+    const found = await vscode.commands.executeCommand<SearchResult>('folio.searchText', {
+      query: 'quarterly ledger reconciles',
+    });
+    const queuedOutputs = path.join(shared, 'docs.folio') + path.sep;
+    assert.ok(
+      found?.hits.some((h) => h.path === 'memo.pdf' && h.textPath.startsWith(queuedOutputs)),
+      `a hit in the queued output: ${JSON.stringify(found?.hits.map((h) => h.textPath))}`,
+    );
     console.log(
       `      local and queued runs alike; worker log: ${workerLog.trim().split('\n').length} lines`,
     );

@@ -282,7 +282,7 @@ suite('The review workspace in a real VS Code extension host', () => {
       source: faded,
       page: 1,
       imageDir: fs.mkdtempSync(path.join(os.tmpdir(), 'folio-pages-')),
-      cacheDir: path.join(api.storageDir, 'cache'),
+      cacheDirs: [path.join(api.storageDir, 'cache')],
     });
     const words = rendered.words ?? [];
     assert.ok(words.length >= 100, `the faded scan's words are returned (${words.length})`);

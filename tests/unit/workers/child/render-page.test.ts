@@ -96,7 +96,10 @@ test("with the cache folder, an OCR'd page comes with its words from the words s
   const cacheDir = path.join(dir, 'cache');
   const imageDir = path.join(dir, 'pages');
   // Not extracted yet: the page alone.
-  assert.equal((await renderSourcePage({ source, page: 1, imageDir, cacheDir })).words, undefined);
+  assert.equal(
+    (await renderSourcePage({ source, page: 1, imageDir, cacheDirs: [cacheDir] })).words,
+    undefined,
+  );
   const word = {
     text: 'Total',
     confidence: 41,
@@ -105,7 +108,9 @@ test("with the cache folder, an OCR'd page comes with its words from the words s
   await writeWordsSidecar(wordsSidecarPath(cacheDir, await sha256OfFile(source)), [
     { page: 1, words: [word] },
   ]);
-  const shown = await renderSourcePage({ source, page: 1, imageDir, cacheDir });
+  // Found in the second folder too (a queued run's, in the shared folder).
+  const other = path.join(dir, 'extension-cache');
+  const shown = await renderSourcePage({ source, page: 1, imageDir, cacheDirs: [other, cacheDir] });
   assert.deepEqual(shown.words, [word]);
   // Without the cache folder the request is what it was.
   assert.equal((await renderSourcePage({ source, page: 1, imageDir })).words, undefined);

@@ -100,3 +100,27 @@ test('a crash before the next save loses only the files since the last one; the 
   ]);
   assert.equal((await ask(onDisk, cacheDir, 'escrow')).result?.hits.length, 1);
 });
+
+test("an index another process saved since is read again: a queued run's files are found", async () => {
+  const { cacheDir, file } = setUp();
+  const editor = new SearchService();
+  await editor.fileFinished(cacheDir, file);
+  await editor.flush();
+  assert.equal((await ask(editor, cacheDir, 'payroll')).result?.hits.length, 0);
+  // The queue coordinator's child indexes into the same cache folder and saves.
+  const output = path.join(path.dirname(file.output), 'memo.docx.md');
+  writeFileSync(output, '# memo.docx\nThe payroll audit of March.\n');
+  const coordinator = new SearchService();
+  await coordinator.fileFinished(cacheDir, { ...file, path: 'memo.docx', kind: 'docx', output });
+  await new Promise((resolve) => setTimeout(resolve, 20)); // a later mtime on coarse clocks
+  await coordinator.flush();
+  const found = await ask(editor, cacheDir, 'payroll');
+  assert.deepEqual(
+    found.result?.hits.map((h) => h.path),
+    ['memo.docx'],
+  );
+  // Its own later changes are saved and found as before.
+  await editor.fileFinished(cacheDir, { ...file, path: 'copy.xlsx', cacheKey: 'k2' });
+  await editor.flush();
+  assert.equal((await ask(editor, cacheDir, '4122823')).result?.hits.length, 2);
+});
