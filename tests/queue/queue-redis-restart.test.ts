@@ -39,15 +39,24 @@ test(
     await redis.restart(1500);
 
     const end = await coordinator.exited;
-    assert.equal(end.code, 0, end.stderr);
+    const counts = await queue.getJobCounts('completed', 'failed');
+    await Promise.all(workers.map(stopWorker));
+    // Should it fail (it did once, under a load of 8, not since), everyone's log says why.
+    const logs = await Promise.all(
+      workers.map(async (w) => {
+        const { stdout, stderr } = await w.exited;
+        return stdout + stderr;
+      }),
+    );
+    const context = `coordinator:\n${end.stdout}${end.stderr}\nworkers:\n${logs.join('\n--\n')}`;
+    assert.equal(end.code, 0, context);
     const report = await readReport(batch.reportFile);
-    assert.equal(new Set(report.files.map((f) => f.path)).size, 8);
-    assert.equal(report.files.length, 8);
+    assert.equal(new Set(report.files.map((f) => f.path)).size, 8, context);
+    assert.equal(report.files.length, 8, context);
     assert.ok(
       report.files.every((f) => f.status === 'ok'),
-      JSON.stringify(report.files),
+      `${JSON.stringify(report.files)}\n${context}`,
     );
-    assert.deepEqual(await queue.getJobCounts('completed', 'failed'), { completed: 8, failed: 0 });
-    await Promise.all(workers.map(stopWorker));
+    assert.deepEqual(counts, { completed: 8, failed: 0 }, context);
   },
 );
