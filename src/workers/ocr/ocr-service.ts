@@ -248,6 +248,17 @@ export function createOcrService(options: OcrServiceOptions): OcrService {
             attemptDpi,
           );
         },
+        readAsOneBlock: async (image, attemptDpi) => {
+          passes.main++;
+          const tree = await current.recognize(encodeImage(image), attemptDpi, true);
+          throwIfCancelled(signal);
+          return toOcrPageResult(
+            tree.blocks as unknown as OcrTreeBlock[] | null,
+            page,
+            image,
+            attemptDpi,
+          );
+        },
       };
       if (fast) {
         reader.readCareful = async (image, attemptDpi) => {

@@ -19,6 +19,7 @@ import { enlargeGray, limitPixels, rotateGray, type GrayImage } from './raster';
 import { languageForScript, scriptOfOsdName, type Script } from './scripts';
 import { deskew } from './skew';
 import { enlargementFor } from './text-height';
+import { linesRead, textLineCount } from './text-lines';
 
 type Rotation = OcrPageResult['rotation'];
 
@@ -42,6 +43,8 @@ export interface PageReader {
    * when `read` already uses the careful model.
    */
   readCareful?(image: GrayImage, dpi: number | undefined): Promise<OcrPageResult>;
+  /** One pass reading the image as a single block of text (no page layout analysis). */
+  readAsOneBlock?(image: GrayImage, dpi: number | undefined): Promise<OcrPageResult>;
 }
 
 export interface PassPolicy {
@@ -72,6 +75,14 @@ export const TRUSTED_ORIENTATION_CONFIDENCE = 10;
  * 32–41; Latin pages 2–11 (OSD hedges between Latin and "Common" on ordinary text).
  */
 export const MIN_SCRIPT_CONFIDENCE = 15;
+
+/** A page showing fewer text lines than this is never re-read as one block. */
+export const MIN_LINES_FOR_BLOCK_READ = 6;
+/** Re-read as one block when the page shows at least this many times the lines read. */
+export const LINES_MISSED_FACTOR = 3;
+/** The block reading wins with this many times the words, at most this much less confident. */
+const BLOCK_WORDS_FACTOR = 1.5;
+const BLOCK_CONFIDENCE_MARGIN = 10;
 
 /** Extra passes a whole file may take (a 30-page weak scan must not pay 90 passes). */
 export const EXTRA_PASSES_PER_FILE = 6;
@@ -166,10 +177,38 @@ export async function readPagePasses(
     dpi = dpi && dpi * scale;
   }
   const first = onOriginal(await reader.read(image, dpi), toOriginal);
-  if (first.words > 0 && first.confidence >= policy.orientationBelow) return first;
+  if (first.words > 0 && first.confidence >= policy.orientationBelow) {
+    return readAsOneBlockIfLinesMissed(first, image, dpi, toOriginal, reader, spend);
+  }
   const framed = { image, toOriginal };
   const fast = await fastPasses(first, framed, dpi, scale, page, reader, policy, spend);
   return readCarefullyIfWeak(fast, reader, policy);
+}
+
+/**
+ * A confident reading of far fewer lines than the page shows: tesseract's page layout took most
+ * of it for a picture (a photographed page on a dark desk, in perspective, read 7 words of 188,
+ * as native tesseract does). Read as one block it gives the lines; kept only when it reads
+ * clearly more words about as surely.
+ */
+async function readAsOneBlockIfLinesMissed(
+  first: OcrPageResult,
+  image: GrayImage,
+  dpi: number | undefined,
+  toOriginal: PointMap,
+  reader: PageReader,
+  spend: () => boolean,
+): Promise<OcrPageResult> {
+  if (!reader.readAsOneBlock || !first.layout) return first;
+  const shown = textLineCount(image);
+  const read = linesRead(first.layout.words);
+  if (shown < MIN_LINES_FOR_BLOCK_READ || read * LINES_MISSED_FACTOR > shown || !spend()) {
+    return first;
+  }
+  const block = onOriginal(await reader.readAsOneBlock(image, dpi), toOriginal);
+  const more = block.words >= first.words * BLOCK_WORDS_FACTOR;
+  const sure = block.confidence >= first.confidence - BLOCK_CONFIDENCE_MARGIN;
+  return more && sure ? { ...block, rotation: first.rotation } : first;
 }
 
 /** The careful model's reading of a page the fast passes left weak, when it reads better. */

@@ -28,6 +28,9 @@ export class TesseractEngine {
   private dead: Error | undefined;
   private readonly pendingRejects = new Set<(error: Error) => void>();
 
+  /** The page segmentation mode the worker is set to. */
+  private pageSegMode: Tesseract.PSM = PSM.AUTO;
+
   private constructor(private readonly worker: Tesseract.Worker) {
     // A wasm abort or thread exit would otherwise leave the job's promise pending forever.
     const thread = (worker as unknown as NodeThreadHandle).worker;
@@ -69,6 +72,7 @@ export class TesseractEngine {
     };
     params.tessedit_pageseg_mode = settings.pageSegMode ?? PSM.AUTO;
     await worker.setParameters(params);
+    engine.pageSegMode = params.tessedit_pageseg_mode;
     return engine;
   }
 
@@ -76,14 +80,29 @@ export class TesseractEngine {
     return this.dead === undefined;
   }
 
-  /** Recognizes one encoded image (PGM, PNG, JPEG...). `dpi` helps tesseract size its filters. */
-  async recognize(image: Uint8Array, dpi?: number): Promise<TesseractPage> {
+  /**
+   * Recognizes one encoded image (PGM, PNG, JPEG...). `dpi` helps tesseract size its filters;
+   * `asOneBlock` reads it as one block of text, without laying the page out first.
+   */
+  async recognize(image: Uint8Array, dpi?: number, asOneBlock = false): Promise<TesseractPage> {
     const options: Partial<Tesseract.RecognizeOptions> & Record<string, string> = {};
     if (dpi) options.user_defined_dpi = String(Math.round(dpi));
-    const result = await this.untilDeath(
-      this.worker.recognize(image, options, { text: false, blocks: true }),
-    );
-    return result.data;
+    const usual = this.pageSegMode;
+    if (asOneBlock) await this.setPageSegMode(PSM.SINGLE_BLOCK);
+    try {
+      const result = await this.untilDeath(
+        this.worker.recognize(image, options, { text: false, blocks: true }),
+      );
+      return result.data;
+    } finally {
+      if (asOneBlock) await this.setPageSegMode(usual).catch(() => undefined);
+    }
+  }
+
+  private async setPageSegMode(mode: Tesseract.PSM): Promise<void> {
+    if (mode === this.pageSegMode) return;
+    await this.untilDeath(this.worker.setParameters({ tessedit_pageseg_mode: mode }));
+    this.pageSegMode = mode;
   }
 
   /** Orientation and script of one encoded image (on an engine started by OsdEngine). */
