@@ -14,7 +14,7 @@ import { scanImageOfPage } from './pdf-scan-image';
 import { defaultRenderSettings, renderPdfPageGray, type RenderSettings } from './render-pdf-page';
 import { scriptsOfLanguages } from './scripts';
 import { squarePixels } from './square-pixels';
-import { TesseractEngine, type EngineSettings } from './tesseract-engine';
+import { TesseractEngine, type EngineSettings, type TesseractPage } from './tesseract-engine';
 
 export interface OcrServiceOptions extends Pick<OcrOptions, 'languages'> {
   /** Recreate the tesseract worker after this many pages (default 50). */
@@ -232,6 +232,8 @@ export function createOcrService(options: OcrServiceOptions): OcrService {
     const passes = { main: 0, careful: 0, osd: 0 };
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
+      const resultOf = (tree: TesseractPage, image: GrayImage, attemptDpi: number | undefined) =>
+        toOcrPageResult(tree.blocks as unknown as OcrTreeBlock[] | null, page, image, attemptDpi);
       const reader: PageReader = {
         read: async (image, attemptDpi) => {
           const encodeStarted = performance.now();
@@ -241,23 +243,13 @@ export function createOcrService(options: OcrServiceOptions): OcrService {
           const tree = await current.recognize(encoded, attemptDpi);
           throwIfCancelled(signal);
           pagesOnEngine++;
-          return toOcrPageResult(
-            tree.blocks as unknown as OcrTreeBlock[] | null,
-            page,
-            image,
-            attemptDpi,
-          );
+          return resultOf(tree, image, attemptDpi);
         },
         readAsOneBlock: async (image, attemptDpi) => {
           passes.main++;
           const tree = await current.recognize(encodeImage(image), attemptDpi, true);
           throwIfCancelled(signal);
-          return toOcrPageResult(
-            tree.blocks as unknown as OcrTreeBlock[] | null,
-            page,
-            image,
-            attemptDpi,
-          );
+          return resultOf(tree, image, attemptDpi);
         },
       };
       if (fast) {
@@ -266,12 +258,7 @@ export function createOcrService(options: OcrServiceOptions): OcrService {
           passes.careful++;
           const tree = await careful.recognize(encodeImage(image), attemptDpi);
           throwIfCancelled(signal);
-          return toOcrPageResult(
-            tree.blocks as unknown as OcrTreeBlock[] | null,
-            page,
-            image,
-            attemptDpi,
-          );
+          return resultOf(tree, image, attemptDpi);
         };
       }
       if (osdModel !== undefined) {
